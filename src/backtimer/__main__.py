@@ -1,0 +1,7 @@
+"""``python -m backtimer``."""
+
+from __future__ import annotations
+
+from backtimer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""What the engine tells the outside world, in order, as frozen values.
+
+The Qt driver re-emits each as a signal; the cue players map ``CueDue`` to sound; the
+history store appends ``HoldRecorded``/``PainStopped``/``PainResolved``/``SessionFinished``.
+``at`` is the engine's monotonic time at which the thing was due (not when it was noticed).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseReason
+from backtimer.core.timeline import Phase
+
+
+class Cue(enum.Enum):
+    """Moments worth a sound. The cue layer decides what each sounds and says like."""
+
+    GET_READY = "get_ready"  #: lead-in starts
+    WARMUP_START = "warmup_start"
+    COOLDOWN_START = "cooldown_start"
+    PREPARE_START = "prepare_start"  #: read out the exercise and its steps
+    HOLD_START = "hold_start"
+    HALFWAY = "halfway"
+    TEN_LEFT = "ten_left"
+    COUNT_3 = "count_3"
+    COUNT_2 = "count_2"
+    COUNT_1 = "count_1"
+    RELEASE = "release"  #: a hold ends
+    SWITCH_SIDES = "switch_sides"
+    REST_START = "rest_start"
+    REST_OVER = "rest_over"
+    SESSION_DONE = "session_done"
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    index: int
+    phase: Phase
+    at: float
+
+
+@dataclass(frozen=True)
+class PhaseEnded:
+    index: int
+    phase: Phase
+    at: float
+    completed: bool
+
+
+@dataclass(frozen=True)
+class CueDue:
+    cue: Cue
+    index: int
+    phase: Phase
+    at: float
+
+
+@dataclass(frozen=True)
+class Paused:
+    at: float
+    reason: PauseReason
+
+
+@dataclass(frozen=True)
+class Resumed:
+    at: float
+    paused_for: float
+
+
+@dataclass(frozen=True)
+class StallDetected:
+    """Time jumped by ``gap`` seconds; the session was paused as of ``at``."""
+
+    at: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class HoldRecorded:
+    hold: HoldRecord
+
+
+@dataclass(frozen=True)
+class PainStopped:
+    pain: PainRecord
+
+
+@dataclass(frozen=True)
+class PainResolved:
+    """The person chose what to do after pain — stop; ``pain`` carries rating and note."""
+
+    pain: PainRecord
+
+
+@dataclass(frozen=True)
+class PlanChanged:
+    """The remaining phases changed (gentle mode, hold ±5 s, skip)."""
+
+    gentle: bool
+    hold_delta: float
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    outcome: Outcome
+    at: float
+
+
+Event = (
+    PhaseStarted
+    | PhaseEnded
+    | CueDue
+    | Paused
+    | Resumed
+    | StallDetected
+    | HoldRecorded
+    | PainStopped
+    | PainResolved
+    | PlanChanged
+    | SessionFinished
+)

@@ -1,0 +1,154 @@
+"""Routine → the ordered phases of a session, each with its planned length.
+
+The engine asks for these and gives each an absolute deadline; nothing downstream
+recomputes a length decided here.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from backtimer.core.routine import Exercise, Movement, Routine, Side, Step
+
+LEAD_IN_SECONDS = 10.0  #: time to get down on the mat after pressing start
+SWITCH_SECONDS = 5.0  #: time to change sides between two holds
+GENTLE_REST_FACTOR = 1.5  #: rests are half as long again in gentle mode
+
+
+class PhaseKind(enum.Enum):
+    LEAD_IN = "lead_in"
+    WARMUP = "warmup"
+    PREPARE = "prepare"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REST = "rest"
+    COOLDOWN = "cooldown"
+    DONE = "done"
+
+
+#: What the window calls each phase.
+PHASE_LABELS: dict[PhaseKind, str] = {
+    PhaseKind.LEAD_IN: "Get ready",
+    PhaseKind.WARMUP: "Warm-up",
+    PhaseKind.PREPARE: "Get into position",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.REST: "Rest",
+    PhaseKind.COOLDOWN: "Cool-down",
+    PhaseKind.DONE: "Done",
+}
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One stretch of time with one thing to do.
+
+    ``exercise_index`` indexes ``routine.exercises`` (None for lead-in, warm-up,
+    cool-down and done); ``item_id``/``title``/``steps`` describe the exercise or the
+    movement; ``step`` is the step shown large (the held position for a hold);
+    ``rep`` is 1-based (0 where reps do not apply).
+    """
+
+    kind: PhaseKind
+    seconds: float
+    title: str
+    item_id: str | None = None
+    exercise_index: int | None = None
+    muscle_group: str | None = None
+    steps: tuple[Step, ...] = ()
+    step: int = 0
+    side: Side | None = None
+    rep: int = 0
+    reps: int = 0
+    gentle: bool = False
+
+    @property
+    def label(self) -> str:
+        return PHASE_LABELS[self.kind]
+
+
+def lead_in_phase(seconds: float = LEAD_IN_SECONDS) -> Phase:
+    return Phase(PhaseKind.LEAD_IN, seconds, "Get ready")
+
+
+def movement_phase(kind: PhaseKind, movement: Movement) -> Phase:
+    return Phase(
+        kind,
+        movement.duration,
+        movement.name,
+        item_id=movement.id,
+        muscle_group=movement.muscle_group,
+        steps=movement.steps,
+    )
+
+
+def exercise_phases(
+    routine: Routine,
+    index: int,
+    *,
+    gentle: bool = False,
+    hold_delta: float = 0.0,
+    with_prepare: bool = True,
+    reps: int | None = None,
+    start_rep: int = 1,
+    start_side: Side | None = None,
+) -> list[Phase]:
+    """The phases of exercise ``index``: prepare, holds per rep and side, switches, rests.
+
+    A rest follows the exercise too unless it is the last one. ``start_rep`` and
+    ``start_side`` let the engine re-expand an exercise from the middle (continue gentler).
+    """
+    ex: Exercise = routine.exercises[index]
+    hold = max(5.0, (ex.gentle_hold if gentle else ex.hold) + hold_delta)
+    rest = ex.rest * (GENTLE_REST_FACTOR if gentle else 1.0)
+    total_reps = reps if reps is not None else ex.reps
+    common = {
+        "title": ex.name,
+        "item_id": ex.id,
+        "exercise_index": index,
+        "muscle_group": ex.muscle_group,
+        "steps": ex.steps,
+        "reps": total_reps,
+        "gentle": gentle,
+    }
+    last_step = max(0, len(ex.steps) - 1)
+    out: list[Phase] = []
+    if with_prepare:
+        out.append(Phase(PhaseKind.PREPARE, ex.prepare, rep=start_rep, side=start_side or ex.side_order[0], **common))  # type: ignore[arg-type]
+    for rep in range(start_rep, total_reps + 1):
+        sides = ex.side_order
+        if rep == start_rep and start_side is not None and start_side in sides:
+            sides = sides[sides.index(start_side) :]
+        for n, side in enumerate(sides):
+            if n:
+                out.append(Phase(PhaseKind.SWITCH, SWITCH_SECONDS, step=last_step, side=side, rep=rep, **common))  # type: ignore[arg-type]
+            out.append(Phase(PhaseKind.HOLD, hold, step=last_step, side=side, rep=rep, **common))  # type: ignore[arg-type]
+        if rest > 0 and (rep < total_reps or index < len(routine.exercises) - 1):
+            out.append(Phase(PhaseKind.REST, rest, step=last_step, rep=rep, **common))  # type: ignore[arg-type]
+    return out
+
+
+def build_phases(
+    routine: Routine,
+    *,
+    lead_in: float = LEAD_IN_SECONDS,
+    gentle: frozenset[str] = frozenset(),
+    hold_delta: float = 0.0,
+) -> list[Phase]:
+    """The whole session in order, ending with a zero-length DONE phase.
+
+    ``gentle`` names exercises to start gentle (adaptive start after recent pain).
+    """
+    phases = [lead_in_phase(lead_in)]
+    phases += [movement_phase(PhaseKind.WARMUP, m) for m in routine.warmup]
+    for i, ex in enumerate(routine.exercises):
+        phases += exercise_phases(routine, i, gentle=ex.id in gentle, hold_delta=hold_delta)
+    phases += [movement_phase(PhaseKind.COOLDOWN, m) for m in routine.cooldown]
+    phases.append(Phase(PhaseKind.DONE, 0.0, "Well done"))
+    return phases
+
+
+def planned_seconds(phases: list[Phase] | tuple[Phase, ...]) -> float:
+    """The total planned length: what "about 14 min" is computed from."""
+    return sum(p.seconds for p in phases)

@@ -1,0 +1,1 @@
+"""Core tests need no event loop and no Qt."""
