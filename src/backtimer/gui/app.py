@@ -1,0 +1,81 @@
+"""Start the windowed program: QApplication, the routine, the history, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from backtimer.core.loader import LoadResult, load_builtin, load_routine
+from backtimer.core.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "BackTimer"
+APPLICATION = "BackTimer"
+
+
+def _install_excepthook(log_folder: Path) -> None:
+    """An unexpected error is logged to a file and told in one calm sentence, never as a
+    traceback; the session's record is already on disk hold by hold."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log_file = log_folder / "errors.log"
+        try:
+            log_folder.mkdir(parents=True, exist_ok=True)
+            with log_file.open("a", encoding="utf-8") as f:
+                f.write(text + "\n")
+        except OSError:
+            log_file = Path("(not written)")
+        log.error("unexpected error: %s", value)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None,
+                "BackTimer",
+                "Something went wrong inside BackTimer. Your history is saved.\n"
+                f"Details were written to {log_file}.",
+            )
+
+    sys.excepthook = hook
+
+
+def run_app(options: argparse.Namespace) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from backtimer.gui.main_window import MainWindow
+    from backtimer.resources import resource_path
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("backtimer")
+    icon = resource_path("icons", "backtimer.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    folder = data_dir(options.data_dir)
+    _install_excepthook(folder)
+
+    routine = load_builtin()
+    problems: LoadResult | None = None
+    if options.routine is not None:
+        result = load_routine(options.routine)
+        if result.routine is not None:
+            routine = result.routine
+        else:
+            problems = result
+
+    window = MainWindow(routine, data_folder=folder, silent=options.silent)
+    window.show_routine_problems_later(problems)
+    if options.fullscreen:
+        window.set_distance_mode(True)
+    window.show()
+    if options.start:
+        window.start_session(hands_free=True)
+    return app.exec()

@@ -1,0 +1,54 @@
+"""A calm one-line notice across the top of the window: never a dialog that waits for a
+click, so a hands-free session is never held up by it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+_STYLES = {
+    "info": "background:#fff4ce; color:#3d2f00; border:1px solid #e0c25a; border-radius:6px;",
+    "safety": "background:#e3f1ff; color:#0b2a4a; border:1px solid #7fb2e5; border-radius:6px;",
+}
+
+
+class Banner(QFrame):
+    """``show_message(text)`` shows plain text with a close button; ``on_close`` is called
+    when the person dismisses it."""
+
+    def __init__(self, parent: QWidget | None = None, *, kind: str = "info") -> None:
+        super().__init__(parent)
+        self.setObjectName(f"banner_{kind}")
+        self.setStyleSheet(f"#{self.objectName()} {{{_STYLES[kind]}}}")
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.label.setFont(font)
+        self.button = QPushButton("Close")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self._dismiss)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self._on_close: Callable[[], None] | None = None
+        self.hide()
+
+    def show_message(
+        self, text: str, *, button: str = "Close", on_close: Callable[[], None] | None = None
+    ) -> None:
+        self.label.setText(text)
+        self.button.setText(button)
+        self._on_close = on_close
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        if self._on_close is not None:
+            self._on_close()

@@ -1,0 +1,535 @@
+"""The main window: wiring only. Widgets get their models and emit intent; the session
+object owns the engine and its driver; this class connects them and lays them out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core import events as ev
+from backtimer.core.clock import monotonic
+from backtimer.core.loader import LoadResult, load_routine
+from backtimer.core.record import PainChoice
+from backtimer.core.routine import Routine
+from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
+from backtimer.gui.banner import Banner
+from backtimer.gui.countdown import CountdownWidget
+from backtimer.gui.current_step import CurrentStepPanel
+from backtimer.gui.figure import FigureWidget
+from backtimer.gui.help_overlay import HelpOverlay
+from backtimer.gui.inhibit import ScreenInhibitor
+from backtimer.gui.keys import Action, action_for
+from backtimer.gui.pain_panel import PainPanel
+from backtimer.gui.routine_errors import RoutineErrorsDialog
+from backtimer.gui.session import Session
+from backtimer.gui.step_list import StepListModel, StepListView
+from backtimer.gui.summary_panel import SummaryPanel
+from backtimer.gui.theme import pain_button_style
+
+log = logging.getLogger(__name__)
+
+SAFETY_NOTE = (
+    "Before you start: check with your medical provider that these stretches suit you. "
+    "Stop or slow down whenever something hurts. BackTimer is not a medical device."
+)
+#: After this long paused, the screen may sleep again.
+RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
+MAX_RECENT = 8
+
+
+def _format_minutes(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class MainWindow(QMainWindow):
+    """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
+
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        data_folder: Path,
+        silent: bool = False,
+        clock: Callable[[], float] = monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._data_folder = data_folder
+        self._silent = silent
+        self._settings = QSettings()
+        self._session: Session | None = None
+        self._distance = False
+        self._routine = routine
+        self.setAcceptDrops(True)
+        self.inhibitor = ScreenInhibitor(self)
+        self._pause_release = QTimer(self)
+        self._pause_release.setSingleShot(True)
+        self._pause_release.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
+        self._pause_release.timeout.connect(self.inhibitor.release)
+        self._build()
+        self._build_menus()
+        self.set_routine(routine)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self.resize(1280, 800)
+
+    # ----- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = Banner(self)
+        self.safety = Banner(self, kind="safety")
+        self.routine_label = QLabel()
+        self.routine_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_label = QLabel()
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.gentle_badge = QLabel("GENTLE")
+        self.gentle_badge.setObjectName("gentleBadge")
+        self.gentle_badge.setVisible(False)
+        for label in (self.routine_label, self.time_label, self.gentle_badge):
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            font.setBold(True)
+            label.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(self.routine_label, 1)
+        top.addWidget(self.gentle_badge)
+        top.addWidget(self.time_label)
+
+        self.step_model = StepListModel(self._routine)
+        self.step_list = StepListView(self.step_model)
+        self.step_list.exercise_selected.connect(self._on_exercise_selected)
+        self.figure = FigureWidget()
+        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.step_panel = CurrentStepPanel()
+        self.countdown = CountdownWidget()
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.pain_panel = PainPanel()
+        self.pain_panel.choice_made.connect(self._on_pain_choice)
+        self.summary = SummaryPanel()
+        self.summary.history_requested.connect(self.show_history)
+        self.help = HelpOverlay(self)
+        self.help.hide()
+
+        stage = QWidget()
+        stage_layout = QHBoxLayout(stage)
+        stage_layout.setContentsMargins(0, 0, 0, 0)
+        middle = QVBoxLayout()
+        middle.addWidget(self.figure, 3)
+        middle.addWidget(self.step_panel, 2)
+        stage_layout.addLayout(middle, 5)
+        stage_layout.addWidget(self.countdown, 4)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(stage)
+        self.pages.addWidget(self.pain_panel)
+        self.pages.addWidget(self.summary)
+
+        body = QHBoxLayout()
+        body.addWidget(self.step_list, 2)
+        body.addWidget(self.pages, 9)
+
+        self.back_button = QPushButton("◀ Back")
+        self.start_button = QPushButton("▶ Start")
+        self.next_button = QPushButton("Next ▶")
+        self.pain_button = QPushButton("PAIN — STOP\nEsc · P · B")
+        self.pain_button.setObjectName("painButton")
+        self.pain_button.setStyleSheet(pain_button_style())
+        self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.pain_button.setMinimumHeight(110)
+        for button in (self.back_button, self.start_button, self.next_button, self.pain_button):
+            # Keys are handled by the window: a focused button would swallow Space.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * (2.0 if button is self.pain_button else 1.4))
+            font.setBold(True)
+            button.setFont(font)
+        for button in (self.back_button, self.start_button, self.next_button):
+            button.setMinimumHeight(64)
+        self.back_button.clicked.connect(lambda: self.trigger(Action.BACK))
+        self.next_button.clicked.connect(lambda: self.trigger(Action.NEXT))
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.pain_button.clicked.connect(self.pain_stop)
+        controls = QHBoxLayout()
+        self.small_controls = QWidget()
+        small = QHBoxLayout(self.small_controls)
+        small.setContentsMargins(0, 0, 0, 0)
+        small.addWidget(self.back_button)
+        small.addWidget(self.start_button)
+        small.addWidget(self.next_button)
+        controls.addWidget(self.small_controls, 2)
+        controls.addWidget(self.pain_button, 3)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.safety)
+        outer.addWidget(self.banner)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+        outer.addLayout(controls)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        routine_menu = bar.addMenu("&Routine")
+        open_action = QAction("&Open routine…", self)
+        open_action.triggered.connect(self.open_routine_dialog)
+        routine_menu.addAction(open_action)
+        builtin = QAction("&Built-in routine", self)
+        builtin.triggered.connect(self._open_builtin)
+        routine_menu.addAction(builtin)
+        self.recent_menu = routine_menu.addMenu("&Recent routines")
+        self._refresh_recent()
+        view = bar.addMenu("&View")
+        distance = QAction("&Distance mode (F11)", self)
+        distance.triggered.connect(lambda: self.set_distance_mode(not self._distance))
+        view.addAction(distance)
+        history = QAction("&History…", self)
+        history.triggered.connect(self.show_history)
+        view.addAction(history)
+        goals = QAction("&Goals…", self)
+        goals.triggered.connect(self.show_goals)
+        view.addAction(goals)
+        keys = QAction("&Keys (?)", self)
+        keys.triggered.connect(lambda: self.trigger(Action.HELP))
+        view.addAction(keys)
+
+    # ----- routine ------------------------------------------------------------------
+    def set_routine(self, routine: Routine) -> None:
+        """Show ``routine`` ready to start; refused while a session runs."""
+        if self._session is not None and self._session.active:
+            self.banner.show_message("Finish or end the session before opening another routine.")
+            return
+        self._routine = routine
+        self.setWindowTitle(f"BackTimer — {routine.name}")
+        self.routine_label.setText(routine.name)
+        self.step_model.set_routine(routine)
+        total = planned_seconds(build_phases(routine))
+        self.time_label.setText(f"about {round(total / 60)} min")
+        self._show_idle()
+
+    def show_routine_problems_later(self, result: LoadResult | None) -> None:
+        """Once the window is up, show a bad routine's located messages (never blocks start)."""
+        if result is not None and result.problems:
+            QTimer.singleShot(0, lambda: RoutineErrorsDialog.ask(self, result.problems))
+
+    def open_routine(self, path: Path) -> bool:
+        result = load_routine(path)
+        if result.routine is None:
+            RoutineErrorsDialog.ask(self, result.problems)
+            return False
+        self.set_routine(result.routine)
+        self._remember_recent(path)
+        return True
+
+    def open_routine_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+        )
+        if name:
+            self.open_routine(Path(name))
+
+    def _open_builtin(self) -> None:
+        from backtimer.core.loader import load_builtin
+
+        self.set_routine(load_builtin())
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
+        self._settings.setValue("recent_routines", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _recent(self) -> list[str]:
+        value = self._settings.value("recent_routines", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in (value or [])]
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_routine(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith((".yaml", ".yml")):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            self.open_routine(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+    # ----- session ------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    def start_session(self, *, hands_free: bool = False) -> None:
+        """Begin the lead-in; everything after it advances by itself."""
+        if self._session is not None and self._session.active:
+            return
+        if self._session is not None:
+            self._session.shutdown()
+        self._session = Session(
+            self._routine,
+            clock=self._clock,
+            data_folder=self._data_folder,
+            gentle=self._adaptive_gentle(),
+            silent=self._silent,
+            parent=self,
+        )
+        self._session.event.connect(self._on_event)
+        self._session.tick.connect(self._refresh_time)
+        self._session.problem.connect(self.banner.show_message)
+        self.step_model.reset_states()
+        for index in self._session.engine_gentle_exercises():
+            self.step_model.set_exercise_state(index, "gentle")
+        self.pages.setCurrentIndex(0)
+        if not self._settings.value("safety_note_seen", False, type=bool):
+            self.safety.show_message(SAFETY_NOTE, button="I understand", on_close=self._safety_seen)
+        self._session.start()
+        self.inhibitor.hold()
+
+    def _adaptive_gentle(self) -> frozenset[str]:
+        return Session.recent_pain_exercises(self._data_folder)
+
+    def _safety_seen(self) -> None:
+        self._settings.setValue("safety_note_seen", True)
+
+    def _on_start_clicked(self) -> None:
+        if self._session is None or not self._session.active:
+            self.start_session()
+        else:
+            self.trigger(Action.TOGGLE_PAUSE)
+
+    def pain_stop(self) -> None:
+        """Freeze everything at once: sound first, then time, then the picture."""
+        session = self._session
+        if session is None or not session.active or session.in_pain:
+            return
+        session.pain()
+        self._refresh_time()
+        self.countdown.repaint()
+        self.pain_panel.reset()
+        self.pages.setCurrentWidget(self.pain_panel)
+        self.pain_panel.setFocus()
+
+    def _on_pain_choice(self, choice: PainChoice, rating: object, note: str) -> None:
+        if self._session is None:
+            return
+        self.pages.setCurrentIndex(0)
+        self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note)
+        self.setFocus()
+
+    def trigger(self, action: Action) -> None:
+        """Do what a key or a button asks; commands that need a session wait for one."""
+        session = self._session
+        if action is Action.PAIN:
+            self.pain_stop()
+        elif action is Action.HELP:
+            self.help.setGeometry(self.rect())
+            self.help.show()
+            self.help.raise_()
+        elif action is Action.DISTANCE:
+            self.set_distance_mode(not self._distance)
+        elif action is Action.MUTE:
+            muted = not self._settings.value("muted", False, type=bool)
+            self._settings.setValue("muted", muted)
+            if session is not None:
+                session.set_muted(muted)
+            self.banner.show_message("Sound off (M to turn it on)" if muted else "Sound on")
+        elif action is Action.TOGGLE_PAUSE and (session is None or not session.active):
+            self.start_session()
+        elif session is None or not session.active or session.in_pain:
+            return
+        elif action is Action.TOGGLE_PAUSE:
+            session.toggle_pause()
+        elif action is Action.NEXT:
+            session.next()
+        elif action is Action.BACK:
+            session.back()
+        elif action is Action.HOLD_LONGER:
+            session.adjust_hold(+5)
+        elif action is Action.HOLD_SHORTER:
+            session.adjust_hold(-5)
+        self._refresh_time()
+
+    def _on_exercise_selected(self, index: int) -> None:
+        if self._session is not None and self._session.active and not self._session.in_pain:
+            self._session.jump_to_exercise(index)
+
+    def _on_event(self, event: object) -> None:
+        session = self._session
+        if session is None:
+            return
+        if isinstance(event, ev.PhaseStarted):
+            self._show_phase(event)
+        elif isinstance(event, ev.PhaseEnded) and event.phase.kind is PhaseKind.HOLD:
+            index = event.phase.exercise_index
+            if index is not None and not event.completed:
+                self.step_model.set_exercise_state(index, "cut_short")
+        elif isinstance(event, ev.Paused | ev.Resumed):
+            self._update_pause_controls()
+        elif isinstance(event, ev.StallDetected):
+            self.banner.show_message(
+                f"Paused: the computer was away for {round(event.gap)} s "
+                "(lid closed or busy). Press Space to go on."
+            )
+        elif isinstance(event, ev.PlanChanged):
+            self.gentle_badge.setVisible(event.gentle)
+        elif isinstance(event, ev.SessionFinished):
+            self._show_summary()
+        self._refresh_time()
+
+    def _show_phase(self, event: ev.PhaseStarted) -> None:
+        session = self._session
+        assert session is not None
+        phase = event.phase
+        phases = session.phases
+        following = phases[event.index + 1] if event.index + 1 < len(phases) else None
+        self.step_panel.set_phase(phase, following, phase.step)
+        if phase.exercise_index is not None:
+            self.step_model.set_current(phase.exercise_index)
+        poses = [s.pose for s in phase.steps if s.pose]
+        images = [s.image for s in phase.steps if s.image]
+        if phase.kind is PhaseKind.PREPARE or phase.kind in (PhaseKind.WARMUP, PhaseKind.COOLDOWN):
+            if images:
+                self.figure.set_image(images[0])
+            else:
+                self.figure.set_steps(poses, phase.side)
+        elif phase.steps:
+            step = phase.steps[min(phase.step, len(phase.steps) - 1)]
+            if step.image:
+                self.figure.set_image(step.image)
+            elif step.pose:
+                self.figure.set_pose(step.pose, phase.side, animate=True)
+        if phase.kind is not PhaseKind.LEAD_IN and self.safety.isVisible():
+            self.safety.hide()
+            self._safety_seen()
+        self.gentle_badge.setVisible(session.gentle)
+        self._update_pause_controls()
+
+    def _update_pause_controls(self) -> None:
+        session = self._session
+        if session is None or not session.active:
+            self.start_button.setText("▶ Start")
+            self.inhibitor.release()
+            return
+        if session.paused:
+            self.start_button.setText("▶ Resume")
+            self._pause_release.start()
+        else:
+            self.start_button.setText("❚❚ Pause")
+            self._pause_release.stop()
+            self.inhibitor.hold()
+
+    def _refresh_time(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        phase = session.current
+        self.countdown.set_state(
+            session.remaining(), phase.seconds, phase.kind, frozen=session.paused or session.in_pain
+        )
+        self.time_label.setText(
+            f"{_format_minutes(session.session_remaining())} left of "
+            f"{_format_minutes(session.planned_total())}"
+        )
+        self.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
+
+    def _show_idle(self) -> None:
+        self.pages.setCurrentIndex(0)
+        phases = build_phases(self._routine)
+        first = next((p for p in phases if p.kind is not PhaseKind.LEAD_IN), phases[0])
+        self.step_panel.set_idle(self._routine, first)
+        poses = [s.pose for s in first.steps if s.pose]
+        if poses:
+            self.figure.set_pose(poses[-1], first.side, animate=False)
+        self.countdown.set_state(phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True)
+        self.start_button.setText("▶ Start")
+
+    def _show_summary(self) -> None:
+        session = self._session
+        assert session is not None
+        self.summary.set_summary(session.record)
+        self.pages.setCurrentWidget(self.summary)
+        self.inhibitor.release()
+        self._pause_release.stop()
+        self._update_pause_controls()
+        self.step_model.set_current(-1)
+
+    # ----- distance mode, keys, other windows ---------------------------------------
+    def set_distance_mode(self, on: bool) -> None:
+        """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        self._distance = on
+        for widget in (self.step_list, self.small_controls, self.routine_label, self.menuBar()):
+            widget.setVisible(not on)
+        self.step_panel.set_distance_mode(on)
+        self.countdown.set_distance_mode(on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    @property
+    def distance_mode(self) -> bool:
+        return self._distance
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keys reach the window wherever focus is, except while the pain panel takes its
+        own keys (E/G/S/R, typing a note) or a dialog is up."""
+        if event.type() != QEvent.Type.KeyPress or not self.isActiveWindow():
+            return False
+        if self.help.isVisible():
+            self.help.hide()
+            return True
+        if self.pages.currentWidget() is self.pain_panel:
+            return False
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        action = action_for(key_event.key())
+        if action is None or key_event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        if key_event.isAutoRepeat() and action is not Action.PAIN:
+            return True
+        self.trigger(action)
+        return True
+
+    def show_history(self) -> None:
+        from backtimer.gui.history_window import open_history_window
+
+        open_history_window(self, self._data_folder)
+
+    def show_goals(self) -> None:
+        from backtimer.gui.goals_window import open_goals_window
+
+        open_goals_window(self, self._data_folder)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing mid-session ends it properly, so the record says what happened."""
+        if self._session is not None:
+            self._session.close()
+            self._session.shutdown()
+        self.inhibitor.release()
+        self._pause_release.stop()
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        super().closeEvent(event)
