@@ -21,11 +21,12 @@ _PATH = "/org/freedesktop/ScreenSaver"
 class ScreenInhibitor(QObject):
     """``hold()`` keeps the screen on until ``release()``; both are idempotent."""
 
+    _serial = 0
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cookie: int | None = None
         self._held = False
-        self._watcher: object | None = None
+        self._connection_name: str | None = None
 
     @property
     def held(self) -> bool:
@@ -49,52 +50,38 @@ class ScreenInhibitor(QObject):
         elif sys.platform == "win32":
             _win_execution_state(keep_awake=False)
 
-    def _call(self, method: str, *args: object) -> object | None:
-        """Send ``method`` without waiting; None when there is no bus to send it on.
+    def _dbus_inhibit(self) -> None:
+        """Ask for the inhibit on a private connection of our own.
 
-        A QDBusInterface would introspect the service synchronously on construction, which
-        can stall the GUI thread for the bus's whole timeout; a bare message never waits.
+        The service hands back a uint32 cookie for UnInhibit, but PySide6 can only send a
+        Python int as int32, which the services reject. They do, however, drop a client's
+        inhibits when its bus connection goes away, so releasing is closing that connection.
+        Nothing here waits: the call is asynchronous and its answer is not needed.
         """
         try:
             from PySide6.QtDBus import QDBusConnection, QDBusMessage
         except ImportError:
             log.info("QtDBus unavailable; cannot keep the screen awake")
-            return None
-        bus = QDBusConnection.sessionBus()
+            return
+        ScreenInhibitor._serial += 1
+        name = f"backtimer-inhibit-{ScreenInhibitor._serial}"
+        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
         if not bus.isConnected():
             log.info("no session D-Bus; cannot keep the screen awake")
-            return None
-        message = QDBusMessage.createMethodCall(_SERVICE, _PATH, _SERVICE, method)
-        message.setArguments(list(args))
-        return bus.asyncCall(message)
-
-    def _dbus_inhibit(self) -> None:
-        from PySide6.QtDBus import QDBusPendingCallWatcher
-
-        call = self._call("Inhibit", "BackTimer", "Timing a stretching session")
-        if call is None:
+            QDBusConnection.disconnectFromBus(name)
             return
-        watcher = QDBusPendingCallWatcher(call, self)  # type: ignore[call-overload]
-        watcher.finished.connect(self._on_inhibited)
-        self._watcher = watcher
-
-    def _on_inhibited(self, watcher: object) -> None:
-        self._watcher = None
-        if watcher.isError():  # type: ignore[attr-defined]
-            log.info("screensaver inhibit refused: %s", watcher.error().message())  # type: ignore[attr-defined]
-            return
-        arguments = watcher.reply().arguments()  # type: ignore[attr-defined]
-        if not arguments:
-            return
-        self._cookie = int(arguments[0])
-        if not self._held:  # released while the call was in flight
-            self._dbus_uninhibit()
+        message = QDBusMessage.createMethodCall(_SERVICE, _PATH, _SERVICE, "Inhibit")
+        message.setArguments(["BackTimer", "Timing a stretching session"])
+        bus.send(message)  # no reply needed (asyncCall crashes PySide6 6.12 on a refcount bug)
+        self._connection_name = name
 
     def _dbus_uninhibit(self) -> None:
-        if self._cookie is None:
+        if self._connection_name is None:
             return
-        self._call("UnInhibit", self._cookie)
-        self._cookie = None
+        from PySide6.QtDBus import QDBusConnection
+
+        QDBusConnection.disconnectFromBus(self._connection_name)
+        self._connection_name = None
 
 
 def _win_execution_state(*, keep_awake: bool) -> None:
