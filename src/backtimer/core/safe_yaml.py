@@ -1,0 +1,333 @@
+"""YAML text → a tree of plain values that each remember their line and column.
+
+Built on PyYAML's event parser (libyaml when present), never on its constructors: we
+compose the tree ourselves so that
+
+- only plain scalars, lists and mappings exist (any other tag, ``!!python/...`` above
+  all, is reported by name and never constructed);
+- every value keeps its position, so the loader can say exactly where a problem is;
+- nesting deeper than ``MAX_DEPTH`` and documents that expand (through aliases) to more
+  than ``MAX_NODES`` values are refused while parsing, so a "billion laughs" file costs
+  time and memory in proportion to its size, not to its expansion;
+- duplicate keys are reported instead of silently overwritten.
+
+Aliases are shared, not copied: an alias becomes a reference to the anchored node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from backtimer.core.problems import Problem
+
+MAX_DEPTH = 20  #: nested lists/mappings; a routine needs 6
+MAX_NODES = 100_000  #: values in the document, counting each alias as a full copy
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_YAML_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP, _MERGE = _YAML_TAG + "seq", _YAML_TAG + "map", _YAML_TAG + "merge"
+_SCALAR_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, "!"})
+
+try:
+    _Loader: type = yaml.CSafeLoader
+    _C_PARSER = True
+except AttributeError:  # PyYAML built without libyaml: slower, same results
+    _Loader = yaml.SafeLoader
+    _C_PARSER = False
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+#: Extra advice for libyaml's commonest complaints, keyed by a fragment of its message.
+_SYNTAX_HINTS = (
+    ("nesting depth", f"a routine needs only a few levels, not {MAX_DEPTH} or more"),
+    ("tab", "YAML indents with spaces, never tabs: replace the tabs with spaces"),
+    (
+        "mapping values are not allowed",
+        "put a space after each ':' and quote text that has ': ' in it",
+    ),
+    ("did not find expected key", "line the keys of one mapping up in the same column"),
+    ("did not find expected '-'", "line the items of one list up in the same column"),
+    ("found character '@'", "quote text that starts with @ or `"),
+    ("found character '`'", "quote text that starts with @ or `"),
+    ("could not find expected ':'", "each key needs a ':' after it; quote text that spans lines"),
+    (
+        "found undefined tag handle",
+        "remove the '!' tag; write plain text, numbers, lists or mappings",
+    ),
+)
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    """A composed value; ``line``/``column`` are 1-based, where the value starts."""
+
+    line: int
+    column: int
+
+
+@dataclass(eq=False, slots=True)
+class Scalar(Node):
+    """A scalar with its resolved Python value: str, int, float, bool or None."""
+
+    value: object
+    tag: str = _STR
+
+
+@dataclass(eq=False, slots=True)
+class Seq(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class Map(Node):
+    """Keys in file order; keys are usually Scalars (the loader checks)."""
+
+    entries: list[tuple[Node, Node]] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    """Parsing cannot go on; the problem has been recorded."""
+
+
+@dataclass(eq=False, slots=True)
+class _Open:
+    node: Seq | Map
+    anchor: str | None
+    size: int = 1
+    pending_key: Node | None = None
+    seen_keys: dict[object, Node] = field(default_factory=dict)
+
+
+class _Composer:
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Node, int]] = {}
+        self.stack: list[_Open] = []
+        self.total = 0
+        self.root: Node | None = None
+
+    def problem(self, line: int, column: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, line, column, message, hint))
+
+    def run(self) -> Node | None:
+        try:
+            self._events()
+        except _Stop:
+            return None
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+            message = e.problem or e.context or "the file is not valid YAML"
+            if e.context and e.problem:
+                message = f"{e.problem} ({e.context})"
+            self.problem(line, column, f"YAML syntax: {message}", _syntax_hint(message))
+            return None
+        except yaml.reader.ReaderError as e:
+            line, column = self._position(e.position)
+            self.problem(
+                line,
+                column,
+                f"the file contains a character YAML does not allow ({e.reason})",
+                "remove the control character, or write it as an escape in double quotes",
+            )
+            return None
+        return self.root
+
+    def _position(self, position: int) -> tuple[int, int]:
+        """Line and column of a reader error's offset (bytes for libyaml, else characters)."""
+        before = (
+            self.text.encode()[:position].decode("utf-8", "ignore")
+            if _C_PARSER
+            else (self.text[:position])
+        )
+        return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+    def _events(self) -> None:
+        documents = 0
+        for event in yaml.parse(self.text, Loader=_Loader):
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        line,
+                        column,
+                        "a routine file holds one YAML document; this is a second one",
+                        "remove the '---' line and what follows, or put it in its own file",
+                    )
+                    raise _Stop
+            elif isinstance(event, yaml.ScalarEvent):
+                self._add(self._scalar(event, line, column), event.anchor, 1)
+            elif isinstance(event, yaml.AliasEvent):
+                self._alias(event.anchor or "", line, column)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self._start(event, line, column)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                done = self.stack.pop()
+                self._add(done.node, done.anchor, done.size)
+
+    def _start(self, event: yaml.CollectionStartEvent, line: int, column: int) -> None:
+        is_seq = isinstance(event, yaml.SequenceStartEvent)
+        if event.tag not in (None, "!", _SEQ if is_seq else _MAP):
+            self._bad_tag(event.tag, line, column)
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(
+                line,
+                column,
+                f"the file nests lists and mappings more than {MAX_DEPTH} levels deep",
+                "a routine needs only a few levels; check the indentation",
+            )
+            raise _Stop
+        node: Seq | Map = Seq(line, column) if is_seq else Map(line, column)
+        self.stack.append(_Open(node, event.anchor))
+
+    def _scalar(self, event: yaml.ScalarEvent, line: int, column: int) -> Scalar:
+        tag = event.tag
+        if tag is None or tag == "!":
+            plain = event.implicit[0] and tag is None
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False)) if plain else _STR
+        elif tag not in _SCALAR_TAGS:
+            self._bad_tag(tag, line, column)
+            return Scalar(line, column, event.value, _STR)
+        value: object = event.value
+        try:
+            if tag == _NULL:
+                value = None
+            elif tag == _BOOL:
+                value = _CONSTRUCTOR.bool_values[event.value.lower()]
+            elif tag in (_INT, _FLOAT):
+                construct = (
+                    _CONSTRUCTOR.construct_yaml_int
+                    if tag == _INT
+                    else _CONSTRUCTOR.construct_yaml_float
+                )
+                value = construct(yaml.ScalarNode(tag, event.value))
+        except (ValueError, KeyError, IndexError):
+            kind = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}.get(tag, "")
+            self.problem(
+                line,
+                column,
+                f"{event.value[:40]!r} is not {kind or 'a valid value'}",
+                "write an ordinary number with at most a few digits",
+            )
+            value = None
+        # Dates, merge keys and the like stay text; only the merge key means something.
+        return Scalar(line, column, value, tag if tag in _SCALAR_TAGS or tag == _MERGE else _STR)
+
+    def _bad_tag(self, tag: str, line: int, column: int) -> None:
+        shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+        self.problem(
+            line,
+            column,
+            f"the YAML tag {shown} is not allowed",
+            "routine files hold only text, numbers, lists and mappings: remove the tag",
+        )
+
+    def _alias(self, anchor: str, line: int, column: int) -> None:
+        target = self.anchors.get(anchor)
+        if target is None:
+            self.problem(
+                line,
+                column,
+                f"the alias *{anchor} refers to no anchor defined before it",
+                f"define '&{anchor}' on a complete value earlier in the file",
+            )
+            self._add(Scalar(line, column, None, _NULL), None, 1)
+            return
+        self._add(target[0], None, target[1])
+
+    def _add(self, node: Node, anchor: str | None, size: int) -> None:
+        """Attach a finished value to its parent, counting it as ``size`` values."""
+        self.total += size
+        if self.total > MAX_NODES:
+            self.problem(
+                node.line,
+                node.column,
+                f"the file expands to more than {MAX_NODES:,} values "
+                "(through aliases, or simply too many)",
+                "a routine needs a few hundred values; use fewer aliases ('*name')",
+            )
+            raise _Stop
+        if anchor is not None:
+            self.anchors[anchor] = (node, size)
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        parent.size += size
+        if isinstance(parent.node, Seq):
+            parent.node.items.append(node)
+        elif parent.pending_key is None:
+            parent.pending_key = node
+            self._check_key(parent, node)
+        else:
+            parent.node.entries.append((parent.pending_key, node))
+            parent.pending_key = None
+
+    def _check_key(self, parent: _Open, key: Node) -> None:
+        if isinstance(key, Scalar) and key.tag == _MERGE:
+            self.problem(
+                key.line,
+                key.column,
+                "merge keys ('<<') are not supported",
+                "write the keys out in full",
+            )
+            return
+        if not isinstance(key, Scalar):
+            return  # the loader reports keys that are not text
+        try:
+            earlier = parent.seen_keys.get(key.value)
+        except TypeError:
+            return
+        if earlier is not None:
+            self.problem(
+                key.line,
+                key.column,
+                f"duplicate key {_show(key.value)} (first at line {earlier.line})",
+                "each key may appear once in a mapping: remove or rename one of them",
+            )
+        else:
+            parent.seen_keys[key.value] = key
+
+
+def _syntax_hint(message: str) -> str:
+    for fragment, hint in _SYNTAX_HINTS:
+        if fragment in message:
+            return hint
+    return "check the indentation and the quoting on this line and the one before it"
+
+
+def _show(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def compose(text: str, *, file: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document into a located tree.
+
+    Returns the root (None when the document is empty or could not be parsed) and the
+    problems found. Problems that leave the tree usable (a duplicate key, a bad tag) come
+    with a root; a syntax error or an exceeded limit comes with None. Never raises for
+    any input text.
+    """
+    composer = _Composer(text, file)
+    root = composer.run()
+    return (root if not composer.problems or root is not None else None), composer.problems
+
+
+def to_plain(node: Node) -> object:
+    """The tree as plain Python values (dict/list/scalars), e.g. for a JSON Schema check.
+
+    Bounded by MAX_NODES because compose refused anything bigger.
+    """
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Seq):
+        return [to_plain(item) for item in node.items]
+    assert isinstance(node, Map)
+    return {to_plain(k) if isinstance(k, Scalar) else repr(k): to_plain(v) for k, v in node.entries}
