@@ -51,7 +51,25 @@ def run_check(argv: Sequence[str]) -> int:
     return 1 if bad else 0
 
 
-_SUBCOMMANDS = {"check": run_check}
+def run_history(argv: Sequence[str]) -> int:
+    from backtimer.history_cli import run_history as history
+
+    return history(argv)
+
+
+def run_render_poses(argv: Sequence[str]) -> int:
+    from backtimer.syscheck import gui_problem
+
+    problem = gui_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from backtimer.gui.render_poses import run_render_poses as render
+
+    return render(argv)
+
+
+_SUBCOMMANDS = {"check": run_check, "history": run_history, "render-poses": run_render_poses}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core import events as ev
+from backtimer.core.store import HistoryStore
 from backtimer.core.clock import monotonic
 from backtimer.core.loader import LoadResult, load_routine
 from backtimer.core.record import PainChoice
@@ -30,6 +32,7 @@ from backtimer.core.routine import Routine
 from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
 from backtimer.gui.banner import Banner
 from backtimer.gui.countdown import CountdownWidget
+from backtimer.gui.cues import CueDirector
 from backtimer.gui.current_step import CurrentStepPanel
 from backtimer.gui.figure import FigureWidget
 from backtimer.gui.help_overlay import HelpOverlay
@@ -38,6 +41,7 @@ from backtimer.gui.keys import Action, action_for
 from backtimer.gui.pain_panel import PainPanel
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.session import Session
+from backtimer.gui.sound_settings import SoundSettings
 from backtimer.gui.step_list import StepListModel, StepListView
 from backtimer.gui.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
@@ -84,11 +88,31 @@ class MainWindow(QMainWindow):
         self._pause_release.setSingleShot(True)
         self._pause_release.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
         self._pause_release.timeout.connect(self.inhibitor.release)
+        self._store = self._open_store()
+        self.cues = self._make_cues()
         self._build()
         self._build_menus()
         self.set_routine(routine)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.resize(1280, 800)
+
+    def _open_store(self) -> HistoryStore | None:
+        result = HistoryStore.open(self._data_folder)
+        if result.message:
+            QTimer.singleShot(0, lambda: self.banner.show_message(result.message or ""))
+        return result.store
+
+    def _make_cues(self) -> CueDirector | None:
+        settings = SoundSettings.load()
+        if self._silent:
+            settings = replace(settings, beeps=False, voice=False)
+        director = CueDirector(self._routine, settings, parent=self)
+        director.problems_changed.connect(self._on_sound_problems)
+        return director
+
+    def _on_sound_problems(self, messages: list[str]) -> None:
+        if messages:
+            self.banner.show_message("Visual cues only. " + " ".join(messages))
 
     # ----- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -291,9 +315,9 @@ class MainWindow(QMainWindow):
         self._session = Session(
             self._routine,
             clock=self._clock,
-            data_folder=self._data_folder,
+            store=self._store,
+            cues=self.cues,
             gentle=self._adaptive_gentle(),
-            silent=self._silent,
             parent=self,
         )
         self._session.event.connect(self._on_event)
@@ -309,7 +333,16 @@ class MainWindow(QMainWindow):
         self.inhibitor.hold()
 
     def _adaptive_gentle(self) -> frozenset[str]:
-        return Session.recent_pain_exercises(self._data_folder)
+        """Stretches that hurt in recent sessions start gentle (marked in the step list)."""
+        if self._store is None:
+            return frozenset()
+        try:
+            recent = self._store.recent_pain_exercises()
+        except Exception as error:  # noqa: BLE001 - an unreadable history must not block a start
+            log.warning("could not read recent pain: %s", error)
+            return frozenset()
+        ids = {ex.id for ex in self._routine.exercises}
+        return frozenset(recent & ids)
 
     def _safety_seen(self) -> None:
         self._settings.setValue("safety_note_seen", True)

@@ -1,0 +1,157 @@
+"""One running session: the engine, its driver, the recorder and the cues, joined.
+
+The window talks to this object only; it forwards commands to the driver, hands every
+engine event to the history recorder and the cue director, and re-emits it for the
+widgets. A storage failure is reported, never allowed to stop the session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from backtimer.core.engine import Engine, State
+from backtimer.core.record import PainChoice
+from backtimer.core.routine import Routine
+from backtimer.core.timeline import Phase
+from backtimer.gui.driver import SessionDriver
+
+log = logging.getLogger(__name__)
+
+
+class Session(QObject):
+    #: every engine event, in order, after the recorder and the cues have seen it
+    event = Signal(object)
+    #: the display refresh: something on screen is counting
+    tick = Signal()
+    #: a plain-language message the window should show (history could not be saved, ...)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        clock: Callable[[], float],
+        store: object | None,
+        cues: object | None,
+        gentle: frozenset[str] = frozenset(),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.routine = routine
+        self.engine = Engine(routine, clock, gentle=gentle)
+        self.driver = SessionDriver(self.engine, parent=self)
+        self._cues = cues
+        self._recorder = None
+        if store is not None:
+            from backtimer.core.recorder import SessionRecorder
+
+            self._recorder = SessionRecorder(store, routine)
+        self._store_problem_shown = False
+        self.driver.event_emitted.connect(self._on_event)
+        self.driver.tick.connect(self.tick)
+        if cues is not None:
+            cues.prepare_session(self.engine.phases)  # type: ignore[attr-defined]
+
+    # ----- what the window reads ------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.engine.state not in (State.IDLE, State.FINISHED)
+
+    @property
+    def in_pain(self) -> bool:
+        return self.engine.state is State.PAIN
+
+    @property
+    def paused(self) -> bool:
+        return self.engine.state is State.PAUSED
+
+    @property
+    def gentle(self) -> bool:
+        return self.engine.gentle
+
+    @property
+    def current(self) -> Phase:
+        return self.engine.current
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        return self.engine.phases
+
+    @property
+    def record(self) -> object:
+        return self.engine.record
+
+    def remaining(self) -> float:
+        return self.engine.remaining()
+
+    def phase_elapsed(self) -> float:
+        return self.engine.phase_elapsed()
+
+    def session_remaining(self) -> float:
+        return self.engine.session_remaining()
+
+    def planned_total(self) -> float:
+        return self.engine.planned_total()
+
+    def engine_gentle_exercises(self) -> list[int]:
+        return sorted({p.exercise_index for p in self.engine.phases if p.gentle and p.exercise_index is not None})
+
+    # ----- commands -------------------------------------------------------------------
+    def start(self) -> None:
+        self.driver.start()
+
+    def pain(self) -> None:
+        """Silence first (the quickest thing a person notices), then freeze time."""
+        if self._cues is not None:
+            self._cues.silence()  # type: ignore[attr-defined]
+        self.driver.pain()
+
+    def resolve_pain(self, choice: PainChoice, rating: int | None, note: str) -> None:
+        self.driver.resolve_pain(choice, rating, note)
+
+    def toggle_pause(self) -> None:
+        self.driver.toggle_pause()
+
+    def next(self) -> None:
+        self.driver.next()
+
+    def back(self) -> None:
+        self.driver.back()
+
+    def adjust_hold(self, delta: float) -> None:
+        self.driver.adjust_hold(delta)
+
+    def jump_to_exercise(self, index: int) -> None:
+        self.driver.jump_to_exercise(index)
+
+    def set_muted(self, muted: bool) -> None:
+        if self._cues is not None:
+            self._cues.set_muted(muted)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        """End a running session so the history says it was ended, not interrupted."""
+        if self.active:
+            self.driver.end()
+
+    def shutdown(self) -> None:
+        self.driver.shutdown()
+
+    # ----- events ---------------------------------------------------------------------
+    def _on_event(self, event: object) -> None:
+        if self._recorder is not None:
+            try:
+                self._recorder.handle(event)
+            except Exception as error:  # noqa: BLE001 - storage must never stop a session
+                log.warning("history not saved: %s", error)
+                if not self._store_problem_shown:
+                    self._store_problem_shown = True
+                    self.problem.emit(
+                        f"Your history could not be saved: {error}. The session goes on; "
+                        "what was saved before is safe."
+                    )
+        if self._cues is not None:
+            self._cues.on_event(event)  # type: ignore[attr-defined]
+        self.event.emit(event)
