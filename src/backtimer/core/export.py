@@ -1,0 +1,285 @@
+"""The history as CSV or JSON, for spreadsheets, clinicians and backups.
+
+Times are local ISO 8601 with the UTC offset (``2025-03-04T08:15:02+01:00``); durations
+are seconds with one decimal; sides are ``right``, ``left`` or empty (one-sided stretch).
+
+CSV: one row per record, sessions first and each followed by its holds, pauses and pain
+events in the order they happened. Columns, in this order:
+
+====================  ======================================================================
+``record``            ``session``, ``hold``, ``pause`` or ``pain``
+``session_id``        the session's number (same on all rows of one session)
+``session_start``     when the session started
+``session_end``       when it ended (empty if the program was killed: ``interrupted``)
+``routine``           the routine's name
+``outcome``           ``completed``, ``ended_by_user``, ``ended_for_pain``, ``interrupted``
+``time``              when this record happened (hold: its start)
+``exercise``          exercise id (hold, pain)
+``muscle_group``      muscle group (hold, pain)
+``side``              ``right``/``left``/empty
+``rep``               repetition number, 1-based (hold)
+``planned_s``         seconds the hold was planned to last (hold)
+``held_s``            seconds actually held (hold); seconds into the phase (pain);
+                      length of the pause (pause)
+``gentle``            ``yes`` when held in gentle mode (hold, session)
+``completed``         ``yes`` when the hold ran to its end, ``no`` when cut short (hold)
+``pain_rating``       0-10 rating given after stopping, empty if none (pain)
+``pain_choice``       ``end``, ``gentler``, ``skip``, ``resume``, or empty (pain)
+``pain_phase``        the phase it happened in: ``hold``, ``prepare``, ``rest``... (pain);
+                      ``user``/``stall``/``pain`` for a pause's reason
+``note``              the person's note (pain)
+====================  ======================================================================
+
+JSON: ``{"format": "backtimer-history", "version": 1, "exported_at", "sessions": [...],
+"goals": [...]}``; each session has ``id, routine_id, routine, started_at, ended_at,
+outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields above
+(numbers as numbers, ``null`` for none).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from backtimer.core.store import HistoryStore, SessionRow, StoredHold, StoredPain, StoredPause
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "record",
+    "session_id",
+    "session_start",
+    "session_end",
+    "routine",
+    "outcome",
+    "time",
+    "exercise",
+    "muscle_group",
+    "side",
+    "rep",
+    "planned_s",
+    "held_s",
+    "gentle",
+    "completed",
+    "pain_rating",
+    "pain_choice",
+    "pain_phase",
+    "note",
+)
+
+FORMATS = ("csv", "json")
+
+
+def iso(t: float | None) -> str:
+    """Local ISO 8601 time with offset; empty for None."""
+    if t is None:
+        return ""
+    return dt.datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _by_session(
+    store: HistoryStore,
+) -> tuple[
+    list[SessionRow],
+    dict[int, list[StoredHold]],
+    dict[int, list[StoredPain]],
+    dict[int, list[StoredPause]],
+]:
+    holds: dict[int, list[StoredHold]] = defaultdict(list)
+    pains: dict[int, list[StoredPain]] = defaultdict(list)
+    pauses: dict[int, list[StoredPause]] = defaultdict(list)
+    for h in store.holds():
+        holds[h.session_id].append(h)
+    for p in store.pains():
+        pains[p.session_id].append(p)
+    for q in store.pauses():
+        pauses[q.session_id].append(q)
+    return store.sessions(), holds, pains, pauses
+
+
+def csv_rows(store: HistoryStore) -> Iterator[dict[str, str]]:
+    """The CSV rows as dicts keyed by ``CSV_COLUMNS``."""
+    sessions, holds, pains, pauses = _by_session(store)
+    for s in sessions:
+        base = {
+            "session_id": str(s.id),
+            "session_start": iso(s.started_at),
+            "session_end": iso(s.ended_at),
+            "routine": s.routine_name,
+            "outcome": s.outcome.value,
+        }
+        yield {**base, "record": "session", "time": iso(s.started_at), "gentle": _yes(s.gentle)}
+        items: list[tuple[float, dict[str, str]]] = []
+        for h in holds.get(s.id, ()):
+            r = h.hold
+            items.append(
+                (
+                    r.started_at,
+                    {
+                        "record": "hold",
+                        "time": iso(r.started_at),
+                        "exercise": r.exercise_id,
+                        "muscle_group": r.muscle_group,
+                        "side": r.side.value if r.side else "",
+                        "rep": str(r.rep),
+                        "planned_s": f"{r.planned:.1f}",
+                        "held_s": f"{r.held:.1f}",
+                        "gentle": _yes(r.gentle),
+                        "completed": _yes(r.completed),
+                    },
+                )
+            )
+        for q in pauses.get(s.id, ()):
+            items.append(
+                (
+                    q.pause.at,
+                    {
+                        "record": "pause",
+                        "time": iso(q.pause.at),
+                        "held_s": f"{q.pause.seconds:.1f}",
+                        "pain_phase": q.pause.reason.value,
+                    },
+                )
+            )
+        for p in pains.get(s.id, ()):
+            e = p.pain
+            items.append(
+                (
+                    e.at,
+                    {
+                        "record": "pain",
+                        "time": iso(e.at),
+                        "exercise": e.exercise_id or "",
+                        "muscle_group": e.muscle_group or "",
+                        "side": e.side.value if e.side else "",
+                        "held_s": f"{e.held:.1f}",
+                        "pain_rating": "" if e.rating is None else str(e.rating),
+                        "pain_choice": e.choice.value if e.choice else "",
+                        "pain_phase": e.phase,
+                        "note": e.note,
+                    },
+                )
+            )
+        items.sort(key=lambda item: item[0])
+        for _, row in items:
+            yield {**base, **row}
+
+
+def write_csv(store: HistoryStore, out: TextIO) -> int:
+    """Write the CSV (header first) to ``out``; returns the number of data rows."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in csv_rows(store):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
+    """The whole history as plain JSON-ready values (see the module docstring)."""
+    sessions, holds, pains, pauses = _by_session(store)
+    out: list[dict[str, Any]] = []
+    for s in sessions:
+        out.append(
+            {
+                "id": s.id,
+                "routine_id": s.routine_id,
+                "routine": s.routine_name,
+                "started_at": iso(s.started_at),
+                "ended_at": iso(s.ended_at) or None,
+                "outcome": s.outcome.value,
+                "gentle": s.gentle,
+                "holds": [_hold_json(h) for h in holds.get(s.id, ())],
+                "pains": [_pain_json(p) for p in pains.get(s.id, ())],
+                "pauses": [
+                    {
+                        "time": iso(q.pause.at),
+                        "seconds": round(q.pause.seconds, 1),
+                        "reason": q.pause.reason.value,
+                    }
+                    for q in pauses.get(s.id, ())
+                ],
+            }
+        )
+    goals = [
+        {
+            "id": g.id,
+            "muscle_group": g.muscle_group,
+            "kind": g.kind.value,
+            "target": g.target,
+            "due": g.due.isoformat(),
+            "created_at": iso(g.created_at),
+            "finished_at": iso(g.finished_at) or None,
+            "note": g.note,
+        }
+        for g in store.goals()
+    ]
+    return {
+        "format": "backtimer-history",
+        "version": 1,
+        "exported_at": iso(now),
+        "sessions": out,
+        "goals": goals,
+    }
+
+
+def _hold_json(h: StoredHold) -> dict[str, Any]:
+    r = h.hold
+    return {
+        "time": iso(r.started_at),
+        "ended": iso(r.ended_at),
+        "exercise": r.exercise_id,
+        "muscle_group": r.muscle_group,
+        "side": r.side.value if r.side else None,
+        "rep": r.rep,
+        "planned_s": round(r.planned, 1),
+        "held_s": round(r.held, 1),
+        "gentle": r.gentle,
+        "completed": r.completed,
+    }
+
+
+def _pain_json(p: StoredPain) -> dict[str, Any]:
+    e = p.pain
+    return {
+        "time": iso(e.at),
+        "phase": e.phase,
+        "exercise": e.exercise_id,
+        "muscle_group": e.muscle_group,
+        "side": e.side.value if e.side else None,
+        "held_s": round(e.held, 1),
+        "rating": e.rating,
+        "choice": e.choice.value if e.choice else None,
+        "note": e.note,
+    }
+
+
+def write_json(store: HistoryStore, out: TextIO, now: float) -> int:
+    """Write the JSON document to ``out``; returns the number of sessions."""
+    doc = history_json(store, now)
+    json.dump(doc, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return len(doc["sessions"])
+
+
+def export_text(store: HistoryStore, fmt: str, now: float) -> str:
+    """The export as one string (small histories, tests)."""
+    buffer = io.StringIO()
+    if fmt == "csv":
+        write_csv(store, buffer)
+    else:
+        write_json(store, buffer, now)
+    return buffer.getvalue()
+
+
+def parse_csv(text: str) -> Iterable[dict[str, str]]:
+    """Read back an exported CSV (tests, and anyone checking a file by hand)."""
+    return list(csv.DictReader(io.StringIO(text)))

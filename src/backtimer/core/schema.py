@@ -1,0 +1,74 @@
+"""The history database's schema, as numbered migrations (``PRAGMA user_version``).
+
+Migration ``n`` (1-based) brings a database from version ``n-1`` to ``n``. Never edit a
+released migration: add the next one. Times are wall-clock seconds since the epoch
+(REAL); enum values are stored as their ``.value`` strings; sides as "right"/"left"/NULL.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_name TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL,
+        outcome TEXT NOT NULL DEFAULT 'interrupted',
+        gentle INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sessions_by_start ON sessions(started_at);
+    CREATE TABLE holds (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        exercise_id TEXT NOT NULL,
+        muscle_group TEXT NOT NULL,
+        side TEXT,
+        rep INTEGER NOT NULL,
+        planned REAL NOT NULL,
+        held REAL NOT NULL,
+        gentle INTEGER NOT NULL,
+        completed INTEGER NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL
+    );
+    CREATE INDEX holds_by_session ON holds(session_id);
+    CREATE INDEX holds_by_group ON holds(muscle_group, started_at);
+    CREATE TABLE pains (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        phase TEXT NOT NULL,
+        exercise_id TEXT,
+        muscle_group TEXT,
+        side TEXT,
+        held REAL NOT NULL,
+        rating INTEGER,
+        note TEXT NOT NULL DEFAULT '',
+        choice TEXT
+    );
+    CREATE INDEX pains_by_session ON pains(session_id);
+    CREATE INDEX pains_by_time ON pains(at);
+    CREATE TABLE pauses (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        seconds REAL NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX pauses_by_session ON pauses(session_id);
+    CREATE TABLE goals (
+        id INTEGER PRIMARY KEY,
+        muscle_group TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target REAL NOT NULL,
+        due TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        finished_at REAL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,34 @@
+"""Record values for the store tests (real records, the shapes the engine produces)."""
+
+from __future__ import annotations
+
+from backtimer.core.record import HoldRecord, PainChoice, PainRecord
+from backtimer.core.routine import Side
+
+T0 = 1_750_000_000.0  # a fixed wall-clock time (June 2025)
+
+
+def hold(
+    at: float = T0,
+    held: float = 30.0,
+    *,
+    exercise: str = "hamstring",
+    group: str = "hamstrings",
+    side: Side | None = Side.RIGHT,
+    rep: int = 1,
+    completed: bool = True,
+) -> HoldRecord:
+    return HoldRecord(exercise, group, side, rep, 30.0, held, False, completed, at, at + held)
+
+
+def pain(
+    at: float = T0,
+    *,
+    exercise: str = "hamstring",
+    group: str = "hamstrings",
+    side: Side | None = Side.LEFT,
+    rating: int | None = None,
+    note: str = "",
+    choice: PainChoice | None = None,
+) -> PainRecord:
+    return PainRecord(at, "hold", exercise, group, side, 12.5, rating, note, choice)
