@@ -35,6 +35,16 @@ class Cue(enum.Enum):
 
 
 @dataclass(frozen=True)
+class SessionStarted:
+    """The session began at monotonic ``at``; ``started_at`` is the wall-clock time."""
+
+    at: float
+    started_at: float
+    routine_id: str
+    gentle: bool
+
+
+@dataclass(frozen=True)
 class PhaseStarted:
     index: int
     phase: Phase
@@ -109,7 +119,8 @@ class SessionFinished:
 
 
 Event = (
-    PhaseStarted
+    SessionStarted
+    | PhaseStarted
     | PhaseEnded
     | CueDue
     | Paused

@@ -7,7 +7,7 @@ durations come from the engine's monotonic clock.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from backtimer.core.routine import Side
 
@@ -64,3 +64,33 @@ class PauseRecord:
     at: float
     seconds: float
     reason: PauseReason
+
+
+@dataclass
+class SessionRecord:
+    """What happened so far in one session: a mutable accumulator, written only by the engine.
+
+    The engine appends to it as things happen and announces each addition with an event
+    (``HoldRecorded``, ``PainStopped``, ``PainResolved``, ``SessionFinished``), so a store may
+    either append from the events or read this object at the end. The items in the lists
+    are frozen; only the lists and ``outcome``/``ended_at``/``gentle`` change.
+    ``pains`` holds each pain event as last known (with its choice once resolved).
+    """
+
+    routine_id: str
+    started_at: float | None = None  #: wall-clock seconds; None until the session starts
+    ended_at: float | None = None
+    gentle: bool = False  #: any part of the session was done in gentle mode
+    holds: list[HoldRecord] = field(default_factory=list)
+    pains: list[PainRecord] = field(default_factory=list)
+    pauses: list[PauseRecord] = field(default_factory=list)
+    outcome: Outcome | None = None  #: None while the session runs
+
+    @property
+    def held_seconds(self) -> float:
+        """Seconds actually held, over all holds (completed or not)."""
+        return sum(h.held for h in self.holds)
+
+    @property
+    def paused_seconds(self) -> float:
+        return sum(p.seconds for p in self.pauses)

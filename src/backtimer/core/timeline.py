@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from backtimer.core.routine import Exercise, Movement, Routine, Side, Step
+from backtimer.core.routine import HOLD_RANGE, Exercise, Movement, Routine, Side, Step
 
 LEAD_IN_SECONDS = 10.0  #: time to get down on the mat after pressing start
 SWITCH_SECONDS = 5.0  #: time to change sides between two holds
@@ -83,6 +83,16 @@ def movement_phase(kind: PhaseKind, movement: Movement) -> Phase:
     )
 
 
+def hold_seconds(ex: Exercise, *, gentle: bool, hold_delta: float = 0.0) -> float:
+    """A hold's length: ``gentle_hold`` in gentle mode, plus the session's ±5 s, at least 5 s."""
+    return max(float(HOLD_RANGE[0]), (ex.gentle_hold if gentle else ex.hold) + hold_delta)
+
+
+def rest_seconds(ex: Exercise, *, gentle: bool) -> float:
+    """A rest's length: half as long again in gentle mode."""
+    return ex.rest * (GENTLE_REST_FACTOR if gentle else 1.0)
+
+
 def exercise_phases(
     routine: Routine,
     index: int,
@@ -100,32 +110,42 @@ def exercise_phases(
     ``start_side`` let the engine re-expand an exercise from the middle (continue gentler).
     """
     ex: Exercise = routine.exercises[index]
-    hold = max(5.0, (ex.gentle_hold if gentle else ex.hold) + hold_delta)
-    rest = ex.rest * (GENTLE_REST_FACTOR if gentle else 1.0)
+    hold = hold_seconds(ex, gentle=gentle, hold_delta=hold_delta)
+    rest = rest_seconds(ex, gentle=gentle)
     total_reps = reps if reps is not None else ex.reps
-    common = {
-        "title": ex.name,
-        "item_id": ex.id,
-        "exercise_index": index,
-        "muscle_group": ex.muscle_group,
-        "steps": ex.steps,
-        "reps": total_reps,
-        "gentle": gentle,
-    }
     last_step = max(0, len(ex.steps) - 1)
+
+    def phase(kind: PhaseKind, seconds: float, rep: int, side: Side | None, step: int) -> Phase:
+        return Phase(
+            kind,
+            seconds,
+            ex.name,
+            item_id=ex.id,
+            exercise_index=index,
+            muscle_group=ex.muscle_group,
+            steps=ex.steps,
+            step=step,
+            side=side,
+            rep=rep,
+            reps=total_reps,
+            gentle=gentle,
+        )
+
     out: list[Phase] = []
     if with_prepare:
-        out.append(Phase(PhaseKind.PREPARE, ex.prepare, rep=start_rep, side=start_side or ex.side_order[0], **common))  # type: ignore[arg-type]
+        out.append(
+            phase(PhaseKind.PREPARE, ex.prepare, start_rep, start_side or ex.side_order[0], 0)
+        )
     for rep in range(start_rep, total_reps + 1):
         sides = ex.side_order
         if rep == start_rep and start_side is not None and start_side in sides:
             sides = sides[sides.index(start_side) :]
         for n, side in enumerate(sides):
             if n:
-                out.append(Phase(PhaseKind.SWITCH, SWITCH_SECONDS, step=last_step, side=side, rep=rep, **common))  # type: ignore[arg-type]
-            out.append(Phase(PhaseKind.HOLD, hold, step=last_step, side=side, rep=rep, **common))  # type: ignore[arg-type]
+                out.append(phase(PhaseKind.SWITCH, SWITCH_SECONDS, rep, side, last_step))
+            out.append(phase(PhaseKind.HOLD, hold, rep, side, last_step))
         if rest > 0 and (rep < total_reps or index < len(routine.exercises) - 1):
-            out.append(Phase(PhaseKind.REST, rest, step=last_step, rep=rep, **common))  # type: ignore[arg-type]
+            out.append(phase(PhaseKind.REST, rest, rep, None, last_step))
     return out
 
 
@@ -142,7 +162,23 @@ def build_phases(
     """
     phases = [lead_in_phase(lead_in)]
     phases += [movement_phase(PhaseKind.WARMUP, m) for m in routine.warmup]
-    for i, ex in enumerate(routine.exercises):
+    return phases + phases_from_exercise(routine, 0, gentle=gentle, hold_delta=hold_delta)
+
+
+def phases_from_exercise(
+    routine: Routine,
+    first: int,
+    *,
+    gentle: frozenset[str] = frozenset(),
+    hold_delta: float = 0.0,
+) -> list[Phase]:
+    """The rest of a session from exercise ``first`` (its prepare) to the DONE phase.
+
+    ``first`` may be ``len(routine.exercises)``: then only cool-down and DONE remain.
+    """
+    phases: list[Phase] = []
+    for i in range(first, len(routine.exercises)):
+        ex = routine.exercises[i]
         phases += exercise_phases(routine, i, gentle=ex.id in gentle, hold_delta=hold_delta)
     phases += [movement_phase(PhaseKind.COOLDOWN, m) for m in routine.cooldown]
     phases.append(Phase(PhaseKind.DONE, 0.0, "Well done"))
