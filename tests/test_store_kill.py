@@ -25,11 +25,11 @@ from pathlib import Path
 from backtimer.core.events import HoldRecorded, SessionStarted
 from backtimer.core.record import HoldRecord
 from backtimer.core.recorder import SessionRecorder
-from backtimer.core.routine import Side
+from backtimer.core.routine import Routine, Side
 from backtimer.core.store import HistoryStore
 
 store = HistoryStore.open(Path(sys.argv[1])).store
-rec = SessionRecorder(store, "gentle-back", "Gentle back")
+rec = SessionRecorder(store, Routine("gentle-back", "Gentle back", ()))
 t0 = float(sys.argv[2])
 rec.handle(SessionStarted(at=0.0, started_at=t0, routine_id="gentle-back", gentle=False))
 print("SESSION", rec.session_id, flush=True)

@@ -19,8 +19,10 @@ from backtimer.core.events import (
 )
 from backtimer.core.record import Outcome, PainChoice, PauseReason
 from backtimer.core.recorder import SessionRecorder
-from backtimer.core.routine import Side
+from backtimer.core.routine import Routine, Side
 from backtimer.core.store import DB_NAME, HistoryStore, StoreError
+
+ROUTINE = Routine("gentle-back", "Gentle back", ())
 
 
 def open_store(folder: Path) -> HistoryStore:
@@ -82,7 +84,7 @@ def test_recorder_writes_engine_events(tmp_path: Path) -> None:
     """The recorder turns a stream of engine events into one session with its records."""
     store = open_store(tmp_path)
     clock = iter([T0 + 100, T0 + 400]).__next__  # wall time at pause and at the end
-    rec = SessionRecorder(store, "gentle-back", "Gentle back", wall_clock=clock)
+    rec = SessionRecorder(store, ROUTINE, wall_clock=clock)
     rec.handle(SessionStarted(at=5.0, started_at=T0, routine_id="gentle-back", gentle=False))
     rec.handle(HoldRecorded(hold(T0 + 20)))
     rec.handle(PainStopped(pain(T0 + 60)))

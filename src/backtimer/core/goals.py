@@ -13,7 +13,7 @@ Status rules (what the windows show; a caller may rely on them):
 * ``overdue``: not met and the due date has passed.
 * ``on_track``: not met, not overdue, and the current value is at least the value a
   straight line from the starting value (when the goal was set) to the target reaches
-  today.
+  today, less a tenth of the way (one short day is not "behind").
 * ``behind``: otherwise.
 
 "Current value" is the best pain-free both-sides hold in the last 14 days (``hold``), or
@@ -33,6 +33,7 @@ DAY = 86400.0
 HOLD_WINDOW_DAYS = 14  #: "current" hold: the best in this many days
 WEEK_DAYS = 7
 SESSIONS_RANGE = (1, 14)  #: sessions a week a goal may ask for
+SLACK = 0.1  #: how far below the straight line still counts as on track (share of the way)
 
 
 class GoalKind(enum.Enum):
@@ -179,7 +180,7 @@ def progress(goal: Goal, sessions: Sequence[GroupSession], now: float) -> Progre
         status = GoalStatus.MET
     elif now >= due_end:
         status = GoalStatus.OVERDUE
-    elif current >= expected:
+    elif current >= expected - (goal.target - start) * SLACK:
         status = GoalStatus.ON_TRACK
     else:
         status = GoalStatus.BEHIND

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from backtimer.core import events
 from backtimer.core.record import PauseReason, PauseRecord
+from backtimer.core.routine import Routine
 from backtimer.core.store import HistoryStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -28,15 +29,14 @@ class SessionRecorder:
     def __init__(
         self,
         store: HistoryStore,
-        routine_id: str,
-        routine_name: str,
+        routine: Routine,
         *,
         gentle: bool = False,
         wall_clock: Callable[[], float] = time.time,
         on_error: Callable[[str], None] | None = None,
     ) -> None:
         self._store = store
-        self._routine = (routine_id, routine_name)
+        self._routine = (routine.id, routine.name)
         self._gentle = gentle
         self._now = wall_clock
         self._on_error = on_error

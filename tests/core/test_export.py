@@ -1,0 +1,76 @@
+"""CSV and JSON exports: the documented columns, every record, readable back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from store_helpers import T0, hold, pain
+
+from backtimer.core import export
+from backtimer.core.export import CSV_COLUMNS, export_text, parse_csv
+from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
+from backtimer.core.routine import Side
+from backtimer.core.store import HistoryStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    result = HistoryStore.open(tmp_path)
+    assert result.store is not None
+    s = result.store
+    sid = s.begin_session("gentle-back", "Gentle back", T0, gentle=False)
+    s.add_hold(sid, hold(T0 + 10, 30.0, side=Side.RIGHT))
+    s.add_pause(sid, PauseRecord(T0 + 45, 12.0, PauseReason.USER))
+    s.add_hold(sid, hold(T0 + 60, 17.25, side=Side.LEFT, completed=False))
+    pid = s.add_pain(sid, pain(T0 + 77))
+    s.resolve_pain(pid, pain(T0 + 77, rating=7, note='sharp, "behind" knee', choice=PainChoice.END))
+    s.finish_session(sid, Outcome.ENDED_FOR_PAIN, T0 + 80)
+    s.begin_session("gentle-back", "Gentle back", T0 + 86400, gentle=True)  # killed
+    return s
+
+
+def test_every_documented_column_is_in_the_docstring() -> None:
+    """The module docstring (the user's documentation) lists every CSV column."""
+    for column in CSV_COLUMNS:
+        assert f"``{column}``" in (export.__doc__ or "")
+
+
+def test_csv_has_one_row_per_record_in_order(store: HistoryStore) -> None:
+    """Session, hold, pause, hold, pain, then the interrupted session, with their values."""
+    text = export_text(store, "csv", now=T0)
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    rows = list(parse_csv(text))
+    assert [r["record"] for r in rows] == ["session", "hold", "pause", "hold", "pain", "session"]
+    cut = rows[3]
+    assert (cut["side"], cut["held_s"], cut["completed"], cut["planned_s"]) == (
+        "left",
+        "17.2",
+        "no",
+        "30.0",
+    )
+    hurt = rows[4]
+    assert (hurt["pain_rating"], hurt["pain_choice"], hurt["note"], hurt["exercise"]) == (
+        "7",
+        "end",
+        'sharp, "behind" knee',
+        "hamstring",
+    )
+    assert rows[0]["outcome"] == "ended_for_pain"
+    assert (rows[5]["outcome"], rows[5]["session_end"], rows[5]["gentle"]) == (
+        "interrupted",
+        "",
+        "yes",
+    )
+
+
+def test_json_nests_records_in_sessions(store: HistoryStore) -> None:
+    """JSON has each session with its holds, pains and pauses as numbers and nulls."""
+    doc = json.loads(export_text(store, "json", now=T0))
+    assert doc["format"] == "backtimer-history"
+    first, second = doc["sessions"]
+    assert [h["held_s"] for h in first["holds"]] == [30.0, 17.2]
+    assert first["pains"][0]["rating"] == 7
+    assert first["pauses"][0]["seconds"] == 12.0
+    assert (second["outcome"], second["ended_at"], second["holds"]) == ("interrupted", None, [])
