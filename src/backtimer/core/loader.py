@@ -193,6 +193,8 @@ class _Checker:
         self.ids: dict[str, Node] = {}
 
     def error(self, node: Node, message: str, hint: str = "") -> None:
+        if isinstance(node, Scalar) and node.broken:
+            return  # safe_yaml has said what is wrong with this value
         self.problems.append(Problem(self.file, node.line, node.column, message, hint))
 
     # -- generic shapes ------------------------------------------------------------------

@@ -74,6 +74,7 @@ class Scalar(Node):
 
     value: object
     tag: str = _STR
+    broken: bool = False  #: already reported (bad tag, unreadable number): say no more
 
 
 @dataclass(eq=False, slots=True)
@@ -98,6 +99,7 @@ class _Open:
     anchor: str | None
     size: int = 1
     pending_key: Node | None = None
+    bad_tag: bool = False
     seen_keys: dict[object, Node] = field(default_factory=dict)
 
 
@@ -163,19 +165,25 @@ class _Composer:
                     )
                     raise _Stop
             elif isinstance(event, yaml.ScalarEvent):
-                self._add(self._scalar(event, line, column), event.anchor, 1)
+                scalar = self._scalar(event, line, column)
+                self._count(line, column, 1)
+                self._add(scalar, event.anchor, 1)
             elif isinstance(event, yaml.AliasEvent):
                 self._alias(event.anchor or "", line, column)
             elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 self._start(event, line, column)
             elif isinstance(event, yaml.CollectionEndEvent):
                 done = self.stack.pop()
-                self._add(done.node, done.anchor, done.size)
+                node: Node = done.node
+                if done.bad_tag:  # reported; stands in as a value nothing else complains about
+                    node = Scalar(node.line, node.column, None, _NULL, broken=True)
+                self._add(node, done.anchor, done.size)
 
     def _start(self, event: yaml.CollectionStartEvent, line: int, column: int) -> None:
         is_seq = isinstance(event, yaml.SequenceStartEvent)
-        if event.tag not in (None, "!", _SEQ if is_seq else _MAP):
-            self._bad_tag(event.tag, line, column)
+        bad_tag = event.tag not in (None, "!", _SEQ if is_seq else _MAP)
+        if bad_tag:
+            self._bad_tag(event.tag or "", line, column)
         if len(self.stack) >= MAX_DEPTH:
             self.problem(
                 line,
@@ -185,7 +193,8 @@ class _Composer:
             )
             raise _Stop
         node: Seq | Map = Seq(line, column) if is_seq else Map(line, column)
-        self.stack.append(_Open(node, event.anchor))
+        self._count(line, column, 1)
+        self.stack.append(_Open(node, event.anchor, bad_tag=bad_tag))
 
     def _scalar(self, event: yaml.ScalarEvent, line: int, column: int) -> Scalar:
         tag = event.tag
@@ -194,7 +203,7 @@ class _Composer:
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False)) if plain else _STR
         elif tag not in _SCALAR_TAGS:
             self._bad_tag(tag, line, column)
-            return Scalar(line, column, event.value, _STR)
+            return Scalar(line, column, event.value, _STR, broken=True)
         value: object = event.value
         try:
             if tag == _NULL:
@@ -216,7 +225,7 @@ class _Composer:
                 f"{event.value[:40]!r} is not {kind or 'a valid value'}",
                 "write an ordinary number with at most a few digits",
             )
-            value = None
+            return Scalar(line, column, None, _NULL, broken=True)
         # Dates, merge keys and the like stay text; only the merge key means something.
         return Scalar(line, column, value, tag if tag in _SCALAR_TAGS or tag == _MERGE else _STR)
 
@@ -238,22 +247,26 @@ class _Composer:
                 f"the alias *{anchor} refers to no anchor defined before it",
                 f"define '&{anchor}' on a complete value earlier in the file",
             )
-            self._add(Scalar(line, column, None, _NULL), None, 1)
+            self._add(Scalar(line, column, None, _NULL, broken=True), None, 1)
             return
+        self._count(line, column, target[1])
         self._add(target[0], None, target[1])
 
-    def _add(self, node: Node, anchor: str | None, size: int) -> None:
-        """Attach a finished value to its parent, counting it as ``size`` values."""
+    def _count(self, line: int, column: int, size: int) -> None:
+        """Count ``size`` more values in the expanded document; stop past MAX_NODES."""
         self.total += size
         if self.total > MAX_NODES:
             self.problem(
-                node.line,
-                node.column,
+                line,
+                column,
                 f"the file expands to more than {MAX_NODES:,} values "
                 "(through aliases, or simply too many)",
                 "a routine needs a few hundred values; use fewer aliases ('*name')",
             )
             raise _Stop
+
+    def _add(self, node: Node, anchor: str | None, size: int) -> None:
+        """Attach a finished value to its parent; it stands for ``size`` values."""
         if anchor is not None:
             self.anchors[anchor] = (node, size)
         if not self.stack:
