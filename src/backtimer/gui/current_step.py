@@ -1,0 +1,322 @@
+"""What to do now, in words big enough to read from the mat.
+
+The phase ("Hold"), which side (a coloured RIGHT/LEFT badge with an arrow), the
+exercise, the instruction, rep n of m, a gentle badge, the caution and what comes next.
+All routine text is plain text: labels are set to ``Qt.PlainText`` so a routine file can
+never inject markup. Font sizes follow the panel's height.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from backtimer.core.routine import Routine, Side, step_text
+from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.gui import theme
+
+#: The side badge's words; the arrow points the way the side is named.
+SIDE_TEXT = {Side.RIGHT: "RIGHT SIDE ▶", Side.LEFT: "◀ LEFT SIDE"}
+
+
+def _seconds(seconds: float) -> str:
+    secs = round(seconds)
+    if secs < 60:
+        return f"{secs} s"
+    minutes, rest = divmod(secs, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def next_text(phase: Phase | None) -> str:
+    """ "Next: …" for the phase after this one ("" at the end)."""
+    if phase is None:
+        return ""
+    side = f" — {phase.side.value} side" if phase.side is not None else ""
+    match phase.kind:
+        case PhaseKind.HOLD:
+            return f"Next: hold {_seconds(phase.seconds)}{side}"
+        case PhaseKind.SWITCH:
+            return f"Next: switch to the {phase.side.value} side" if phase.side else "Next: switch"
+        case PhaseKind.REST:
+            return f"Next: rest {_seconds(phase.seconds)}"
+        case PhaseKind.PREPARE:
+            return f"Next: {phase.title}"
+        case PhaseKind.WARMUP:
+            return f"Next: warm-up — {phase.title}"
+        case PhaseKind.COOLDOWN:
+            return f"Next: cool-down — {phase.title}"
+        case PhaseKind.DONE:
+            return "Next: the end — well done"
+        case _:
+            return f"Next: {phase.label}"
+
+
+def _plain_label(parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # routine text is never markup
+    label.setWordWrap(wrap)
+    return label
+
+
+class FitLabel(QLabel):
+    """A plain-text, word-wrapped label whose font grows to fill the space it is given."""
+
+    def __init__(self, parent: QWidget | None = None, *, lo: int = 16, hi: int = 56) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Ignored: the text's length must not push the layout around as steps change.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.lo, self.hi = lo, hi
+
+    def set_range(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, max(lo, hi)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        r = self.contentsRect()
+        size = theme.fit_pixel_size(self.text(), r.width(), r.height(), lo=self.lo, hi=self.hi)
+        if self.font().pixelSize() != size:
+            self.setFont(theme.sans(size, bold=False))
+
+
+class CurrentStepPanel(QWidget):
+    """The words beside the figure. ``set_phase`` shows a phase; nothing here keeps time."""
+
+    def __init__(self, routine: Routine | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._routine = routine
+        self._phase: Phase | None = None
+        self._next: Phase | None = None
+        self._step = 0
+        self._distance = False
+        self._side: Side | None = None
+
+        self.phase_label = _plain_label(self)
+        self.side_badge = _plain_label(self)
+        self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rep_label = _plain_label(self)
+        self.gentle_badge = _plain_label(self)
+        self.gentle_badge.setText("GENTLE")
+        self.name_label = _plain_label(self, wrap=True)
+        self.step_count_label = _plain_label(self)
+        self.instruction = FitLabel(self)
+        self.caution_label = _plain_label(self, wrap=True)
+        self.notice_label = _plain_label(self, wrap=True)
+        self.next_label = _plain_label(self, wrap=True)
+        for label in (self.side_badge, self.gentle_badge, self.notice_label):
+            label.hide()
+
+        for label in (self.phase_label, self.side_badge, self.gentle_badge, self.rep_label):
+            label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        # Side by side normally; stacked in distance mode, where both are huge.
+        self._top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.setSpacing(16)
+        top.addWidget(self.phase_label)
+        top.addWidget(self.side_badge)
+        top.addStretch(1)
+        top.addWidget(self.gentle_badge)
+        top.addWidget(self.rep_label)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label, 1)
+        name_row.addWidget(self.step_count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(name_row)
+        layout.addWidget(self.instruction, 1)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.caution_label)
+        layout.addWidget(self.next_label)
+        layout.addStretch(0)
+        self._restyle()
+
+    # -- what to show --------------------------------------------------------------------
+    def set_routine(self, routine: Routine) -> None:
+        """The routine cautions are looked up in."""
+        self._routine = routine
+
+    def set_phase(self, phase: Phase, next_phase: Phase | None, step_index: int) -> None:
+        """Show ``phase`` with its step ``step_index`` large; ``next_phase`` for "Next: …"."""
+        self._phase, self._next, self._step = phase, next_phase, step_index
+        self._refresh()
+
+    def set_idle(self, routine: Routine, first: Phase) -> None:
+        """Before a session: the routine's first part, and how to begin."""
+        self._routine = routine
+        self._phase, self._next, self._step = None, first, 0
+        self.phase_label.setText("Ready when you are")
+        self.name_label.setText(routine.name)
+        self.instruction.setText(
+            "Press Start or Space. You get 10 seconds to get down on the mat; "
+            "everything after that runs by itself."
+        )
+        self._set_side(None)
+        self.rep_label.setText("")
+        self.step_count_label.setText("")
+        self.gentle_badge.hide()
+        self.caution_label.setText("")
+        self.next_label.setText(next_text(first).replace("Next:", "First:", 1))
+        self._restyle()
+
+    def set_prepare_progress(self, elapsed: float, phase: Phase) -> None:
+        """Step through a multi-step phase's instructions as its time passes."""
+        if phase != self._phase or phase.kind not in (
+            PhaseKind.PREPARE,
+            PhaseKind.WARMUP,
+            PhaseKind.COOLDOWN,
+        ):
+            return
+        n = len(phase.steps)
+        if n < 2 or phase.seconds <= 0:
+            return
+        step = max(0, min(n - 1, int(elapsed / (phase.seconds / n))))
+        if step != self._step:
+            self._step = step
+            self._refresh()
+
+    def set_notice(self, text: str) -> None:
+        """An extra line (the first-run safety note on the lead-in); "" hides it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text) and not self._distance)
+
+    def set_distance_mode(self, on: bool) -> None:
+        """Only the phase and the side, larger and high-contrast."""
+        self._distance = on
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        )
+        for w in (
+            self.name_label,
+            self.step_count_label,
+            self.instruction,
+            self.caution_label,
+            self.next_label,
+            self.rep_label,
+        ):
+            w.setVisible(not on)
+        self.notice_label.setVisible(bool(self.notice_label.text()) and not on)
+        self._refresh()
+
+    # -- reading (tests, accessibility) --------------------------------------------------
+    def side_text(self) -> str:
+        return self.side_badge.text() if self.side_badge.isVisibleTo(self) else ""
+
+    def instruction_text(self) -> str:
+        return self.instruction.text()
+
+    # -- internals -----------------------------------------------------------------------
+    def _caution(self, phase: Phase) -> str:
+        if self._routine is None or phase.item_id is None:
+            return ""
+        if phase.exercise_index is not None and phase.exercise_index < len(self._routine.exercises):
+            return self._routine.exercises[phase.exercise_index].caution
+        for m in (*self._routine.warmup, *self._routine.cooldown):
+            if m.id == phase.item_id:
+                return m.caution
+        return ""
+
+    def _instruction(self, phase: Phase) -> str:
+        if phase.kind is PhaseKind.LEAD_IN:
+            return "Get down on the mat or beside your chair. The session starts by itself."
+        if phase.kind is PhaseKind.DONE:
+            return "Well done. That is the end of the session."
+        if phase.kind is PhaseKind.REST:
+            return "Relax and breathe slowly."
+        if phase.kind is PhaseKind.SWITCH and phase.side is not None:
+            return f"Gently come out of the stretch and change to your {phase.side.value} side."
+        if not phase.steps:
+            return ""
+        step = phase.steps[max(0, min(self._step, len(phase.steps) - 1))]
+        return step_text(step, phase.side)
+
+    def _refresh(self) -> None:
+        phase = self._phase
+        if phase is None:
+            self._restyle()
+            return
+        self.phase_label.setText(phase.label)
+        title = phase.title if phase.title not in (phase.label, "Get ready") else ""
+        self.name_label.setText(title)
+        self.instruction.setText(self._instruction(phase))
+        n = len(phase.steps)
+        showing_steps = phase.kind in (PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN)
+        self.step_count_label.setText(
+            f"step {min(self._step, n - 1) + 1} of {n}" if showing_steps and n > 1 else ""
+        )
+        self.rep_label.setText(f"Rep {phase.rep} of {phase.reps}" if phase.reps > 1 else "")
+        self.gentle_badge.setVisible(phase.gentle)
+        self._set_side(phase.side if phase.kind is not PhaseKind.REST else None)
+        caution = self._caution(phase)
+        self.caution_label.setText(f"⚠ {caution}" if caution else "")
+        self.next_label.setText(next_text(self._next))
+        self._restyle()
+
+    def _set_side(self, side: Side | None) -> None:
+        self._side = side
+        if side is None:
+            self.side_badge.hide()
+            self.side_badge.setText("")
+        else:
+            self.side_badge.setText(SIDE_TEXT[side])
+            self.side_badge.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Colours from the phase and the palette, font sizes from the panel's height."""
+        c = theme.colours(self.palette(), distance=self._distance)
+        h = max(1, self.height())
+        big = theme.scaled_pixels(h, 0.3 if self._distance else 0.15, lo=22, hi=160)
+        medium = theme.scaled_pixels(h, 0.09, lo=18, hi=44)
+        small = theme.scaled_pixels(h, 0.065, lo=15, hi=30)
+        self.setAutoFillBackground(self._distance)
+        if self._distance:
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.Window, c.background)
+            pal.setColor(QPalette.ColorRole.WindowText, c.text)
+            self.setPalette(pal)
+        else:
+            self.setPalette(QPalette())
+        phase = self._phase
+        kind = phase.kind if phase is not None else PhaseKind.LEAD_IN
+        accent = theme.phase_colour(kind, c)
+        self.phase_label.setFont(theme.sans(big))
+        self.phase_label.setStyleSheet(f"color: {theme.css_colour(accent)};")
+        side = self._side
+        if side is not None:
+            bg = theme.side_colour(side, c)
+            self.side_badge.setFont(theme.sans(big if self._distance else round(big * 0.8)))
+            self.side_badge.setStyleSheet(
+                f"background: {theme.css_colour(bg)}; color: {theme.css_colour(c.on_side)};"
+                f" border-radius: {big // 4}px; padding: 2px {big // 3}px;"
+            )
+        self.gentle_badge.setFont(theme.sans(small))
+        self.gentle_badge.setStyleSheet(
+            f"color: {theme.css_colour(c.gentle)}; border: 2px solid {theme.css_colour(c.gentle)};"
+            " border-radius: 6px; padding: 1px 8px;"
+        )
+        self.rep_label.setFont(theme.sans(medium))
+        self.name_label.setFont(theme.sans(medium))
+        self.step_count_label.setFont(theme.sans(small, bold=False))
+        self.step_count_label.setStyleSheet(f"color: {theme.css_colour(c.muted)};")
+        self.instruction.set_range(16, theme.scaled_pixels(h, 0.15, lo=20, hi=72))
+        self.caution_label.setFont(theme.sans(small))
+        self.caution_label.setStyleSheet(f"color: {theme.css_colour(c.cut_short)};")
+        self.caution_label.setVisible(bool(self.caution_label.text()) and not self._distance)
+        self.notice_label.setFont(theme.sans(small))
+        self.next_label.setFont(theme.sans(small, bold=False))
+        self.next_label.setStyleSheet(f"color: {theme.css_colour(c.muted)};")

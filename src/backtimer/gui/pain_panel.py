@@ -1,0 +1,193 @@
+"""After pain — stop: four big choices, an optional 0–10 rating and a note.
+
+A page in the window, not a modal dialog: nothing waits on it, and the countdown behind
+it stays frozen until a choice is made. Keys E, G, S and R choose while the panel has
+focus (typing a note in the text field types letters, it does not choose). The panel
+only reports the choice; the window tells the engine.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.record import PainChoice
+from backtimer.gui import theme
+
+ADVICE = "If the pain is sharp or does not ease, stop and consult your medical provider."
+
+#: Button text and key for each choice, in the order shown.
+CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
+    (PainChoice.END, "End session", Qt.Key.Key_E),
+    (PainChoice.GENTLER, "Continue gentler", Qt.Key.Key_G),
+    (PainChoice.SKIP, "Skip this stretch", Qt.Key.Key_S),
+    (PainChoice.RESUME, "Resume", Qt.Key.Key_R),
+)
+NOTE_MAX_LENGTH = 500
+
+
+class PainPanel(QWidget):
+    """ "Stopped." and what next. Call ``reset()`` before showing it again."""
+
+    #: The person chose: (PainChoice, rating 0–10 or None, note — plain text, maybe "").
+    choice_made = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Stopped for pain")
+        self.heading = QLabel("Stopped.")
+        self.advice = QLabel(ADVICE)
+        self.context = QLabel()
+        for label in (self.heading, self.advice, self.context):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.context.hide()
+
+        self.buttons: dict[PainChoice, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        for n, (choice, text, key) in enumerate(CHOICES):
+            button = QPushButton(f"{text}\n[{key.name[-1]}]")
+            button.setAccessibleName(text)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            # Reached with Tab, never by a click: Space must not pick whatever was last clicked.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, c=choice: self.choose(c))
+            grid.addWidget(button, n // 2, n % 2)
+            self.buttons[choice] = button
+
+        self.rating_buttons: list[QPushButton] = []
+        rating_row = QHBoxLayout()
+        rating_row.setSpacing(6)
+        for value in range(11):
+            b = QPushButton(str(value))
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            b.setAccessibleName(f"Pain rating {value}")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, v=value: self._rating_clicked(v))
+            rating_row.addWidget(b)
+            self.rating_buttons.append(b)
+        self.rating_title = QLabel("How bad is it? (optional, 0–10)")
+        anchors = QHBoxLayout()
+        self.no_pain = QLabel("0 = no pain")
+        self.worst = QLabel("10 = worst pain imaginable")
+        anchors.addWidget(self.no_pain)
+        anchors.addStretch(1)
+        anchors.addWidget(self.worst)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (optional): where, what it felt like")
+        self.note.setMaxLength(NOTE_MAX_LENGTH)
+        self.note.setAccessibleName("Note")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.context)
+        layout.addWidget(self.advice)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.rating_title)
+        layout.addLayout(rating_row)
+        layout.addLayout(anchors)
+        layout.addWidget(self.note)
+        self._rating: int | None = None
+        self._restyle()
+
+    # -- state ---------------------------------------------------------------------------
+    def reset(self) -> None:
+        """No rating, no note, no context: ready for the next pain — stop."""
+        self._set_rating(None)
+        self.note.clear()
+        self.set_context("")
+
+    def set_context(self, text: str) -> None:
+        """A plain line saying what was stopped ("Hamstring stretch, right side, 12 s in")."""
+        self.context.setText(text)
+        self.context.setVisible(bool(text))
+
+    def rating(self) -> int | None:
+        return self._rating
+
+    def choose(self, choice: PainChoice) -> None:
+        """Report ``choice`` with the rating and note as they stand."""
+        self.choice_made.emit(choice, self._rating, self.note.text().strip())
+
+    # -- input ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if (
+            not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            and not event.isAutoRepeat()
+        ):
+            for choice, _text, key in CHOICES:
+                if event.key() == key:
+                    self.choose(choice)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
+    def _rating_clicked(self, value: int) -> None:
+        # A second click on the chosen value takes the rating back: it stays optional.
+        self._set_rating(None if self._rating == value else value)
+
+    def _set_rating(self, value: int | None) -> None:
+        self._rating = value
+        for n, b in enumerate(self.rating_buttons):
+            b.setChecked(n == value)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The panel, not a button, takes focus: Space on a focused button would choose.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- look ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        c = theme.colours(self.palette())
+        h = max(1, self.height())
+        self.heading.setFont(theme.sans(theme.scaled_pixels(h, 0.09, lo=28, hi=96)))
+        self.heading.setStyleSheet(f"color: {theme.css_colour(c.pain)};")
+        self.advice.setFont(theme.sans(theme.scaled_pixels(h, 0.04, lo=16, hi=40)))
+        self.context.setFont(theme.sans(theme.scaled_pixels(h, 0.035, lo=15, hi=34), bold=False))
+        button_px = theme.scaled_pixels(h, 0.045, lo=18, hi=52)
+        for choice, button in self.buttons.items():
+            button.setFont(theme.sans(button_px))
+            button.setMinimumHeight(round(button_px * 3))
+            border = c.pain if choice is PainChoice.END else c.muted
+            button.setStyleSheet(
+                f"QPushButton {{ border: 3px solid {theme.css_colour(border)};"
+                " border-radius: 12px; padding: 6px; }"
+                f" QPushButton:focus {{ border-color: {theme.css_colour(c.hold)}; }}"
+            )
+        small = theme.scaled_pixels(h, 0.028, lo=14, hi=28)
+        rating_px = theme.scaled_pixels(h, 0.035, lo=16, hi=36)
+        for b in self.rating_buttons:
+            b.setFont(theme.sans(rating_px))
+            b.setMinimumHeight(round(rating_px * 1.9))
+            muted, hold, ground = (
+                theme.css_colour(c.muted),
+                theme.css_colour(c.hold),
+                theme.css_colour(c.background),
+            )
+            b.setStyleSheet(
+                f"QPushButton {{ border: 2px solid {muted}; border-radius: 8px; }}"
+                f" QPushButton:checked {{ background: {hold}; color: {ground}; }}"
+            )
+        for label in (self.rating_title, self.no_pain, self.worst):
+            label.setFont(theme.sans(small, bold=label is self.rating_title))
+        self.note.setFont(theme.sans(small, bold=False))

@@ -1,0 +1,466 @@
+"""The step list: every part of the routine, its picture, length, sides and how it went.
+
+Rows are the warm-up (one row), each exercise, and the cool-down (one row), so the
+person sees the whole session and where they are in it even while warming up. Rows are
+addressed by a *key*: an exercise's index in ``routine.exercises``, or ``"warmup"`` /
+``"cooldown"``. The model only shows states it is told; the main window sets them from
+the engine's events.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from backtimer.core.routine import Exercise, Movement, Routine, Sides
+from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.gui import theme
+
+log = logging.getLogger(__name__)
+
+Section = Literal["warmup", "cooldown"]
+RowKey = int | Section
+_Index = QModelIndex | QPersistentModelIndex
+
+THUMBNAIL_SIZE = 64  #: logical pixels of the picture in each row
+
+
+class RowState(enum.Enum):
+    UPCOMING = "upcoming"
+    CURRENT = "current"
+    DONE = "done"
+    CUT_SHORT = "cut_short"
+    GENTLE = "gentle"  #: a flag more than a state: a done or current row can be gentle
+
+
+#: What the badge on a row says.
+STATE_BADGES: dict[RowState, str] = {
+    RowState.UPCOMING: "",
+    RowState.CURRENT: "▶ now",
+    RowState.DONE: "✓ done",
+    RowState.CUT_SHORT: "cut short",
+    RowState.GENTLE: "gentle",
+}
+
+
+class Roles(enum.IntEnum):
+    NameRole = Qt.ItemDataRole.UserRole + 1
+    HoldRole = enum.auto()  #: seconds per hold (gentle and ±5 s applied); a movement's duration
+    SidesRole = enum.auto()  #: "both" or "none"
+    RepsRole = enum.auto()
+    StateRole = enum.auto()  #: a RowState value; "current" for the current row
+    GentleRole = enum.auto()  #: bool
+    PoseRole = enum.auto()  #: the pose of the held step ("" if none)
+    ThumbnailRole = enum.auto()  #: QPixmap, THUMBNAIL_SIZE square
+    DetailRole = enum.auto()  #: "25 s × 2 sides"
+    KindRole = enum.auto()  #: "exercise", "warmup" or "cooldown"
+    ExerciseIndexRole = enum.auto()  #: index in routine.exercises, -1 for warm-up/cool-down
+
+
+@dataclass
+class _Row:
+    key: RowKey
+    name: str
+    pose: str
+    seconds: float  #: a hold, or the whole warm-up/cool-down
+    gentle_seconds: float
+    sides: Sides
+    reps: int
+    state: RowState = RowState.UPCOMING
+    gentle: bool = False
+
+
+def _seconds_text(seconds: float) -> str:
+    secs = round(seconds)
+    if secs < 60:
+        return f"{secs} s"
+    minutes, rest = divmod(secs, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def _held_pose(steps: tuple[Any, ...]) -> str:
+    """The pose of the last step that has one: the position actually held."""
+    for step in reversed(steps):
+        if step.pose:
+            return str(step.pose)
+    return ""
+
+
+def _exercise_row(index: int, ex: Exercise) -> _Row:
+    return _Row(index, ex.name, _held_pose(ex.steps), ex.hold, ex.gentle_hold, ex.sides, ex.reps)
+
+
+def _section_row(key: Section, name: str, movements: tuple[Movement, ...]) -> _Row:
+    seconds = sum(m.duration for m in movements)
+    pose = _held_pose(tuple(s for m in movements for s in m.steps))
+    return _Row(key, name, pose, seconds, seconds, Sides.NONE, 1)
+
+
+def placeholder_pixmap(name: str, size: int, colour: QColor, dpr: float = 1.0) -> QPixmap:
+    """A rounded square with the name's first letter, for rows without a figure."""
+    pm = QPixmap(round(size * dpr), round(size * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(colour)
+    fill.setAlpha(60)
+    p.setBrush(fill)
+    p.setPen(colour)
+    p.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size * 0.18, size * 0.18)
+    p.setFont(theme.sans(round(size * 0.5)))
+    p.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, (name[:1] or "?").upper())
+    p.end()
+    return pm
+
+
+def _figure_pixmap(pose: str, size: int, dpr: float) -> QPixmap | None:
+    """The figure renderer's picture of ``pose``, or None when it is missing or fails."""
+    if not pose:
+        return None
+    try:
+        from backtimer.gui.figure import pose_pixmap  # written alongside; optional here
+    except ImportError:
+        return None
+    try:
+        from backtimer.core.poses import pose_names
+
+        if pose not in pose_names():  # unknown here: the placeholder, not an exception
+            return None
+        pm = pose_pixmap(pose, size, device_pixel_ratio=dpr)
+    except Exception:  # a bad pose must cost a thumbnail, never the window
+        log.warning("no thumbnail for pose %r", pose, exc_info=True)
+        return None
+    return pm if isinstance(pm, QPixmap) and not pm.isNull() else None
+
+
+class StepListModel(QAbstractListModel):
+    """The routine as rows: warm-up, each exercise, cool-down (sections only if present)."""
+
+    def __init__(
+        self, routine: Routine, parent: Any = None, *, include_sections: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self._routine = routine
+        rows: list[_Row] = []
+        if include_sections and routine.warmup:
+            rows.append(_section_row("warmup", "Warm-up", routine.warmup))
+        rows += [_exercise_row(i, ex) for i, ex in enumerate(routine.exercises)]
+        if include_sections and routine.cooldown:
+            rows.append(_section_row("cooldown", "Cool-down", routine.cooldown))
+        self._rows = rows
+        self._current: int | None = None
+        self._hold_delta = 0.0
+        self._thumbs: dict[tuple[int, int, float], QPixmap] = {}
+
+    # -- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        # NameRole -> b"name", ExerciseIndexRole -> b"exerciseIndex" (QML-style names).
+        names = {int(r): QByteArray((r.name[0].lower() + r.name[1:-4]).encode()) for r in Roles}
+        names[int(Qt.ItemDataRole.DisplayRole)] = QByteArray(b"display")
+        names[int(Qt.ItemDataRole.DecorationRole)] = QByteArray(b"decoration")
+        names[int(Qt.ItemDataRole.ToolTipRole)] = QByteArray(b"toolTip")
+        return names
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        r = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Roles.NameRole):
+            return row.name
+        if role in (Qt.ItemDataRole.DecorationRole, Roles.ThumbnailRole):
+            return self.thumbnail(r, THUMBNAIL_SIZE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name}: {self.detail_text(r)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            badge = STATE_BADGES[self.state(r)]
+            return f"{row.name}, {self.detail_text(r)}" + (f", {badge}" if badge else "")
+        if role == Roles.HoldRole:
+            return self.hold_seconds(r)
+        if role == Roles.SidesRole:
+            return row.sides.value
+        if role == Roles.RepsRole:
+            return row.reps
+        if role == Roles.StateRole:
+            return self.state(r).value
+        if role == Roles.GentleRole:
+            return row.gentle
+        if role == Roles.PoseRole:
+            return row.pose
+        if role == Roles.DetailRole:
+            return self.detail_text(r)
+        if role == Roles.KindRole:
+            return "exercise" if isinstance(row.key, int) else row.key
+        if role == Roles.ExerciseIndexRole:
+            return row.key if isinstance(row.key, int) else -1
+        return None
+
+    # -- reading -------------------------------------------------------------------------
+    def routine(self) -> Routine:
+        return self._routine
+
+    def row_for(self, key: RowKey) -> int | None:
+        """The row showing ``key`` (exercise index, "warmup" or "cooldown"), if any."""
+        for n, row in enumerate(self._rows):
+            if row.key == key and type(row.key) is type(key):
+                return n
+        return None
+
+    def key_for_row(self, row: int) -> RowKey:
+        return self._rows[row].key
+
+    def row_for_phase(self, phase: Phase) -> int | None:
+        """The row a phase belongs to (None for the lead-in and the end)."""
+        if phase.exercise_index is not None:
+            return self.row_for(phase.exercise_index)
+        if phase.kind is PhaseKind.WARMUP:
+            return self.row_for("warmup")
+        if phase.kind is PhaseKind.COOLDOWN:
+            return self.row_for("cooldown")
+        return None
+
+    def state(self, row: int) -> RowState:
+        """CURRENT for the current row, else its own state (upcoming, done, cut short)."""
+        return RowState.CURRENT if row == self._current else self._rows[row].state
+
+    def current_row(self) -> int | None:
+        return self._current
+
+    def hold_seconds(self, row: int) -> float:
+        """What one hold of this row lasts now: gentle and ±5 s applied as the timeline does."""
+        r = self._rows[row]
+        if not isinstance(r.key, int):
+            return r.seconds
+        return max(5.0, (r.gentle_seconds if r.gentle else r.seconds) + self._hold_delta)
+
+    def detail_text(self, row: int) -> str:
+        """ "25 s × 2 sides", "20 s × 2 reps", "2 min 20 s" for a warm-up."""
+        r = self._rows[row]
+        text = _seconds_text(self.hold_seconds(row))
+        if r.sides is Sides.BOTH:
+            text += " × 2 sides"
+        if r.reps > 1:
+            text += f" × {r.reps} reps"
+        return text
+
+    def thumbnail(self, row: int, size: int, dpr: float = 1.0) -> QPixmap:
+        """The row's figure at ``size`` logical pixels, or a lettered placeholder."""
+        key = (row, size, dpr)
+        if key not in self._thumbs:
+            r = self._rows[row]
+            pm = _figure_pixmap(r.pose, size, dpr)
+            if pm is None:
+                pm = placeholder_pixmap(r.name, size, QColor("#607d8b"), dpr)
+            self._thumbs[key] = pm
+        return self._thumbs[key]
+
+    # -- changing ------------------------------------------------------------------------
+    def set_exercise_state(self, key: RowKey, state: RowState | str) -> None:
+        """Mark a row done / cut short / upcoming; GENTLE sets the gentle flag instead,
+        CURRENT moves the current marker here. ``state`` may be a RowState or its value."""
+        state = RowState(state)
+        row = self.row_for(key)
+        if row is None:
+            return
+        if state is RowState.CURRENT:
+            self.set_current(key)
+            return
+        if state is RowState.GENTLE:
+            self.set_gentle(key, True)
+            return
+        if self._rows[row].state is not state:
+            self._rows[row].state = state
+            self._changed(row)
+
+    def set_gentle(self, key: RowKey, gentle: bool) -> None:
+        row = self.row_for(key)
+        if row is not None and self._rows[row].gentle != gentle:
+            self._rows[row].gentle = gentle
+            self._changed(row)
+
+    def set_current(self, key: RowKey | None) -> None:
+        """Make ``key``'s row the current one (None or -1: no row is current)."""
+        row = None if key is None or key == -1 else self.row_for(key)
+        if row == self._current:
+            return
+        old, self._current = self._current, row
+        for r in (old, row):
+            if r is not None:
+                self._changed(r)
+
+    def set_hold_delta(self, seconds: float) -> None:
+        """The session's ±5 s hold adjustment, so the rows show the holds as they will run."""
+        if seconds != self._hold_delta:
+            self._hold_delta = seconds
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def reset_states(self) -> None:
+        """Everything upcoming, nothing gentle or current: a new session."""
+        for row in self._rows:
+            row.state, row.gentle = RowState.UPCOMING, False
+        self._current = None
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def _changed(self, row: int) -> None:
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx)
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Paints a row: thumbnail, name in bold, "25 s × 2 sides", and the state in words.
+
+    Three short lines beside the picture, so the list still reads at ~230 px wide; the
+    current row is tinted with the hold colour and marked with a bar on the left.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumb = THUMBNAIL_SIZE
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(200, self.thumb + 16)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        model = index.model()
+        if not isinstance(model, StepListModel):
+            super().paint(painter, option, index)
+            return
+        c = theme.colours(option.palette)
+        row = index.row()
+        state = model.state(row)
+        rect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if state is RowState.CURRENT:
+            tint = QColor(c.hold)
+            tint.setAlpha(45)
+            painter.fillRect(rect, tint)
+            painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()), c.hold)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            hover = QColor(c.text)
+            hover.setAlpha(18)
+            painter.fillRect(rect, hover)
+        pad = 8
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(
+            rect.left() + pad + 4, rect.top() + pad, model.thumbnail(row, self.thumb, dpr)
+        )
+        x = rect.left() + pad + 4 + self.thumb + 10
+        width = max(10, rect.right() - x - pad)
+        lines = self._status_words(state, bool(index.data(Roles.GentleRole)), c)
+        dim = state in (RowState.DONE, RowState.CUT_SHORT)
+        top = rect.top() + pad
+        for n, (text, font, colour) in enumerate(
+            [
+                (str(index.data(Roles.NameRole)), theme.sans(18), c.muted if dim else c.text),
+                (str(index.data(Roles.DetailRole)), theme.sans(15, bold=False), c.muted),
+            ]
+        ):
+            painter.setFont(font)
+            painter.setPen(colour)
+            fm = painter.fontMetrics()
+            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(x, top, width, fm.height()), Qt.AlignmentFlag.AlignLeft, elided)
+            top += fm.height() + (2 if n == 0 else 1)
+        painter.setFont(theme.sans(14))
+        fm = painter.fontMetrics()
+        for text, colour in lines:
+            painter.setPen(colour)
+            painter.drawText(QRect(x, top, width, fm.height()), Qt.AlignmentFlag.AlignLeft, text)
+            x += fm.horizontalAdvance(text + "  ")
+        painter.restore()
+
+    @staticmethod
+    def _status_words(state: RowState, gentle: bool, c: theme.Colours) -> list[tuple[str, QColor]]:
+        words: list[tuple[str, QColor]] = []
+        colour = {
+            RowState.CURRENT: c.hold,
+            RowState.DONE: c.done,
+            RowState.CUT_SHORT: c.cut_short,
+        }.get(state, c.muted)
+        if STATE_BADGES[state]:
+            words.append((STATE_BADGES[state], colour))
+        if gentle:
+            words.append((STATE_BADGES[RowState.GENTLE], c.gentle))
+        return words
+
+
+class StepListView(QListView):
+    """The list the person can click to jump to a stretch.
+
+    It takes no keyboard focus: arrow and page keys belong to the window (next/back, and
+    what presenter clickers send), not to moving a selection.
+    """
+
+    #: An exercise row was clicked or activated; the argument indexes routine.exercises.
+    exercise_selected = Signal(int)
+    #: The warm-up or cool-down row was clicked: "warmup" or "cooldown".
+    section_selected = Signal(str)
+
+    def __init__(self, model: StepListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setItemDelegate(StepDelegate(self))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)
+        self.setUniformItemSizes(True)
+        self.setAccessibleName("Exercises")
+        self.clicked.connect(self._chosen)
+        self.activated.connect(self._chosen)
+        model.dataChanged.connect(self._follow_current)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        key = self._model.key_for_row(index.row())
+        if isinstance(key, int):
+            self.exercise_selected.emit(key)
+        else:
+            self.section_selected.emit(key)
+
+    def _follow_current(self) -> None:
+        row = self._model.current_row()
+        if row is not None:
+            self.scrollTo(self._model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)

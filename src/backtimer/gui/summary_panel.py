@@ -1,0 +1,181 @@
+"""The end of a session: how it ended, holds done, time, pain events, what was cut short.
+
+Shown as a page in the window. It reads the engine's ``SessionRecord`` (or the same facts
+as plain values) and offers the way on to the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord, SessionRecord
+from backtimer.core.routine import Exercise, Movement, Routine
+from backtimer.gui import theme
+
+HEADINGS: dict[Outcome | None, str] = {
+    Outcome.COMPLETED: "Well done — session complete",
+    Outcome.ENDED_BY_USER: "Session ended",
+    Outcome.ENDED_FOR_PAIN: "Session ended after pain",
+    Outcome.INTERRUPTED: "Session interrupted",
+    None: "Session so far",
+}
+CHOICE_WORDS: dict[PainChoice | None, str] = {
+    PainChoice.END: "ended the session",
+    PainChoice.GENTLER: "continued gentler",
+    PainChoice.SKIP: "skipped the stretch",
+    PainChoice.RESUME: "resumed",
+    None: "no choice made",
+}
+MAX_LINES = 6  #: pain events and cut-short holds listed before "and n more"
+
+
+def duration_text(seconds: float) -> str:
+    """ "14 min 20 s", "45 s", "1 h 2 min"."""
+    secs = max(0, round(seconds))
+    hours, rest = divmod(secs, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
+
+
+def _listed(lines: list[str]) -> str:
+    shown = lines[:MAX_LINES]
+    if len(lines) > MAX_LINES:
+        shown.append(f"… and {len(lines) - MAX_LINES} more")
+    return "\n".join(f"• {line}" for line in shown)
+
+
+class SummaryPanel(QWidget):
+    """``set_summary(record)`` fills it; the History… button asks for the history."""
+
+    #: The person pressed "History…".
+    history_requested = Signal()
+
+    def __init__(self, routine: Routine | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._routine = routine
+        self.heading = QLabel()
+        self.holds_label = QLabel()
+        self.time_label = QLabel()
+        self.pain_label = QLabel()
+        self.pain_list = QLabel()
+        self.cut_label = QLabel()
+        self.cut_list = QLabel()
+        self.gentle_label = QLabel()
+        self.labels = (
+            self.heading,
+            self.holds_label,
+            self.time_label,
+            self.gentle_label,
+            self.pain_label,
+            self.pain_list,
+            self.cut_label,
+            self.cut_list,
+        )
+        for label in self.labels:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.history_button = QPushButton("History…")
+        self.history_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.history_button.clicked.connect(self.history_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        for label in self.labels:
+            layout.addWidget(label)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.history_button)
+        layout.addLayout(row)
+        self._restyle()
+
+    def set_routine(self, routine: Routine) -> None:
+        """The routine whose exercise names replace ids in the lists."""
+        self._routine = routine
+
+    def set_summary(self, record: SessionRecord) -> None:
+        """Show what ``record`` says happened."""
+        seconds = 0.0
+        if record.started_at is not None and record.ended_at is not None:
+            seconds = record.ended_at - record.started_at
+        self.set_values(record.outcome, record.holds, record.pains, seconds, gentle=record.gentle)
+
+    def set_values(
+        self,
+        outcome: Outcome | None,
+        holds: Sequence[HoldRecord],
+        pains: Sequence[PainRecord],
+        seconds: float,
+        *,
+        gentle: bool = False,
+    ) -> None:
+        """The same as ``set_summary``, from plain values."""
+        done = [h for h in holds if h.completed]
+        cut = [h for h in holds if not h.completed]
+        self.heading.setText(HEADINGS.get(outcome, "Session ended"))
+        self.holds_label.setText(
+            f"Holds: {len(done)} done" + (f", {len(cut)} cut short" if cut else "")
+        )
+        held = sum(h.held for h in holds)
+        self.time_label.setText(f"Time: {duration_text(seconds)} ({duration_text(held)} holding)")
+        self.gentle_label.setText("Gentle mode was used." if gentle else "")
+        self.pain_label.setText(f"Pain events: {len(pains)}" if pains else "No pain events.")
+        self.pain_list.setText(_listed([self._pain_line(p) for p in pains]))
+        self.cut_label.setText("Cut short:" if cut else "")
+        self.cut_list.setText(_listed([self._hold_line(h) for h in cut]))
+        for label in self.labels:
+            label.setVisible(bool(label.text()))
+
+    def text(self) -> str:
+        """Everything shown, one label a line (for tests and screen readers)."""
+        return "\n".join(label.text() for label in self.labels if label.text())
+
+    # -- internals -----------------------------------------------------------------------
+    def _name(self, exercise_id: str | None) -> str:
+        if exercise_id is None:
+            return "between exercises"
+        if self._routine is not None:
+            items: list[Exercise | Movement] = [*self._routine.exercises]
+            items += [*self._routine.warmup, *self._routine.cooldown]
+            for item in items:
+                if item.id == exercise_id:
+                    return item.name
+        return exercise_id
+
+    def _hold_line(self, h: HoldRecord) -> str:
+        side = f", {h.side.value} side" if h.side is not None else ""
+        return f"{self._name(h.exercise_id)}{side}: {round(h.held)} of {round(h.planned)} s"
+
+    def _pain_line(self, p: PainRecord) -> str:
+        side = f", {p.side.value} side" if p.side is not None else ""
+        rating = f", rating {p.rating}" if p.rating is not None else ""
+        return f"{self._name(p.exercise_id)}{side}{rating} — {CHOICE_WORDS[p.choice]}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        c = theme.colours(self.palette())
+        h = max(1, self.height())
+        big = theme.scaled_pixels(h, 0.08, lo=26, hi=80)
+        medium = theme.scaled_pixels(h, 0.05, lo=18, hi=44)
+        small = theme.scaled_pixels(h, 0.04, lo=16, hi=34)
+        self.heading.setFont(theme.sans(big))
+        self.heading.setStyleSheet(f"color: {theme.css_colour(c.rest)};")
+        for label in (self.holds_label, self.time_label, self.pain_label, self.cut_label):
+            label.setFont(theme.sans(medium))
+        self.gentle_label.setFont(theme.sans(small))
+        self.gentle_label.setStyleSheet(f"color: {theme.css_colour(c.gentle)};")
+        for label in (self.pain_list, self.cut_list):
+            label.setFont(theme.sans(small, bold=False))
+        self.history_button.setFont(theme.sans(medium))
+        self.history_button.setMinimumHeight(round(medium * 2.4))
