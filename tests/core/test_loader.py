@@ -315,3 +315,11 @@ def test_empty_pose_library_turns_the_pose_check_off() -> None:
     """With no known poses, any well-formed pose name is accepted."""
     text = BASE.replace("knee.", "knee.\n        pose: anything-goes")
     assert load(text, poses=frozenset()).problems == ()
+
+
+def test_problem_list_is_capped() -> None:
+    """A file with hundreds of mistakes lists the first 100 and says how many more."""
+    text = BASE + "".join(f"junk{i}: 1\n" for i in range(150))
+    problems = load(text).problems
+    assert len(problems) == 101
+    assert problems[-1].message == "... and 50 more problems"

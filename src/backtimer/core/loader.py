@@ -36,6 +36,7 @@ MAX_TEXT = 1000
 MAX_NAME = 100
 MAX_ID = 64
 MIN_GENTLE_HOLD = 5
+MAX_PROBLEMS = 100  #: beyond this, a file is better fixed from the top than listed in full
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
@@ -84,8 +85,7 @@ def load_routine(path: Path, *, known_poses: Collection[str] | None = None) -> L
             return _fail(file, "this is not a regular file", "name a .yaml file")
         if info.st_size > MAX_FILE_BYTES:
             return _too_big(file, info.st_size)
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+        data = _read_at_most(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return _fail(file, "no such file", "check the file name and the folder")
     except PermissionError:
@@ -173,8 +173,28 @@ def _load(
     poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
     checker = _Checker(file, base_dir, poses, problems)
     routine = checker.routine(root) if root is not None else None
-    found = tuple(sorted(checker.problems))
-    return LoadResult(None if found else routine, found)
+    found = sorted(checker.problems)
+    if len(found) > MAX_PROBLEMS:
+        rest = len(found) - MAX_PROBLEMS
+        found = found[:MAX_PROBLEMS]
+        last = found[-1]
+        more = f"... and {rest} more problems"
+        found.append(Problem(file, last.line, last.column + 1, more, "fix the ones above first"))
+    return LoadResult(None if found else routine, tuple(found))
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes, in chunks, so a small file never costs a limit-sized buffer."""
+    chunks: list[bytes] = []
+    size = 0
+    with path.open("rb") as f:
+        while size < limit:
+            chunk = f.read(min(64 * 1024, limit - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return b"".join(chunks)
 
 
 class _Checker:
