@@ -9,7 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -81,6 +89,7 @@ class MainWindow(QMainWindow):
         self._settings = QSettings()
         self._session: Session | None = None
         self._distance = False
+        self._normal_palette: QPalette | None = None
         self._routine = routine
         self.setAcceptDrops(True)
         self.inhibitor = ScreenInhibitor(self)
@@ -138,6 +147,7 @@ class MainWindow(QMainWindow):
         self.step_model = StepListModel(self._routine)
         self.step_list = StepListView(self.step_model)
         self.step_list.exercise_selected.connect(self._on_exercise_selected)
+        self.step_list.section_selected.connect(self._on_section_selected)
         self.figure = FigureWidget()
         self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.step_panel = CurrentStepPanel()
@@ -242,6 +252,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.routine_label.setText(routine.name)
         self.step_model.set_routine(routine)
+        self.step_panel.set_routine(routine)
+        self.summary.set_routine(routine)
         total = planned_seconds(build_phases(routine))
         self.time_label.setText(f"about {round(total / 60)} min")
         self._show_idle()
@@ -378,9 +390,7 @@ class MainWindow(QMainWindow):
         if action is Action.PAIN:
             self.pain_stop()
         elif action is Action.HELP:
-            self.help.setGeometry(self.rect())
-            self.help.show()
-            self.help.raise_()
+            self.help.open()
         elif action is Action.DISTANCE:
             self.set_distance_mode(not self._distance)
         elif action is Action.MUTE:
@@ -409,6 +419,14 @@ class MainWindow(QMainWindow):
         if self._session is not None and self._session.active and not self._session.in_pain:
             self._session.jump_to_exercise(index)
 
+    def _on_section_selected(self, section: str) -> None:
+        """Warm-up and cool-down rows: jump to their first movement."""
+        session = self._session
+        if session is None or not session.active or session.in_pain:
+            return
+        kind = PhaseKind.WARMUP if section == "warmup" else PhaseKind.COOLDOWN
+        session.jump_to_kind(kind)
+
     def _on_event(self, event: object) -> None:
         session = self._session
         if session is None:
@@ -416,9 +434,7 @@ class MainWindow(QMainWindow):
         if isinstance(event, ev.PhaseStarted):
             self._show_phase(event)
         elif isinstance(event, ev.PhaseEnded) and event.phase.kind is PhaseKind.HOLD:
-            index = event.phase.exercise_index
-            if index is not None and not event.completed:
-                self.step_model.set_exercise_state(index, "cut_short")
+            self._mark_hold_ended(event, session)
         elif isinstance(event, ev.Paused | ev.Resumed):
             self._update_pause_controls()
         elif isinstance(event, ev.StallDetected):
@@ -428,9 +444,25 @@ class MainWindow(QMainWindow):
             )
         elif isinstance(event, ev.PlanChanged):
             self.gentle_badge.setVisible(event.gentle)
+            self.step_model.set_hold_delta(event.hold_delta)
+            if event.gentle and session.current.exercise_index is not None:
+                self.step_model.set_exercise_state(session.current.exercise_index, "gentle")
         elif isinstance(event, ev.SessionFinished):
             self._show_summary()
         self._refresh_time()
+
+    def _mark_hold_ended(self, event: ev.PhaseEnded, session: Session) -> None:
+        """A cut-short hold marks its row for good; the row is done after its last hold."""
+        index = event.phase.exercise_index
+        if index is None:
+            return
+        if not event.completed:
+            self.step_model.set_exercise_state(index, "cut_short")
+            return
+        later = session.phases[event.index + 1 :]
+        if not any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later):
+            if self.step_model.state_of(index) != "cut_short":
+                self.step_model.set_exercise_state(index, "done")
 
     def _show_phase(self, event: ev.PhaseStarted) -> None:
         session = self._session
@@ -439,8 +471,9 @@ class MainWindow(QMainWindow):
         phases = session.phases
         following = phases[event.index + 1] if event.index + 1 < len(phases) else None
         self.step_panel.set_phase(phase, following, phase.step)
-        if phase.exercise_index is not None:
-            self.step_model.set_current(phase.exercise_index)
+        row = self.step_model.row_for_phase(phase)
+        if row is not None:
+            self.step_model.set_current(self.step_model.key_for_row(row))
         poses = [s.pose for s in phase.steps if s.pose]
         images = [s.image for s in phase.steps if s.image]
         if phase.kind is PhaseKind.PREPARE or phase.kind in (PhaseKind.WARMUP, PhaseKind.COOLDOWN):
@@ -517,6 +550,16 @@ class MainWindow(QMainWindow):
             widget.setVisible(not on)
         self.step_panel.set_distance_mode(on)
         self.countdown.set_distance_mode(on)
+        self.pain_button.setStyleSheet(pain_button_style(distance=on))
+        self.centralWidget().setAutoFillBackground(on)
+        palette = self.centralWidget().palette()
+        if on:
+            self._normal_palette = QPalette(palette)
+            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+            self.centralWidget().setPalette(palette)
+        elif self._normal_palette is not None:
+            self.centralWidget().setPalette(self._normal_palette)
         if on:
             self.showFullScreen()
         else:
@@ -532,8 +575,7 @@ class MainWindow(QMainWindow):
         if event.type() != QEvent.Type.KeyPress or not self.isActiveWindow():
             return False
         if self.help.isVisible():
-            self.help.hide()
-            return True
+            return False  # the overlay closes itself on any key
         if self.pages.currentWidget() is self.pain_panel:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]

@@ -164,17 +164,33 @@ class StepListModel(QAbstractListModel):
         self, routine: Routine, parent: Any = None, *, include_sections: bool = True
     ) -> None:
         super().__init__(parent)
+        self._include_sections = include_sections
         self._routine = routine
-        rows: list[_Row] = []
-        if include_sections and routine.warmup:
-            rows.append(_section_row("warmup", "Warm-up", routine.warmup))
-        rows += [_exercise_row(i, ex) for i, ex in enumerate(routine.exercises)]
-        if include_sections and routine.cooldown:
-            rows.append(_section_row("cooldown", "Cool-down", routine.cooldown))
-        self._rows = rows
+        self._rows = self._rows_of(routine)
         self._current: int | None = None
         self._hold_delta = 0.0
         self._thumbs: dict[tuple[int, int, float], QPixmap] = {}
+
+    def _rows_of(self, routine: Routine) -> list[_Row]:
+        rows: list[_Row] = []
+        if self._include_sections and routine.warmup:
+            rows.append(_section_row("warmup", "Warm-up", routine.warmup))
+        rows += [_exercise_row(i, ex) for i, ex in enumerate(routine.exercises)]
+        if self._include_sections and routine.cooldown:
+            rows.append(_section_row("cooldown", "Cool-down", routine.cooldown))
+        return rows
+
+    def set_routine(self, routine: Routine) -> None:
+        """Show another routine (a new file was opened): every row new and upcoming."""
+        if routine is self._routine:
+            return
+        self.beginResetModel()
+        self._routine = routine
+        self._rows = self._rows_of(routine)
+        self._current = None
+        self._hold_delta = 0.0
+        self._thumbs.clear()
+        self.endResetModel()
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -254,6 +270,11 @@ class StepListModel(QAbstractListModel):
         if phase.kind is PhaseKind.COOLDOWN:
             return self.row_for("cooldown")
         return None
+
+    def state_of(self, key: RowKey) -> str | None:
+        """The stored state of ``key``'s row ("done", "cut_short", ...), ignoring "current"."""
+        row = self.row_for(key)
+        return None if row is None else self._rows[row].state.value
 
     def state(self, row: int) -> RowState:
         """CURRENT for the current row, else its own state (upcoming, done, cut short)."""
