@@ -1,0 +1,119 @@
+"""``backtimer render-poses DIR``: a PNG of every built-in pose, for review and the README.
+
+Writes ``DIR/<pose>.png`` (right side), ``DIR/<pose>-left.png`` for poses used on both
+sides, ``DIR/routine/NN-<exercise>-<step>.png`` for the built-in routine's steps in order,
+in light and dark, and ``DIR/strip.png``: the four stretches side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
+
+STRIP = ("glute-squeeze", "hamstring-lean", "piriformis-pull", "psoas-lean")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="backtimer render-poses", description="Draw every built-in pose to PNG files."
+    )
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder to write the PNGs into")
+    p.add_argument("--size", type=int, default=600, help="picture size in pixels (default 600)")
+    p.add_argument("--dark", action="store_true", help="draw on a dark background")
+    return p
+
+
+def run_render_poses(argv: Sequence[str]) -> int:
+    """Entry point for the subcommand; returns the exit status, never raises to the user."""
+    args = _parser().parse_args(list(argv))
+    if not 16 <= args.size <= 4096:
+        print("render-poses: --size must be between 16 and 4096", file=sys.stderr)
+        return 2
+    # Nothing is shown on screen, so no display is needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from backtimer.core.pose_loader import PoseError
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (keeps Qt alive)
+    try:
+        written = _render_all(args.dir, args.size, args.dark)
+    except PoseError as e:
+        print(f"render-poses: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"render-poses: cannot write to {args.dir}: {e.strerror}", file=sys.stderr)
+        return 1
+    print(f"render-poses: wrote {written} pictures to {args.dir}")
+    return 0
+
+
+def _palette(dark: bool) -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Window, QColor("#24272b" if dark else "#fafafa"))
+    pal.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee" if dark else "#202020"))
+    return pal
+
+
+def _render_all(out: Path, size: int, dark: bool) -> int:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from backtimer.core.loader import load_routine
+    from backtimer.core.poses import builtin_poses
+    from backtimer.core.routine import Exercise, Movement, Side, Sides
+    from backtimer.gui.figure import render_image
+    from backtimer.resources import builtin_routine_path
+
+    pal = _palette(dark)
+    out.mkdir(parents=True, exist_ok=True)
+    poses = builtin_poses()
+    count = 0
+
+    def save(img: QImage, path: Path) -> None:
+        nonlocal count
+        if not img.save(str(path)):
+            raise OSError(0, f"could not save {path.name}")
+        count += 1
+
+    for name, pose in poses.items():
+        save(render_image(pose, size, side=Side.RIGHT, palette=pal), out / f"{name}.png")
+
+    routine = load_routine(builtin_routine_path()).routine
+    if routine is not None:
+        steps_dir = out / "routine"
+        steps_dir.mkdir(exist_ok=True)
+        n = 0
+        items: list[Movement | Exercise] = [*routine.warmup, *routine.exercises]
+        for item in [*items, *routine.cooldown]:
+            both = isinstance(item, Exercise) and item.sides is Sides.BOTH
+            for side in (Side.RIGHT, Side.LEFT) if both else (None,):
+                for i, step in enumerate(item.steps, 1):
+                    if step.pose is None or step.pose not in poses:
+                        continue
+                    n += 1
+                    suffix = f"-{side.value}" if side else ""
+                    path = steps_dir / f"{n:02d}-{item.id}-{i}{suffix}.png"
+                    save(render_image(poses[step.pose], size, side=side, palette=pal), path)
+
+    strip = QImage(size * len(STRIP), size, QImage.Format.Format_ARGB32_Premultiplied)
+    strip.fill(pal.color(pal.ColorRole.Window))
+    painter = QPainter(strip)
+    from backtimer.gui.figure import render_pose
+
+    for i, name in enumerate(STRIP):
+        if name in poses:
+            rect = QRectF(i * size, 0, size, size)
+            render_pose(painter, rect, poses[name], side=Side.RIGHT, palette=pal)
+    painter.end()
+    save(strip, out / "strip.png")
+    return count
