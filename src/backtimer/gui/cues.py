@@ -1,0 +1,368 @@
+"""Cues: the player interface, the choice of players, and the director that turns engine
+events into beeps and speech on time.
+
+Rules the director keeps (what a person with eyes closed hears):
+
+- A beep plays the moment its cue is due; the voice never talks over it. A beep that
+  comes due while the voice is speaking stops the voice and drops what was still to be
+  said (it belongs to a moment that has passed); the beep's own words follow it.
+- Cues due at the same moment (within ``MERGE_WINDOW``, e.g. "release" and "rest" when a
+  hold ends) are one group: only the last beep sounds, then all their words in order.
+- Speech not rendered yet when its turn comes is waited for up to ``RENDER_WAIT``, then
+  dropped: late words are worse than none.
+- Pain — stop, pause, a stall, skipping, a session ended early: ``silence()`` at once.
+
+Each part degrades on its own to :class:`~backtimer.gui.silent.SilentPlayer` with a
+message naming what to install; visual cues never depend on any of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from backtimer.core.events import (
+    Cue,
+    CueDue,
+    PainStopped,
+    Paused,
+    PhaseEnded,
+    SessionFinished,
+    StallDetected,
+)
+from backtimer.core.phrases import START_CUE, session_utterances, utterance
+from backtimer.core.record import Outcome
+from backtimer.core.routine import Routine
+from backtimer.core.timeline import Phase
+from backtimer.gui.sound_settings import SoundSettings
+
+log = logging.getLogger(__name__)
+
+MERGE_WINDOW = 0.25  #: seconds: cues due this close together are one group
+BEEP_GAP = 0.12  #: seconds of quiet between a beep's end and its words
+RENDER_WAIT = 1.5  #: seconds speech may be late (still rendering) before it is dropped
+
+#: Which beep each cue plays (cues absent here are words only).
+BEEPS: dict[Cue, str] = {
+    Cue.GET_READY: "get_ready",
+    Cue.WARMUP_START: "get_ready",
+    Cue.COOLDOWN_START: "get_ready",
+    Cue.PREPARE_START: "get_ready",
+    Cue.HOLD_START: "hold",
+    Cue.COUNT_3: "count",
+    Cue.COUNT_2: "count",
+    Cue.COUNT_1: "count",
+    Cue.RELEASE: "release",
+    Cue.SWITCH_SIDES: "switch",
+    Cue.REST_OVER: "rest_over",
+    Cue.SESSION_DONE: "done",
+}
+
+
+class CuePlayer(ABC):
+    """One way of making sound; items are beep names or texts to say.
+
+    Contract: no method waits on I/O or another process, so all may run on the GUI
+    thread; ``stop()`` silences whatever this player sounds within a few ms; ``problem``
+    is None while the player works, else a plain-language reason naming the fix.
+    """
+
+    def __init__(self) -> None:
+        self.problem: str | None = None
+        self.on_ready: Callable[[str], None] | None = None  #: an item became ready
+        self.on_failed: Callable[[str], None] | None = None  #: an item will never be ready
+        self.on_problem: Callable[[str], None] | None = None  #: ``problem`` was set
+
+    @abstractmethod
+    def prepare(self, items: Iterable[str]) -> None:
+        """Start loading/rendering ``items`` in the background."""
+
+    @abstractmethod
+    def is_ready(self, item: str) -> bool:
+        """``play(item)`` would sound at once."""
+
+    def is_pending(self, item: str) -> bool:
+        """Being prepared: ready later. Players that prepare nothing say False."""
+        return False
+
+    @abstractmethod
+    def seconds(self, item: str) -> float | None:
+        """How long ``item`` sounds; None while unknown."""
+
+    @abstractmethod
+    def play(self, item: str) -> bool:
+        """Start sounding ``item``; False (and silence) when it is not ready."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Silence everything this player is sounding."""
+
+    @abstractmethod
+    def set_volume(self, volume: float) -> None:
+        """0..1, linear."""
+
+    def shutdown(self) -> None:  # noqa: B027  (optional: most players hold nothing)
+        """Release devices, threads and files; the player is silent afterwards."""
+
+    def item_ready(self, item: str) -> None:
+        if self.on_ready is not None:
+            self.on_ready(item)
+
+    def item_failed(self, item: str) -> None:
+        if self.on_failed is not None:
+            self.on_failed(item)
+
+    def report_problem(self, message: str) -> None:
+        self.problem = message
+        if self.on_problem is not None:
+            self.on_problem(message)
+
+
+@dataclass
+class Players:
+    """The beep and voice players chosen for this machine and these settings."""
+
+    beeps: CuePlayer
+    voice: CuePlayer
+    problems: list[str] = field(default_factory=list)
+
+
+_FIND = "find on PATH"
+
+
+def make_players(
+    settings: SoundSettings,
+    *,
+    multimedia_available: bool | None = None,
+    espeak_path: str | None = _FIND,
+    render_command: Sequence[str] | None = None,
+    speech_folder: Path | None = None,
+) -> Players:
+    """The best players this machine allows; never raises, never blocks for long.
+
+    ``multimedia_available=False`` acts as if QtMultimedia could not load (``--silent``;
+    tests); None finds out. ``espeak_path=None`` acts as if espeak-ng were absent; by
+    default it is looked up on PATH. ``render_command`` replaces the espeak-ng command
+    (argv with ``{out}``; the text arrives on stdin) — another synthesizer, or a test's.
+    """
+    from backtimer.gui.beeps import NO_MULTIMEDIA, EffectPlayer, beep_files, multimedia_problem
+    from backtimer.gui.silent import SilentPlayer
+    from backtimer.gui.voice import NO_ESPEAK, VoicePlayer, espeak_command
+
+    problems: list[str] = []
+    sound_problem = NO_MULTIMEDIA if multimedia_available is False else multimedia_problem()
+    if sound_problem:
+        problems.append(sound_problem)
+
+    beeps: CuePlayer = SilentPlayer()
+    if settings.beeps and not sound_problem:
+        beeps = EffectPlayer(beep_files())
+    voice: CuePlayer = SilentPlayer()
+    if settings.voice and not sound_problem:
+        command = render_command
+        if command is None:
+            exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
+            if exe:
+                command = espeak_command(exe, settings.voice_name, settings.rate)
+        if command is None:
+            voice = SilentPlayer(NO_ESPEAK)
+            problems.append(NO_ESPEAK)
+        else:
+            voice = VoicePlayer(command, speech_folder)
+    beeps.set_volume(settings.volume)
+    voice.set_volume(settings.volume)
+    return Players(beeps, voice, problems)
+
+
+class CueDirector(QObject):
+    """Plays the right sounds for engine events, on time, and silences them on demand.
+
+    Feed it every engine event (``on_event``). Building it never blocks: speech renders
+    in the background after ``prepare_session``; ``speech_ready`` says when all of it is
+    known, and ``speech_seconds`` how long a phase's opening words last.
+    """
+
+    problems_changed = Signal(list)  #: plain-language messages: what is missing, what to install
+    speech_ready = Signal()  #: every utterance asked for by prepare_session is ready (or failed)
+
+    def __init__(
+        self,
+        routine: Routine,
+        settings: SoundSettings,
+        parent: QObject | None = None,
+        *,
+        players: Players | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self._routine = routine
+        self._settings = settings.clamped()
+        self._clock = clock
+        self._players = players if players is not None else make_players(self._settings)
+        self._problems = list(self._players.problems)
+        for player in (self._players.beeps, self._players.voice):
+            player.on_ready = self._item_ready
+            player.on_failed = self._item_ready
+            player.on_problem = self._add_problem
+        self._muted = False
+        self._queue: deque[tuple[str, float]] = deque()  #: (text, give up at)
+        self._busy_until = 0.0  #: clock time the beep or words now sounding end
+        self._speaking: str | None = None
+        self._last_cue_at: float | None = None
+        self._awaited: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._pump)
+
+    # -- what the window asks ------------------------------------------------------------
+
+    @property
+    def problems(self) -> list[str]:
+        """What is missing now (empty when everything works)."""
+        return list(self._problems)
+
+    @property
+    def settings(self) -> SoundSettings:
+        return self._settings
+
+    def prepare_session(self, phases: Sequence[Phase]) -> None:
+        """Render every utterance the session may need, in order of need, off the GUI thread."""
+        texts = session_utterances(phases, self._settings.announcements)
+        self._players.voice.prepare(texts)
+        self._awaited = {t for t in texts if self._players.voice.is_pending(t)}
+        if not self._awaited:
+            self.speech_ready.emit()
+
+    def speech_seconds(self, phase: Phase) -> float | None:
+        """Seconds from the start of ``phase`` until its opening beep and words are over.
+
+        0.0 when nothing is said; None while the words are still being rendered.
+        """
+        cue = START_CUE[phase.kind]
+        beep = BEEPS.get(cue)
+        beep_seconds = (
+            (self._players.beeps.seconds(beep) or 0.0) if beep and self._settings.beeps else 0.0
+        )
+        text = utterance(cue, phase, self._settings.announcements) if self._settings.voice else ""
+        if not text:
+            return beep_seconds
+        said = self._players.voice.seconds(text)
+        if said is None:
+            return 0.0 if not self._players.voice.is_pending(text) else None
+        return beep_seconds + (BEEP_GAP if beep_seconds else 0.0) + said
+
+    def on_event(self, event: object) -> None:
+        """Any engine event; those that mean sound or silence act, the rest are ignored."""
+        if isinstance(event, CueDue):
+            self._cue(event)
+        elif isinstance(event, PainStopped | Paused | StallDetected):
+            self.silence()
+        elif isinstance(event, PhaseEnded) and not event.completed:
+            self.silence()  # skipped or stepped: words about the old phase are stale
+        elif isinstance(event, SessionFinished) and event.outcome is not Outcome.COMPLETED:
+            self.silence()
+
+    def silence(self) -> None:
+        """Stop every sound and forget what was queued. Returns at once (nothing waits)."""
+        self._timer.stop()
+        self._queue.clear()
+        self._speaking = None
+        self._busy_until = 0.0
+        self._last_cue_at = None
+        self._players.beeps.stop()
+        self._players.voice.stop()
+
+    def set_muted(self, muted: bool) -> None:
+        """M: silence now and stay silent until unmuted."""
+        self._muted = muted
+        if muted:
+            self.silence()
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    def shutdown(self) -> None:
+        """Silence, stop the timer, kill any synthesizer; safe to call twice."""
+        self.silence()
+        self._players.beeps.shutdown()
+        self._players.voice.shutdown()
+
+    # -- the queue -----------------------------------------------------------------------
+
+    def _cue(self, event: CueDue) -> None:
+        if self._muted:
+            return
+        now = self._clock()
+        merged = self._last_cue_at is not None and abs(event.at - self._last_cue_at) <= MERGE_WINDOW
+        self._last_cue_at = event.at
+        beep = BEEPS.get(event.cue) if self._settings.beeps else None
+        text = (
+            utterance(event.cue, event.phase, self._settings.announcements)
+            if self._settings.voice
+            else ""
+        )
+        if beep is not None and self._players.beeps.is_ready(beep):
+            if self._speaking is not None:
+                self._players.voice.stop()
+                if merged:  # said again in full after this group's beep
+                    self._queue.appendleft((self._speaking, now + RENDER_WAIT))
+                self._speaking = None
+            if not merged:
+                self._queue.clear()
+            self._players.beeps.stop()
+            self._players.beeps.play(beep)
+            self._busy_until = now + (self._players.beeps.seconds(beep) or 0.0) + BEEP_GAP
+        if text:
+            self._players.voice.prepare([text])  # already rendered after prepare_session
+            self._queue.append((text, now + RENDER_WAIT))
+        self._pump()
+
+    def _pump(self) -> None:
+        """Say the next words if nothing is sounding; otherwise wake when it ends."""
+        now = self._clock()
+        if now < self._busy_until:
+            self._arm(self._busy_until - now)
+            return
+        self._speaking = None
+        voice = self._players.voice
+        while self._queue:
+            text, give_up_at = self._queue[0]
+            if voice.is_ready(text):
+                self._queue.popleft()
+                if voice.play(text):
+                    self._speaking = text
+                    self._busy_until = now + (voice.seconds(text) or 0.0)
+                    self._arm(self._busy_until - now)
+                    return
+                continue
+            if voice.is_pending(text) and now < give_up_at:
+                self._arm(give_up_at - now)  # or sooner, when it is ready
+                return
+            self._queue.popleft()  # failed, or too late to be useful
+        self._timer.stop()
+
+    def _arm(self, seconds: float) -> None:
+        self._timer.start(max(0, round(seconds * 1000)))
+
+    def _item_ready(self, item: str) -> None:
+        if item in self._awaited:
+            self._awaited.discard(item)
+            if not self._awaited:
+                self.speech_ready.emit()
+        if self._queue and self._queue[0][0] == item and self._clock() >= self._busy_until:
+            self._pump()
+
+    def _add_problem(self, message: str) -> None:
+        if message not in self._problems:
+            self._problems.append(message)
+            self.problems_changed.emit(self.problems)
