@@ -6,7 +6,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from store_helpers import T0, hold, pain
 
 from backtimer.core.events import (
     HoldRecorded,
@@ -21,6 +20,8 @@ from backtimer.core.record import Outcome, PainChoice, PauseReason
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
 from backtimer.core.store import DB_NAME, HistoryStore, StoreError
+
+from .store_helpers import T0, hold, pain
 
 ROUTINE = Routine("gentle-back", "Gentle back", ())
 

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import T0, hold
 
 import backtimer
 from backtimer.core.record import Outcome
 from backtimer.core.store import DB_NAME, HistoryStore, StoreError
+
+from .store_helpers import T0, hold
 
 
 def saved_history(folder: Path, holds: int = 3) -> None:

@@ -39,9 +39,9 @@ outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields abo
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -77,7 +77,11 @@ def iso(t: float | None) -> str:
     """Local ISO 8601 time with offset; empty for None."""
     if t is None:
         return ""
-    return dt.datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")
+    local = time.localtime(t)  # much faster than datetime for 60,000 rows
+    offset = local.tm_gmtoff
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", local) + f"{sign}{hours:02d}:{minutes:02d}"
 
 
 def _yes(flag: bool) -> str:
@@ -104,78 +108,45 @@ def _by_session(
     return store.sessions(), holds, pains, pauses
 
 
-def csv_rows(store: HistoryStore) -> Iterator[dict[str, str]]:
-    """The CSV rows as dicts keyed by ``CSV_COLUMNS``."""
-    sessions, holds, pains, pauses = _by_session(store)
-    for s in sessions:
-        base = {
-            "session_id": str(s.id),
-            "session_start": iso(s.started_at),
-            "session_end": iso(s.ended_at),
-            "routine": s.routine_name,
-            "outcome": s.outcome.value,
-        }
-        yield {**base, "record": "session", "time": iso(s.started_at), "gentle": _yes(s.gentle)}
-        items: list[tuple[float, dict[str, str]]] = []
-        for h in holds.get(s.id, ()):
-            r = h.hold
-            items.append(
-                (
-                    r.started_at,
-                    {
-                        "record": "hold",
-                        "time": iso(r.started_at),
-                        "exercise": r.exercise_id,
-                        "muscle_group": r.muscle_group,
-                        "side": r.side.value if r.side else "",
-                        "rep": str(r.rep),
-                        "planned_s": f"{r.planned:.1f}",
-                        "held_s": f"{r.held:.1f}",
-                        "gentle": _yes(r.gentle),
-                        "completed": _yes(r.completed),
-                    },
-                )
-            )
-        for q in pauses.get(s.id, ()):
-            items.append(
-                (
-                    q.pause.at,
-                    {
-                        "record": "pause",
-                        "time": iso(q.pause.at),
-                        "held_s": f"{q.pause.seconds:.1f}",
-                        "pain_phase": q.pause.reason.value,
-                    },
-                )
-            )
-        for p in pains.get(s.id, ()):
-            e = p.pain
-            items.append(
-                (
-                    e.at,
-                    {
-                        "record": "pain",
-                        "time": iso(e.at),
-                        "exercise": e.exercise_id or "",
-                        "muscle_group": e.muscle_group or "",
-                        "side": e.side.value if e.side else "",
-                        "held_s": f"{e.held:.1f}",
-                        "pain_rating": "" if e.rating is None else str(e.rating),
-                        "pain_choice": e.choice.value if e.choice else "",
-                        "pain_phase": e.phase,
-                        "note": e.note,
-                    },
-                )
-            )
-        items.sort(key=lambda item: item[0])
-        for _, row in items:
-            yield {**base, **row}
+def _num(value: object) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
+    """The CSV data rows, each a list in ``CSV_COLUMNS`` order."""
+    session_id = None
+    base: list[str] = []
+    for r in store.export_rows():
+        record, sid, started, ended, routine, outcome, t = r[:7]
+        exercise, group, side, rep, planned, held, gentle, completed = r[7:15]
+        rating, choice, phase, note = r[15:]
+        if sid != session_id:  # the session's columns, formatted once per session
+            session_id = sid
+            base = [str(sid), iso(started), iso(ended), routine, outcome]  # type: ignore[arg-type, list-item]
+        is_hold = record == "hold"
+        yield [
+            record,  # type: ignore[list-item]
+            *base,
+            base[1] if record == "session" else iso(t),  # type: ignore[arg-type]
+            exercise or "",  # type: ignore[list-item]
+            group or "",  # type: ignore[list-item]
+            side or "",  # type: ignore[list-item]
+            "" if rep is None else str(rep),
+            _num(planned),
+            _num(held),
+            "" if gentle is None else _yes(bool(gentle)),
+            _yes(bool(completed)) if is_hold else "",
+            "" if rating is None else str(rating),
+            choice or "",  # type: ignore[list-item]
+            phase or "",  # type: ignore[list-item]
+            note or "",  # type: ignore[list-item]
+        ]
 
 
 def write_csv(store: HistoryStore, out: TextIO) -> int:
     """Write the CSV (header first) to ``out``; returns the number of data rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     n = 0
     for row in csv_rows(store):
         writer.writerow(row)

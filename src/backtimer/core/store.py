@@ -496,6 +496,39 @@ class HistoryStore:
             for r in rows
         ]
 
+    def export_rows(self) -> Iterator[tuple[object, ...]]:
+        """Every session, hold, pause and pain event as flat rows: sessions oldest first,
+        each followed by its records in time order. One query, so a ten-year export
+        stays well under a second.
+
+        Row: (record, session_id, session_start, session_end, routine_name, outcome, time,
+        exercise_id, muscle_group, side, rep, planned, held, gentle, completed, rating,
+        choice, phase, note); record is "session", "hold", "pause" or "pain"; a pause
+        puts its seconds in ``held`` and its reason in ``phase``.
+        """
+        sql = (
+            "SELECT r.record, s.id, s.started_at, s.ended_at, s.routine_name, s.outcome, r.t,"
+            " r.exercise_id, r.muscle_group, r.side, r.rep, r.planned, r.held, r.gentle,"
+            " r.completed, r.rating, r.choice, r.phase, r.note FROM ("
+            " SELECT 'session' AS record, id AS sid, started_at AS t, 0 AS ord,"
+            "  NULL AS exercise_id, NULL AS muscle_group, NULL AS side, NULL AS rep,"
+            "  NULL AS planned, NULL AS held, gentle, NULL AS completed, NULL AS rating,"
+            "  NULL AS choice, NULL AS phase, NULL AS note FROM sessions"
+            " UNION ALL SELECT 'hold', session_id, started_at, 1, exercise_id, muscle_group,"
+            "  side, rep, planned, held, gentle, completed, NULL, NULL, NULL, NULL FROM holds"
+            " UNION ALL SELECT 'pause', session_id, at, 1, NULL, NULL, NULL, NULL, NULL,"
+            "  seconds, NULL, NULL, NULL, NULL, reason, NULL FROM pauses"
+            " UNION ALL SELECT 'pain', session_id, at, 1, exercise_id, muscle_group, side,"
+            "  NULL, NULL, held, NULL, NULL, rating, choice, phase, note FROM pains"
+            ") AS r JOIN sessions s ON s.id = r.sid ORDER BY s.started_at, s.id, r.ord, r.t"
+        )
+        try:
+            cursor = self._conn.execute(sql)
+            while rows := cursor.fetchmany(2000):
+                yield from rows
+        except sqlite3.Error as error:
+            raise StoreError(explain(error, self.path)) from error
+
     def recent_pain_exercises(self, days: int = 14, now: float | None = None) -> frozenset[str]:
         """Exercise ids with a pain event in the last ``days`` days (adaptive start)."""
         since = (time.time() if now is None else now) - days * 86400.0

@@ -1,0 +1,215 @@
+"""Hold-time and pain charts drawn with QPainter, on screen and in the PDF report alike.
+
+Why our own painter rather than a chart library: Qt Charts is deprecated since Qt 6.10;
+Qt Graphs draws 2-D graphs only through Qt Quick (a QQuickWidget and QML), which here
+logs RHI/OpenGL warnings offscreen and would make the PDF need a second drawing path;
+pyqtgraph would add pyqtgraph and numpy for two simple series. One ``paint_chart``
+function draws the same picture on a widget and on a ``QPdfWriter`` page.
+
+The chart: the upper band shows the longest hold in each period (line and dots, seconds);
+the lower band shows pain events in each period (red bars with their count). Periods are
+days, weeks or months (``core.stats.bucket_size``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from backtimer.core.stats import Bucket
+
+HOLD_COLOUR = QColor("#1f5fa8")
+PAIN_COLOUR = QColor("#c0392b")
+GRID_COLOUR = QColor("#d0d0d0")
+TEXT_COLOUR = QColor("#303030")
+
+_PERIOD_WORDS = {"day": "day", "week": "week", "month": "month"}
+
+
+def _nice_top(value: float) -> float:
+    for step in (20, 40, 60, 80, 120, 160, 200, 240, 320, 400, 600):  # quarters stay whole
+        if value <= step:
+            return float(step)
+    return float(int(value / 240 + 1) * 240)
+
+
+def _date_text(day: dt.date, size: str) -> str:
+    return day.strftime("%b %Y") if size == "month" else day.strftime("%d %b %y")
+
+
+def paint_chart(
+    painter: QPainter,
+    rect: QRectF,
+    buckets: Sequence[Bucket],
+    first: dt.date,
+    last: dt.date,
+    size: str,
+    title: str,
+) -> None:
+    """Draw the chart for ``buckets`` (periods of ``size``) spanning [first, last] in ``rect``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    base = painter.font()
+    unit = max(6.0, min(rect.height() / 22, rect.width() / 50))  # text height in device units
+    font = QFont(base)
+    font.setPixelSize(int(unit))
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setPen(TEXT_COLOUR)
+    painter.setFont(bold)
+    painter.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), unit * 1.6),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        title,
+    )
+    painter.setFont(font)
+    left = rect.left() + unit * 4.0
+    right = rect.right() - unit * 0.8
+    top = rect.top() + unit * 2.6
+    bottom = rect.bottom() - unit * 2.0
+    pain_h = (bottom - top) * 0.24
+    hold_bottom = bottom - pain_h - unit * 1.2
+    span_days = max(1, (last - first).days)
+
+    def x_of(day: dt.date) -> float:
+        return left + (right - left) * min(1.0, max(0.0, (day - first).days / span_days))
+
+    top_value = _nice_top(max((b.longest for b in buckets), default=0.0))
+    # Grid and axis labels for the hold band.
+    for i in range(5):
+        value = top_value * i / 4
+        y = hold_bottom - (hold_bottom - top) * i / 4
+        painter.setPen(QPen(GRID_COLOUR, max(0.5, unit / 12)))
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        painter.setPen(TEXT_COLOUR)
+        painter.drawText(
+            QRectF(rect.left(), y - unit, left - rect.left() - unit * 0.3, unit * 2),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"{value:g}s",
+        )
+    painter.drawText(
+        QRectF(left, top - unit * 1.3, right - left, unit * 1.2),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        f"longest hold per {_PERIOD_WORDS[size]}",
+    )
+    held = [b for b in buckets if b.longest > 0]
+    if held:
+        path = QPainterPath()
+        for n, b in enumerate(held):
+            point = QPointF(
+                x_of(b.start), hold_bottom - (hold_bottom - top) * b.longest / top_value
+            )
+            path.moveTo(point) if n == 0 else path.lineTo(point)
+        painter.setPen(QPen(HOLD_COLOUR, max(1.0, unit / 6)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        if len(held) <= 120:
+            painter.setBrush(HOLD_COLOUR)
+            radius = max(1.5, unit / 4)
+            for b in held:
+                y = hold_bottom - (hold_bottom - top) * b.longest / top_value
+                painter.drawEllipse(QPointF(x_of(b.start), y), radius, radius)
+    else:
+        painter.setPen(TEXT_COLOUR)
+        painter.drawText(
+            QRectF(left, top, right - left, hold_bottom - top),
+            Qt.AlignmentFlag.AlignCenter,
+            "No holds in this period",
+        )
+    # Pain band.
+    pain_top = bottom - pain_h
+    painter.setPen(QPen(GRID_COLOUR, max(0.5, unit / 12)))
+    painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+    painter.setPen(PAIN_COLOUR)
+    painter.drawText(
+        QRectF(rect.left(), pain_top, left - rect.left() - unit * 0.3, pain_h),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        "pain",
+    )
+    most = max((b.pains for b in buckets), default=0)
+    if most:
+        periods = max(1, {"day": 1, "week": 7, "month": 30}[size])
+        bar_w = max(unit / 3, (right - left) * periods / span_days * 0.7)
+        for b in buckets:
+            if b.pains:
+                h = pain_h * b.pains / most
+                x = x_of(b.start)
+                painter.fillRect(QRectF(x - bar_w / 2, bottom - h, bar_w, h), PAIN_COLOUR)
+        painter.drawText(
+            QRectF(left, pain_top - unit * 1.2, right - left, unit * 1.2),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"pain events per {_PERIOD_WORDS[size]} (most: {most})",
+        )
+    else:
+        painter.drawText(
+            QRectF(left, pain_top, right - left, pain_h),
+            Qt.AlignmentFlag.AlignCenter,
+            "no pain events",
+        )
+    # Date labels.
+    painter.setPen(TEXT_COLOUR)
+    for fraction, align in (
+        (0.0, Qt.AlignmentFlag.AlignLeft),
+        (0.5, Qt.AlignmentFlag.AlignHCenter),
+        (1.0, Qt.AlignmentFlag.AlignRight),
+    ):
+        day = first + dt.timedelta(days=round(span_days * fraction))
+        x = left + (right - left) * fraction
+        w = unit * 8
+        box_x = x if fraction == 0.0 else x - w if fraction == 1.0 else x - w / 2
+        painter.drawText(
+            QRectF(box_x, bottom + unit * 0.3, w, unit * 1.5),
+            align | Qt.AlignmentFlag.AlignTop,
+            _date_text(day, size),
+        )
+    painter.restore()
+
+
+class HoldChart(QWidget):
+    """The chart as a widget; ``set_data`` replaces what it shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buckets: list[Bucket] = []
+        self._first = self._last = dt.date.today()
+        self._size = "day"
+        self._title = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 220)
+        self.setAccessibleName("Hold and pain chart")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(640, 320)
+
+    def set_data(
+        self, buckets: Sequence[Bucket], first: dt.date, last: dt.date, size: str, title: str
+    ) -> None:
+        self._buckets = list(buckets)
+        self._first, self._last, self._size, self._title = first, last, size, title
+        self.setToolTip(
+            f"{title}: {sum(b.pains for b in buckets)} pain events, longest hold "
+            f"{max((b.longest for b in buckets), default=0):.0f} s"
+        )
+        self.update()
+
+    @property
+    def buckets(self) -> list[Bucket]:
+        return list(self._buckets)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        paint_chart(
+            painter,
+            QRectF(self.rect()).adjusted(8, 8, -8, -8),
+            self._buckets,
+            self._first,
+            self._last,
+            self._size,
+            self._title,
+        )
+        painter.end()

@@ -1,0 +1,278 @@
+"""The goals window: each goal with its due date and status; add, edit, finish, delete.
+
+Status comes from ``core.goals.progress`` over the store's history, recomputed whenever
+the window reloads. Dialogs go through ``ask_goal``/``confirm`` classmethods so tests can
+answer them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
+from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
+from backtimer.core.store import HistoryStore, StoreError
+
+STATUS_COLOURS = {
+    GoalStatus.MET: "#1e7b34",
+    GoalStatus.ON_TRACK: "#1f5fa8",
+    GoalStatus.BEHIND: "#b35c00",
+    GoalStatus.OVERDUE: "#c0392b",
+}
+_COLUMNS = ("Goal", "Due", "Status", "Progress", "Note")
+
+
+@dataclasses.dataclass(frozen=True)
+class GoalValues:
+    """What the goal dialog returns."""
+
+    muscle_group: str
+    kind: GoalKind
+    target: float
+    due: dt.date
+    note: str
+
+
+class GoalDialog(QDialog):
+    def __init__(self, parent: QWidget | None, goal: Goal | None, today: dt.date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit goal" if goal else "New goal")
+        self.group = QComboBox()
+        for g in MUSCLE_GROUPS:
+            self.group.addItem(MUSCLE_GROUP_NAMES[g], g)
+        self.kind = QComboBox()
+        self.kind.addItem("Hold on both sides without pain (seconds)", GoalKind.HOLD)
+        self.kind.addItem("Sessions a week", GoalKind.SESSIONS_PER_WEEK)
+        self.target = QDoubleSpinBox()
+        self.target.setDecimals(0)
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd MMM yyyy")
+        self.note = QLineEdit()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        due = goal.due if goal else today + dt.timedelta(days=28)
+        self.due.setDate(QDate(due.year, due.month, due.day))
+        if goal:
+            self.group.setCurrentIndex(MUSCLE_GROUPS.index(goal.muscle_group))
+            self.kind.setCurrentIndex(0 if goal.kind is GoalKind.HOLD else 1)
+            self._kind_changed()
+            self.target.setValue(goal.target)
+            self.note.setText(goal.note)
+        else:
+            self._kind_changed()
+            self.target.setValue(30)
+        form = QFormLayout(self)
+        form.addRow("Muscle group", self.group)
+        form.addRow("Goal", self.kind)
+        form.addRow("Target", self.target)
+        form.addRow("Due date", self.due)
+        form.addRow("Note", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _kind_changed(self) -> None:
+        low, high = HOLD_RANGE if self.kind.currentData() is GoalKind.HOLD else SESSIONS_RANGE
+        self.target.setRange(low, high)
+        self.target.setSuffix(" s" if self.kind.currentData() is GoalKind.HOLD else " a week")
+
+    def values(self) -> GoalValues:
+        d = self.due.date()
+        return GoalValues(
+            self.group.currentData(),
+            self.kind.currentData(),
+            self.target.value(),
+            dt.date(d.year(), d.month(), d.day()),
+            self.note.text().strip(),
+        )
+
+
+class GoalsWindow(QWidget):
+    """Goals and their status. Emits ``goals_changed`` after any edit."""
+
+    #: a goal was added, edited, finished or deleted
+    goals_changed = Signal()
+
+    def __init__(
+        self, store: HistoryStore, *, now: float | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("BackTimer — goals")
+        self._store = store
+        self._now = now
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.add_button = QPushButton("Add goal…")
+        self.edit_button = QPushButton("Edit…")
+        self.finish_button = QPushButton("Mark finished")
+        self.delete_button = QPushButton("Delete…")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.finish_button.clicked.connect(self.finish_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.finish_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._goals: list[Goal] = []
+        self.resize(900, 420)
+        self.reload()
+
+    def _time(self) -> float:
+        return time.time() if self._now is None else self._now
+
+    def _today(self) -> dt.date:
+        return dt.datetime.fromtimestamp(self._time()).date()
+
+    # --- dialogs tests replace ---------------------------------------------------------
+
+    @classmethod
+    def ask_goal(cls, parent: QWidget, goal: Goal | None, today: dt.date) -> GoalValues | None:
+        dialog = GoalDialog(parent, goal, today)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @classmethod
+    def confirm(cls, parent: QWidget, question: str) -> bool:
+        answer = QMessageBox.question(parent, "BackTimer", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self._goals = self._store.goals()
+            rows = [
+                (g, progress(g, self._store.group_sessions(g.muscle_group), self._time()))
+                for g in self._goals
+            ]
+        except StoreError as error:
+            self.message.setText(str(error))
+            return
+        self.table.setRowCount(len(rows))
+        for r, (g, p) in enumerate(rows):
+            status = "Finished" if g.finished else p.status.label
+            cells = (g.describe(), f"{g.due:%d %b %Y}", status, p.describe(g), g.note)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, g.id)
+                if c == 2 and not g.finished:
+                    item.setForeground(QBrush(QColor(STATUS_COLOURS[p.status])))
+                if g.finished:
+                    item.setForeground(QBrush(QColor("#808080")))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.message.setText("" if rows else "No goals yet: add one with “Add goal…”.")
+        self._selection_changed()
+
+    def statuses(self) -> list[tuple[str, str]]:
+        """(goal in words, status word) per row, as shown."""
+
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 2)) for r in range(self.table.rowCount())]
+
+    def selected(self) -> Goal | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        return self._goals[min(rows)] if rows else None
+
+    def _selection_changed(self) -> None:
+        goal = self.selected()
+        for b in (self.edit_button, self.delete_button):
+            b.setEnabled(goal is not None)
+        self.finish_button.setEnabled(goal is not None and not goal.finished)
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _apply(self, action: str, change: object) -> None:
+        try:
+            change()  # type: ignore[operator]
+        except (StoreError, ValueError) as error:
+            self.message.setText(f"Could not {action} the goal: {error}")
+            return
+        self.reload()
+        self.goals_changed.emit()
+
+    def add(self) -> None:
+        values = self.ask_goal(self, None, self._today())
+        if values is not None:
+            self._apply(
+                "add",
+                lambda: self._store.add_goal(
+                    values.muscle_group,
+                    values.kind,
+                    values.target,
+                    values.due,
+                    values.note,
+                    created_at=self._time(),
+                ),
+            )
+
+    def edit_selected(self) -> None:
+        goal = self.selected()
+        if goal is None:
+            return
+        values = self.ask_goal(self, goal, self._today())
+        if values is not None:
+            edited = dataclasses.replace(
+                goal,
+                muscle_group=values.muscle_group,
+                kind=values.kind,
+                target=values.target,
+                due=values.due,
+                note=values.note,
+            )
+            self._apply("save", lambda: self._store.update_goal(edited))
+
+    def finish_selected(self) -> None:
+        goal = self.selected()
+        if goal is not None:
+            self._apply("finish", lambda: self._store.finish_goal(goal.id, self._time()))
+
+    def delete_selected(self) -> None:
+        goal = self.selected()
+        if goal is not None and self.confirm(
+            self, f"Delete the goal “{goal.describe()}”? Your history is kept."
+        ):
+            self._apply("delete", lambda: self._store.delete_goal(goal.id))

@@ -1,0 +1,375 @@
+"""The clinician's report: a PDF written with Qt's own ``QPdfWriter`` (A4, portrait).
+
+Contents, in order: the period and when it was made; sessions done (by outcome) and the
+goals with their status; per exercise, the holds (count, completed, typical and longest
+hold, planned); a chart per muscle group (longest hold and pain events over time); and
+every pain event in the period (date, time, exercise, side, phase, seconds in, rating,
+choice, note). Tables continue on new pages with their header repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from backtimer.core.goals import progress
+from backtimer.core.record import HoldRecord, Outcome
+from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.stats import bucket_size, buckets
+from backtimer.core.store import HistoryStore, SessionRow, StoredHold, StoredPain
+from backtimer.gui.charts import PAIN_COLOUR, paint_chart
+
+DPI = 72  # one device unit = one point
+_OUTCOME_WORDS = {
+    Outcome.COMPLETED: "completed",
+    Outcome.ENDED_BY_USER: "ended early",
+    Outcome.ENDED_FOR_PAIN: "ended for pain",
+    Outcome.INTERRUPTED: "interrupted (program closed)",
+}
+
+
+class ReportError(Exception):
+    """The report could not be written; the message says why, for the person."""
+
+
+class _Pages:
+    """A cursor down A4 pages: text lines and tables that break onto new pages."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, footer: str) -> None:
+        self.writer, self.p, self.footer = writer, painter, footer
+        rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+        self.width, self.height = rect.width(), rect.height()
+        self.y = 0.0
+        self.page = 1
+        self._draw_footer()
+
+    def font(self, size: float, bold: bool = False) -> QFontMetricsF:
+        f = QFont("DejaVu Sans")
+        f.setPointSizeF(size)
+        f.setBold(bold)
+        self.p.setFont(f)
+        return QFontMetricsF(f, self.writer)
+
+    def _draw_footer(self) -> None:
+        self.p.save()
+        self.font(7.5)
+        self.p.setPen(QColor("#606060"))
+        self.p.drawText(
+            QRectF(0, self.height - 12, self.width, 12),
+            Qt.AlignmentFlag.AlignLeft,
+            self.footer,
+        )
+        self.p.drawText(
+            QRectF(0, self.height - 12, self.width, 12),
+            Qt.AlignmentFlag.AlignRight,
+            f"page {self.page}",
+        )
+        self.p.restore()
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.page += 1
+        self.y = 0.0
+        self._draw_footer()
+
+    def room(self, needed: float) -> None:
+        if self.y + needed > self.height - 20:
+            self.new_page()
+
+    def text(self, line: str, size: float = 10, bold: bool = False, gap: float = 2) -> None:
+        metrics = self.font(size, bold)
+        rect = metrics.boundingRect(
+            QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, line
+        )
+        self.room(rect.height() + gap)
+        self.p.setPen(QColor("black"))
+        self.p.drawText(
+            QRectF(0, self.y, self.width, rect.height()), Qt.TextFlag.TextWordWrap, line
+        )
+        self.y += rect.height() + gap
+
+    def heading(self, line: str) -> None:
+        self.room(60)  # never a heading alone at the foot of a page
+        self.y += 8
+        self.text(line, 13, bold=True, gap=4)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        red: Sequence[bool] | None = None,
+    ) -> None:
+        """Rows of cells; ``widths`` are shares of the page width; long cells wrap."""
+        xs = [0.0]
+        for w in widths:
+            xs.append(xs[-1] + w * self.width)
+
+        def row_height(cells: Sequence[str], bold: bool) -> float:
+            metrics = self.font(8.5, bold)
+            return 4 + max(
+                metrics.boundingRect(
+                    QRectF(0, 0, xs[i + 1] - xs[i] - 4, 10_000), Qt.TextFlag.TextWordWrap, c
+                ).height()
+                for i, c in enumerate(cells)
+            )
+
+        def draw(cells: Sequence[str], bold: bool, colour: QColor) -> None:
+            h = row_height(cells, bold)
+            self.font(8.5, bold)
+            if bold:
+                self.p.fillRect(QRectF(0, self.y, self.width, h), QColor("#e8eef5"))
+            self.p.setPen(colour)
+            for i, c in enumerate(cells):
+                self.p.drawText(
+                    QRectF(xs[i] + 2, self.y + 2, xs[i + 1] - xs[i] - 4, h),
+                    Qt.TextFlag.TextWordWrap,
+                    c,
+                )
+            self.p.setPen(QColor("#c8c8c8"))
+            self.p.drawLine(0, int(self.y + h), int(self.width), int(self.y + h))
+            self.y += h
+
+        self.room(row_height(headers, True) * 2)
+        draw(headers, True, QColor("black"))
+        for n, cells in enumerate(rows):
+            if self.y + row_height(cells, False) > self.height - 20:
+                self.new_page()
+                draw(headers, True, QColor("black"))
+            draw(cells, False, PAIN_COLOUR if red and red[n] else QColor("black"))
+        self.y += 6
+
+
+def _bounds(first: dt.date, last: dt.date) -> tuple[float, float]:
+    start = dt.datetime.combine(first, dt.time()).timestamp()
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time()).timestamp()
+    return start, end
+
+
+def _date(t: float) -> str:
+    return dt.datetime.fromtimestamp(t).strftime("%a %d %b %Y")
+
+
+def write_report(
+    store: HistoryStore,
+    path: Path,
+    first: dt.date,
+    last: dt.date,
+    *,
+    now: float | None = None,
+    exercise_names: Mapping[str, str] | None = None,
+) -> None:
+    """Write the report for [first, last] to ``path``; ``ReportError`` if it cannot.
+
+    ``exercise_names`` (id → name, from the routine) makes the tables read as words; an
+    id without a name is shown as it is.
+    """
+    names = dict(exercise_names or {})
+    made = time.time() if now is None else now
+    start, end = _bounds(first, last)
+    sessions = store.sessions(start, end)
+    holds = store.holds(since=start, until=end)
+    pains = store.pains(since=start, until=end)
+
+    try:  # find out here, with the system's reason, rather than from a silent QPainter
+        with open(path, "ab"):
+            pass
+    except OSError as error:
+        raise ReportError(f"Could not write {path}: {error.strerror}.") from error
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setTitle(f"BackTimer report {first} to {last}")
+    writer.setCreator("BackTimer")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError(f"Could not write {path}: check that the folder exists and is writable.")
+    try:
+        pages = _Pages(writer, painter, f"BackTimer report {first:%d %b %Y} – {last:%d %b %Y}")
+        pages.text("BackTimer — stretching and pain report", 18, bold=True, gap=4)
+        pages.text(
+            f"Period: {first:%A %d %B %Y} to {last:%A %d %B %Y}  ({(last - first).days + 1} days)"
+        )
+        pages.text(f"Prepared: {dt.datetime.fromtimestamp(made):%d %B %Y, %H:%M}", 9, gap=8)
+
+        _summary(pages, sessions, holds, pains, first, last)
+        _goals(pages, store, made)
+        _exercises(pages, holds, pains, names)
+        _charts(pages, store, first, last)
+        _pain_events(pages, pains, names)
+    finally:
+        painter.end()
+    if not path.exists() or path.stat().st_size == 0:
+        raise ReportError(f"Could not write {path}.")
+
+
+def _summary(
+    pages: _Pages,
+    sessions: Sequence[SessionRow],
+    holds: Sequence[StoredHold],
+    pains: Sequence[StoredPain],
+    first: dt.date,
+    last: dt.date,
+) -> None:
+    pages.heading("Sessions")
+    by_outcome: dict[Outcome, int] = defaultdict(int)
+    for s in sessions:
+        by_outcome[s.outcome] += 1
+    days = {dt.datetime.fromtimestamp(s.started_at).date() for s in sessions}
+    weeks = max(1.0, ((last - first).days + 1) / 7)
+    parts = [f"{by_outcome[o]} {_OUTCOME_WORDS[o]}" for o in Outcome if by_outcome[o]]
+    pages.text(
+        f"{len(sessions)} sessions on {len(days)} days ({len(sessions) / weeks:.1f} a week)"
+        + (": " + ", ".join(parts) if parts else ".")
+    )
+    held = sum(h.hold.held for h in holds)
+    gentle = sum(1 for s in sessions if s.gentle)
+    pages.text(
+        f"{len(holds)} holds, {held / 60:.0f} minutes held in all; {len(pains)} pain events; "
+        f"{gentle} sessions started gentle."
+    )
+    ratings = [p.pain.rating for p in pains if p.pain.rating is not None]
+    if ratings:
+        pages.text(
+            f"Pain ratings (0-10): median {statistics.median(ratings):g}, highest "
+            f"{max(ratings)}; {len(pains) - len(ratings)} events without a rating."
+        )
+
+
+def _goals(pages: _Pages, store: HistoryStore, now: float) -> None:
+    pages.heading("Goals")
+    goals = store.goals()
+    if not goals:
+        pages.text("No goals set.")
+        return
+    rows, red = [], []
+    for g in goals:
+        p = progress(g, store.group_sessions(g.muscle_group), now)
+        state = "finished" if g.finished else p.status.label
+        when = f" on {_date(p.met_at)}" if p.met_at else ""
+        unit = " s" if g.kind.value == "hold" else " in last 7 days"
+        rows.append(
+            [g.describe(), f"{g.due:%d %b %Y}", state + when, f"{p.current:g}{unit}", g.note]
+        )
+        red.append(p.status.value in ("behind", "overdue") and not g.finished)
+    pages.table(("Goal", "Due", "Status", "Now", "Note"), (0.36, 0.12, 0.2, 0.14, 0.18), rows, red)
+
+
+def _exercises(
+    pages: _Pages, holds: Sequence[StoredHold], pains: Sequence[StoredPain], names: dict[str, str]
+) -> None:
+    pages.heading("Holds per exercise")
+    if not holds:
+        pages.text("No holds in this period.")
+        return
+    per: dict[str, list[HoldRecord]] = defaultdict(list)
+    for h in holds:
+        per[h.hold.exercise_id].append(h.hold)
+    pain_count: dict[str, int] = defaultdict(int)
+    for p in pains:
+        pain_count[p.pain.exercise_id or ""] += 1
+    rows = []
+    for exercise, records in sorted(per.items()):
+        held = [r.held for r in records]
+        rows.append(
+            [
+                names.get(exercise, exercise),
+                MUSCLE_GROUP_NAMES.get(records[0].muscle_group, records[0].muscle_group),
+                str(len(records)),
+                str(sum(r.completed for r in records)),
+                f"{statistics.median(held):.0f} s",
+                f"{max(held):.0f} s",
+                f"{statistics.median(r.planned for r in records):.0f} s",
+                str(sum(r.gentle for r in records)),
+                str(pain_count.get(exercise, 0)),
+            ]
+        )
+    pages.table(
+        (
+            "Exercise",
+            "Muscle group",
+            "Holds",
+            "Done",
+            "Typical",
+            "Longest",
+            "Planned",
+            "Gentle",
+            "Pain events",
+        ),
+        (0.2, 0.17, 0.08, 0.08, 0.1, 0.1, 0.1, 0.08, 0.09),
+        rows,
+    )
+    pages.text(
+        "Done: holds that ran to the end. Typical: the median hold. Gentle: holds done in "
+        "gentle mode (shorter, after pain).",
+        7.5,
+    )
+
+
+def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -> None:
+    totals, daily_pains = store.daily_totals(), store.daily_pains()
+    size = bucket_size(first, last)
+    groups = sorted(
+        {g for d, g, *_ in totals if first <= dt.date.fromisoformat(d) <= last}
+        | {g for d, g, _ in daily_pains if g and first <= dt.date.fromisoformat(d) <= last}
+    )
+    if not groups:
+        return
+    pages.heading("Over time, per muscle group")
+    chart_h = 170.0
+    for group in groups:
+        pages.room(chart_h + 8)
+        data = buckets(totals, daily_pains, group, first, last, size)
+        paint_chart(
+            pages.p,
+            QRectF(0, pages.y, pages.width, chart_h),
+            data,
+            first,
+            last,
+            size,
+            MUSCLE_GROUP_NAMES.get(group, group),
+        )
+        pages.y += chart_h + 8
+
+
+def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, str]) -> None:
+    pages.heading(f"Every pain event ({len(pains)})")
+    if not pains:
+        pages.text("No pain events in this period.")
+        return
+    rows = []
+    for p in pains:
+        e = p.pain
+        when = dt.datetime.fromtimestamp(e.at)
+        rows.append(
+            [
+                f"{when:%d %b %Y}",
+                f"{when:%H:%M}",
+                names.get(e.exercise_id, e.exercise_id) if e.exercise_id else "—",
+                e.side.value if e.side else "",
+                e.phase,
+                f"{e.held:.0f} s",
+                "—" if e.rating is None else f"{e.rating}/10",
+                e.choice.value if e.choice else "—",
+                e.note,
+            ]
+        )
+    pages.table(
+        ("Date", "Time", "Exercise", "Side", "During", "Into it", "Rating", "Then", "Note"),
+        (0.14, 0.07, 0.18, 0.07, 0.08, 0.08, 0.08, 0.09, 0.21),
+        rows,
+    )
