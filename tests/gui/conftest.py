@@ -3,6 +3,7 @@ leave a QTimer running (napari's ``_dangling_qtimers``)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,17 +11,40 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[None]:
+    """Data and settings in the test's own folder; QSettings caches its path per process,
+    so it is pointed there explicitly."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QCoreApplication.setOrganizationName("BackTimerTests")
+    QCoreApplication.setApplicationName("BackTimerTests")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    return
 
 
 @pytest.fixture(autouse=True)
 def _no_dangling_qtimers(qapp: object) -> Iterator[None]:
+    """A timer still running after a test is a leak a long session would pay for."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
     yield
     QCoreApplication.processEvents()
+    timers = {id(t): t for t in gc.get_objects() if isinstance(t, QTimer)}
     app = QCoreApplication.instance()
-    running = [t for t in app.findChildren(QTimer) if t.isActive()] if app else []
-    assert not running, f"test left {len(running)} QTimer(s) running"
+    if app is not None:
+        timers.update({id(t): t for t in app.findChildren(QTimer)})
+    running = []
+    for timer in timers.values():
+        try:
+            if timer.isActive():
+                running.append(timer)
+        except RuntimeError:  # its C++ object is already gone: not running
+            continue
+    for timer in running:
+        timer.stop()
+    assert not running, f"test left {len(running)} QTimer(s) running: " + ", ".join(
+        f"{t.objectName() or type(t.parent()).__name__}" for t in running
+    )

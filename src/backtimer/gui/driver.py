@@ -115,6 +115,10 @@ class SessionDriver(QObject):
             return
         self._dispatch(self.engine.advance())
 
+    def poll(self) -> None:
+        """Advance to the clock's now at once (tests on an injected clock; a resumed window)."""
+        self._dispatch(self.engine.advance())
+
     def _on_refresh(self) -> None:
         self._dispatch(self.engine.advance())
         self.tick.emit()

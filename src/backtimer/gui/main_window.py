@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -32,15 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core import events as ev
-from backtimer.core.store import HistoryStore
 from backtimer.core.clock import monotonic
 from backtimer.core.loader import LoadResult, load_routine
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
+from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
 from backtimer.gui.banner import Banner
 from backtimer.gui.countdown import CountdownWidget
-from backtimer.gui.cues import CueDirector
+from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.current_step import CurrentStepPanel
 from backtimer.gui.figure import FigureWidget
 from backtimer.gui.help_overlay import HelpOverlay
@@ -49,6 +48,7 @@ from backtimer.gui.keys import Action, action_for
 from backtimer.gui.pain_panel import PainPanel
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.session import Session
+from backtimer.gui.silent import SilentPlayer
 from backtimer.gui.sound_settings import SoundSettings
 from backtimer.gui.step_list import StepListModel, StepListView
 from backtimer.gui.summary_panel import SummaryPanel
@@ -111,12 +111,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.banner.show_message(result.message or ""))
         return result.store
 
-    def _make_cues(self) -> CueDirector | None:
+    def _make_cues(self) -> CueDirector:
+        """The best sound this machine allows; ``--silent`` asks for none at all (and so
+        touches neither QtMultimedia nor the speech synthesizer)."""
         settings = SoundSettings.load()
-        if self._silent:
-            settings = replace(settings, beeps=False, voice=False)
-        director = CueDirector(self._routine, settings, parent=self)
+        players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
+        director = CueDirector(self._routine, settings, parent=self, players=players)
         director.problems_changed.connect(self._on_sound_problems)
+        if director.problems:
+            QTimer.singleShot(0, lambda: self._on_sound_problems(director.problems))
         return director
 
     def _on_sound_problems(self, messages: list[str]) -> None:
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         outer.addLayout(controls)
         self.setCentralWidget(central)
+        self._central = central
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -291,9 +295,9 @@ class MainWindow(QMainWindow):
 
     def _recent(self) -> list[str]:
         value = self._settings.value("recent_routines", [])
-        if isinstance(value, str):
+        if isinstance(value, str):  # QSettings gives a one-item list back as a string
             return [value]
-        return [str(v) for v in (value or [])]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
             gentle=self._adaptive_gentle(),
             parent=self,
         )
-        self._session.event.connect(self._on_event)
+        self._session.happened.connect(self._on_event)
         self._session.tick.connect(self._refresh_time)
         self._session.problem.connect(self.banner.show_message)
         self.step_model.reset_states()
@@ -460,9 +464,9 @@ class MainWindow(QMainWindow):
             self.step_model.set_exercise_state(index, "cut_short")
             return
         later = session.phases[event.index + 1 :]
-        if not any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later):
-            if self.step_model.state_of(index) != "cut_short":
-                self.step_model.set_exercise_state(index, "done")
+        more_holds = any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later)
+        if not more_holds and self.step_model.state_of(index) != "cut_short":
+            self.step_model.set_exercise_state(index, "done")
 
     def _show_phase(self, event: ev.PhaseStarted) -> None:
         session = self._session
@@ -529,7 +533,9 @@ class MainWindow(QMainWindow):
         poses = [s.pose for s in first.steps if s.pose]
         if poses:
             self.figure.set_pose(poses[-1], first.side, animate=False)
-        self.countdown.set_state(phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True)
+        self.countdown.set_state(
+            phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True
+        )
         self.start_button.setText("▶ Start")
 
     def _show_summary(self) -> None:
@@ -551,15 +557,15 @@ class MainWindow(QMainWindow):
         self.step_panel.set_distance_mode(on)
         self.countdown.set_distance_mode(on)
         self.pain_button.setStyleSheet(pain_button_style(distance=on))
-        self.centralWidget().setAutoFillBackground(on)
-        palette = self.centralWidget().palette()
+        self._central.setAutoFillBackground(on)
+        palette = self._central.palette()
         if on:
             self._normal_palette = QPalette(palette)
             palette.setColor(QPalette.ColorRole.Window, QColor("black"))
             palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
-            self.centralWidget().setPalette(palette)
+            self._central.setPalette(palette)
         elif self._normal_palette is not None:
-            self.centralWidget().setPalette(self._normal_palette)
+            self._central.setPalette(self._normal_palette)
         if on:
             self.showFullScreen()
         else:
@@ -572,7 +578,11 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys reach the window wherever focus is, except while the pain panel takes its
         own keys (E/G/S/R, typing a note) or a dialog is up."""
-        if event.type() != QEvent.Type.KeyPress or not self.isActiveWindow():
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or not isinstance(watched, QWidget)
+            or watched.window() is not self
+        ):
             return False
         if self.help.isVisible():
             return False  # the overlay closes itself on any key
@@ -604,6 +614,9 @@ class MainWindow(QMainWindow):
         if self._session is not None:
             self._session.close()
             self._session.shutdown()
+        self.cues.shutdown()
+        if self._store is not None:
+            self._store.close()
         self.inhibitor.release()
         self._pause_release.stop()
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from backtimer.core.engine import Engine, State
-from backtimer.core.record import PainChoice
+from backtimer.core.record import PainChoice, SessionRecord
+from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
+from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import Phase
+from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver
 
 log = logging.getLogger(__name__)
@@ -23,7 +26,7 @@ log = logging.getLogger(__name__)
 
 class Session(QObject):
     #: every engine event, in order, after the recorder and the cues have seen it
-    event = Signal(object)
+    happened = Signal(object)
     #: the display refresh: something on screen is counting
     tick = Signal()
     #: a plain-language message the window should show (history could not be saved, ...)
@@ -34,8 +37,8 @@ class Session(QObject):
         routine: Routine,
         *,
         clock: Callable[[], float],
-        store: object | None,
-        cues: object | None,
+        store: HistoryStore | None,
+        cues: CueDirector | None,
         gentle: frozenset[str] = frozenset(),
         parent: QObject | None = None,
     ) -> None:
@@ -44,16 +47,12 @@ class Session(QObject):
         self.engine = Engine(routine, clock, gentle=gentle)
         self.driver = SessionDriver(self.engine, parent=self)
         self._cues = cues
-        self._recorder = None
-        if store is not None:
-            from backtimer.core.recorder import SessionRecorder
-
-            self._recorder = SessionRecorder(store, routine)
+        self._recorder = SessionRecorder(store, routine) if store is not None else None
         self._store_problem_shown = False
         self.driver.event_emitted.connect(self._on_event)
         self.driver.tick.connect(self.tick)
         if cues is not None:
-            cues.prepare_session(self.engine.phases)  # type: ignore[attr-defined]
+            cues.prepare_session(self.engine.phases)
 
     # ----- what the window reads ------------------------------------------------------
     @property
@@ -81,7 +80,7 @@ class Session(QObject):
         return self.engine.phases
 
     @property
-    def record(self) -> object:
+    def record(self) -> SessionRecord:
         return self.engine.record
 
     def remaining(self) -> float:
@@ -97,16 +96,27 @@ class Session(QObject):
         return self.engine.planned_total()
 
     def engine_gentle_exercises(self) -> list[int]:
-        return sorted({p.exercise_index for p in self.engine.phases if p.gentle and p.exercise_index is not None})
+        return sorted(
+            {
+                p.exercise_index
+                for p in self.engine.phases
+                if p.gentle and p.exercise_index is not None
+            }
+        )
 
     # ----- commands -------------------------------------------------------------------
+    def poll(self) -> None:
+        """Advance to the clock's now at once, as the display refresh would (tests with an
+        injected clock call this after moving the clock)."""
+        self.driver.poll()
+
     def start(self) -> None:
         self.driver.start()
 
     def pain(self) -> None:
         """Silence first (the quickest thing a person notices), then freeze time."""
         if self._cues is not None:
-            self._cues.silence()  # type: ignore[attr-defined]
+            self._cues.silence()
         self.driver.pain()
 
     def resolve_pain(self, choice: PainChoice, rating: int | None, note: str) -> None:
@@ -129,7 +139,7 @@ class Session(QObject):
 
     def set_muted(self, muted: bool) -> None:
         if self._cues is not None:
-            self._cues.set_muted(muted)  # type: ignore[attr-defined]
+            self._cues.set_muted(muted)
 
     def close(self) -> None:
         """End a running session so the history says it was ended, not interrupted."""
@@ -153,5 +163,5 @@ class Session(QObject):
                         "what was saved before is safe."
                     )
         if self._cues is not None:
-            self._cues.on_event(event)  # type: ignore[attr-defined]
-        self.event.emit(event)
+            self._cues.on_event(event)
+        self.happened.emit(event)
