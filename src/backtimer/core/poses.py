@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 BASES = ("standing", "seated", "kneeling", "lying")
 CAMERAS: dict[str, tuple[float, float]] = {
@@ -559,6 +559,7 @@ def _support_height(p: Pose) -> float:
     return MAT_THICKNESS if any(pr.kind == "mat" for pr in p.props) else 0.0
 
 
+@lru_cache(maxsize=128)
 def pelvis_position(p: Pose) -> Vec:
     """Where the pelvis goes so the figure rests on its support.
 
@@ -579,7 +580,7 @@ def _surface_low(sk: Skeleton, c: Capsule) -> float:
     return min(sk.points[c.a][1] - c.ra, sk.points[c.b][1] - c.rb)
 
 
-@cache
+@lru_cache(maxsize=128)  # bounded: every animation frame is a new pose
 def skeleton(p: Pose) -> Skeleton:
     """The pose's figure in 3-D, placed on its support (floor at y = 0)."""
     raw = _raw_skeleton(p)

@@ -337,7 +337,7 @@ def render_pose(
             _paint_face(painter, lay, color)
     # Muscles hidden behind other parts still show faintly: where to feel the stretch
     # matters more than strict occlusion.
-    painter.setOpacity(0.4)
+    painter.setOpacity(0.55)
     for owned in bands.values():
         for pa, pb, br in owned:
             rr = br * lay.scale
@@ -540,8 +540,11 @@ class FigureWidget(QWidget):
     #: the figure reached the index-th pose of the last ``set_steps`` (or 0 for set_pose)
     pose_reached = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, move_ms: int = MOVE_MS, dwell_ms: int = DWELL_MS
+    ) -> None:
         super().__init__(parent)
+        self._move_ms, self._dwell_ms = move_ms, dwell_ms
         self._shown: Pose | None = None  # what is painted now
         self._side: Side | None = None
         self._image: QImage | None = None
@@ -590,7 +593,7 @@ class FigureWidget(QWidget):
         prev = start
         for i, target in enumerate(targets):
             if i:
-                self._group.addAnimation(QPauseAnimation(DWELL_MS, self._group))
+                self._group.addAnimation(QPauseAnimation(self._dwell_ms, self._group))
             a = prev if prev.mirror == target.mirror else _as_seen_from(prev, target)
             self._group.addAnimation(self._move(a, target, first_index + i))
             prev = target
@@ -626,7 +629,7 @@ class FigureWidget(QWidget):
         anim = QVariantAnimation(self._group)
         anim.setStartValue(0.0)
         anim.setEndValue(1.0)
-        anim.setDuration(MOVE_MS)
+        anim.setDuration(self._move_ms)
         anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
 
         def step(t: object) -> None:
