@@ -112,8 +112,9 @@ class Progress:
     met_at: float | None  #: when the goal was first reached
 
     def describe(self, goal: Goal) -> str:
-        unit = "s" if goal.kind is GoalKind.HOLD else " sessions this week"
-        return f"{self.status.label}: now {self.current:g}{unit}, target {goal.target:g}"
+        if goal.kind is GoalKind.HOLD:
+            return f"best lately {self.current:g} s, target {goal.target:g} s"
+        return f"{self.current:g} in the last 7 days, target {goal.target:g}"
 
 
 def validate_goal(muscle_group: str, kind: GoalKind, target: float, due: dt.date) -> str | None:

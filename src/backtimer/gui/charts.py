@@ -78,7 +78,7 @@ def paint_chart(
     def x_of(day: dt.date) -> float:
         return left + (right - left) * min(1.0, max(0.0, (day - first).days / span_days))
 
-    top_value = _nice_top(max((b.longest for b in buckets), default=0.0))
+    top_value = _nice_top(1.1 * max((b.longest for b in buckets), default=0.0))
     # Grid and axis labels for the hold band.
     for i in range(5):
         value = top_value * i / 4
@@ -91,8 +91,9 @@ def paint_chart(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             f"{value:g}s",
         )
+    painter.setPen(HOLD_COLOUR)
     painter.drawText(
-        QRectF(left, top - unit * 1.3, right - left, unit * 1.2),
+        QRectF(rect.left(), rect.top(), rect.width(), unit * 1.6),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         f"longest hold per {_PERIOD_WORDS[size]}",
     )

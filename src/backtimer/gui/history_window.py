@@ -212,7 +212,7 @@ class HistoryWindow(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.sessions_view)
         lower.addWidget(self.details)
-        lower.setStretchFactor(1, 1)
+        lower.setSizes([480, 600])
 
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
