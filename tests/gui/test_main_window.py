@@ -286,3 +286,35 @@ def test_good_routine_opens_and_is_remembered(window, tmp_path) -> None:
     assert window.windowTitle() == "BackTimer — My <b>routine</b>"
     assert window.routine_label.text() == "My <b>routine</b>"
     assert [a.text() for a in window.recent_menu.actions()] == [str(good.resolve())]
+
+
+def test_goal_status_shows_under_the_routine(qtbot, tmp_path, clock) -> None:
+    """An open goal appears in the main window with its status and due date."""
+    import datetime as dt
+
+    from backtimer.core.goals import GoalKind
+
+    folder = tmp_path / "history"
+    store = HistoryStore.open(folder).store
+    assert store is not None
+    store.add_goal("hamstrings", GoalKind.HOLD, 30, dt.date.today() + dt.timedelta(days=30))
+    store.close()
+    w = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
+    qtbot.addWidget(w)
+    text = w.goals_label.text()
+    w.close()
+    assert "Hamstrings: hold 30 s on both sides without pain" in text
+    assert "on track" in text or "behind" in text
+
+
+def test_history_window_opens_on_the_saved_sessions(qtbot, window, clock) -> None:
+    """History… opens a window on the same database the session writes to."""
+    window.start_session()
+    run_until(window, clock, PhaseKind.HOLD)
+    window.pain_stop()
+    _choose(window, PainChoice.END)
+    window.show_history()
+    history = window._history_window
+    assert history is not None
+    assert history.isVisible()
+    assert history.sessions_view.model().rowCount() == 1

@@ -4,6 +4,7 @@ object owns the engine and its driver; this class connects them and lays them ou
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core import events as ev
 from backtimer.core.clock import monotonic
+from backtimer.core.goals import progress
 from backtimer.core.loader import LoadResult, load_routine
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
@@ -65,6 +67,23 @@ RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 MAX_RECENT = 8
 
 
+def goals_text(store: HistoryStore | None, now: float | None = None) -> str:
+    """Open goals and how each stands, e.g. "Hamstrings: hold 30 s … — on track (due 12 Dec)"."""
+    if store is None:
+        return ""
+    now = time.time() if now is None else now
+    lines = []
+    try:
+        for goal in store.goals(include_finished=False):
+            status = progress(goal, store.group_sessions(goal.muscle_group), now).status
+            label = status.value.replace("_", " ")
+            lines.append(f"{goal.describe()} — {label} (due {goal.due:%d %b %Y})")
+    except Exception as error:  # noqa: BLE001 - a goal line must never stop the window
+        log.warning("could not read goals: %s", error)
+        return ""
+    return "Goals: " + "; ".join(lines) if lines else ""
+
+
 def _format_minutes(seconds: float) -> str:
     seconds = max(0, round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -88,6 +107,8 @@ class MainWindow(QMainWindow):
         self._silent = silent
         self._settings = QSettings()
         self._session: Session | None = None
+        self._history_window: QWidget | None = None
+        self._goals_window: QWidget | None = None
         self._distance = False
         self._normal_palette: QPalette | None = None
         self._routine = routine
@@ -102,6 +123,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menus()
         self.set_routine(routine)
+        self._refresh_goals()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.resize(1280, 800)
 
@@ -142,6 +164,9 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(font.pointSizeF() * 1.4)
             font.setBold(True)
             label.setFont(font)
+        self.goals_label = QLabel()
+        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.gentle_badge)
@@ -216,6 +241,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.safety)
         outer.addWidget(self.banner)
         outer.addLayout(top)
+        outer.addWidget(self.goals_label)
         outer.addLayout(body, 1)
         outer.addLayout(controls)
         self.setCentralWidget(central)
@@ -539,6 +565,7 @@ class MainWindow(QMainWindow):
         self.start_button.setText("▶ Start")
 
     def _show_summary(self) -> None:
+        self._refresh_goals()
         session = self._session
         assert session is not None
         self.summary.set_summary(session.record)
@@ -554,6 +581,7 @@ class MainWindow(QMainWindow):
         self._distance = on
         for widget in (self.step_list, self.small_controls, self.routine_label, self.menuBar()):
             widget.setVisible(not on)
+        self.goals_label.setVisible(bool(self.goals_label.text()) and not on)
         self.step_panel.set_distance_mode(on)
         self.countdown.set_distance_mode(on)
         self.pain_button.setStyleSheet(pain_button_style(distance=on))
@@ -600,14 +628,35 @@ class MainWindow(QMainWindow):
         return True
 
     def show_history(self) -> None:
-        from backtimer.gui.history_window import open_history_window
+        from backtimer.gui.history_window import HistoryWindow
 
-        open_history_window(self, self._data_folder)
+        if self._store is None:
+            self.banner.show_message("Your history cannot be opened; see the message above.")
+            return
+        names = {e.id: e.name for e in self._routine.exercises}
+        if self._history_window is None:
+            self._history_window = HistoryWindow(self._store, exercise_names=names)
+        else:
+            self._history_window.reload()
+        self._history_window.show()
+        self._history_window.raise_()
 
     def show_goals(self) -> None:
-        from backtimer.gui.goals_window import open_goals_window
+        from backtimer.gui.goals_window import GoalsWindow
 
-        open_goals_window(self, self._data_folder)
+        if self._store is None:
+            self.banner.show_message("Your goals cannot be opened; see the message above.")
+            return
+        if self._goals_window is None:
+            self._goals_window = GoalsWindow(self._store)
+            self._goals_window.goals_changed.connect(self._refresh_goals)
+        self._goals_window.show()
+        self._goals_window.raise_()
+
+    def _refresh_goals(self) -> None:
+        """One line per open goal under the routine's name: on track, behind, met, overdue."""
+        self.goals_label.setText(goals_text(self._store))
+        self.goals_label.setVisible(bool(self.goals_label.text()) and not self._distance)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
@@ -615,6 +664,9 @@ class MainWindow(QMainWindow):
             self._session.close()
             self._session.shutdown()
         self.cues.shutdown()
+        for child in (self._history_window, self._goals_window):
+            if child is not None:
+                child.close()
         if self._store is not None:
             self._store.close()
         self.inhibitor.release()
