@@ -14,11 +14,14 @@ import array
 import math
 import os
 import shutil
+import statistics
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 RATE = 16_000
 FRAME = 0.005  #: seconds per RMS frame
@@ -185,3 +188,131 @@ def make_script_runner():  # noqa: ANN201  (a Qt class, built once Qt is importe
             self._timer.stop()
 
     return ScriptRunner
+
+
+def main() -> int:  # noqa: C901, PLR0915  (a script: one straight story)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    problem = pulse_problem()
+    if problem:
+        print(f"cannot run: {problem}")
+        return 1
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from backtimer.core.events import Cue, CueDue
+    from backtimer.core.routine import Exercise, Routine, Sides, Step
+    from backtimer.core.timeline import PhaseKind, exercise_phases
+    from backtimer.gui.cues import BEEPS, CueDirector, make_players
+    from backtimer.gui.sound_settings import SoundSettings
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv)
+
+    def wait_until(test: Callable[[], bool], timeout: float = 30.0) -> None:
+        end = time.monotonic() + timeout
+        while not test():
+            if time.monotonic() > end:
+                raise TimeoutError
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)  # a benchmark's own polling, not a test
+
+    ex = Exercise(
+        id="reach", name="Reach stretch", muscle_group="upper_back",
+        steps=(Step("Stand tall."), Step("Lift your {side} arm over your head.")),
+        hold=8, gentle_hold=5, reps=1, rest=3, prepare=4, sides=Sides.BOTH,
+    )  # fmt: skip
+    routine = Routine(id="bench", name="Bench", exercises=(ex,))
+    phases = exercise_phases(routine, 0)
+    by_kind = {p.kind: p for p in phases}
+    settings = SoundSettings(volume=1.0)
+    folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
+    director = CueDirector(routine, settings, players=make_players(settings, speech_folder=folder))
+    if director.problems:
+        print("problems:", director.problems)
+    director.prepare_session(phases)
+    wait_until(lambda: all(director.speech_seconds(p) is not None for p in phases))
+    said = director.speech_seconds(by_kind[PhaseKind.PREPARE]) or 0.0
+    beep_len = {cue: director._players.beeps.seconds(name) or 0.0 for cue, name in BEEPS.items()}
+
+    rec = Recorder()
+    rec.start()
+    wait_until(lambda: rec.has_data)
+
+    steps: list[tuple[float, Callable[[float], None]]] = []
+    beeps_due: list[float] = []
+    prepare_due: list[float] = []
+    silence_beep: list[float] = []
+    silence_voice: list[float] = []
+
+    def cue(c: Cue, kind: PhaseKind, log: list[float] | None = None) -> Callable[[float], None]:
+        def act(at: float) -> None:
+            director.on_event(CueDue(c, 0, by_kind[kind], at))
+            if log is not None:
+                log.append(at)
+
+        return act
+
+    def silence(log: list[float]) -> Callable[[float], None]:
+        def act(at: float) -> None:
+            director.silence()
+            log.append(at)
+
+        return act
+
+    t = 0.5
+    for _ in range(5):
+        steps.append((t, cue(Cue.PREPARE_START, PhaseKind.PREPARE, prepare_due)))
+        t += said + 0.6
+        for c, gap in ((Cue.HOLD_START, 2.0), (Cue.COUNT_3, 1.0), (Cue.COUNT_2, 1.0),
+                       (Cue.COUNT_1, 1.0), (Cue.RELEASE, 2.5), (Cue.SWITCH_SIDES, 2.5),
+                       (Cue.SESSION_DONE, 0.25)):  # fmt: skip
+            steps.append((t, cue(c, PhaseKind.HOLD, beeps_due)))
+            t += gap
+        steps.append((t, silence(silence_beep)))  # mid-"done" beep
+        t += 1.5
+        steps.append((t, cue(Cue.PREPARE_START, PhaseKind.PREPARE)))
+        t += beep_len[Cue.PREPARE_START] + 1.0
+        steps.append((t, silence(silence_voice)))  # mid-sentence
+        t += 1.5
+
+    runner = make_script_runner()(steps)
+    done: list[bool] = []
+    runner.finished.connect(lambda: done.append(True))
+    QTimer.singleShot(0, runner.start)
+    wait_until(lambda: bool(done), timeout=t + 30)
+    time.sleep(0.5)  # let the last sound reach the recorder
+    rec.stop()
+    director.shutdown()
+
+    onsets = rec.onsets()
+    errors = [(nearest(onsets, d) or math.inf) - d for d in beeps_due]
+    rel = statistics.median(errors)
+    first_word = []
+    for d in prepare_due:
+        after = [o for o in onsets if o > d + beep_len[Cue.PREPARE_START] - 0.05]
+        first_word.append(after[0] - d if after else math.inf)
+
+    def quiet_after(marks: list[float]) -> list[float]:
+        out = []
+        for m in marks:
+            last = rec.last_sound_before(m + 1.0)
+            out.append(max(0.0, (last or m) - m))
+        return out
+
+    def show(name: str, values: list[float], p95: bool = False) -> None:
+        ms = [v * 1000 for v in values]
+        extra = f"  p95 {percentile(ms, 95):7.1f}" if p95 else ""
+        print(f"{name:44s} n={len(ms):3d}  median {statistics.median(ms):7.1f}{extra}"
+              f"  max {max(ms, key=abs):7.1f} ms")  # fmt: skip
+
+    print(f"speech for the prepare phase: {said:.2f} s (rendered ahead)")
+    show("beep onset error (due -> heard at the sink)", errors, p95=True)
+    show("beep onset error minus its median (jitter)", [e - rel for e in errors], p95=True)
+    show("step start -> first spoken word", first_word)
+    show("silence() -> silence, beep", quiet_after(silence_beep))
+    show("silence() -> silence, voice", quiet_after(silence_voice))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -88,7 +88,6 @@ def _cue(director: CueDirector, cue: Cue, kind: PhaseKind, side: Side | None = S
 
 def test_beeps_sound_in_order_at_their_moments(qtbot, recorder, director) -> None:
     """Each beep of a hold (start, 3-2-1, release) starts when it is due, nothing between."""
-    director.settings.__class__  # settings are as built: beeps and voice on
     plan = [
         (0.5, _cue(director, Cue.HOLD_START, PhaseKind.HOLD)),
         (3.0, _cue(director, Cue.COUNT_3, PhaseKind.HOLD)),

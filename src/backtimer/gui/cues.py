@@ -166,16 +166,16 @@ def make_players(
     if settings.beeps and not sound_problem:
         beeps = EffectPlayer(beep_files())
     voice: CuePlayer = SilentPlayer()
-    if settings.voice and not sound_problem:
+    if settings.voice:
         command = render_command
         if command is None:
             exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
             if exe:
                 command = espeak_command(exe, settings.voice_name, settings.rate)
-        if command is None:
+        if command is None:  # said even when sound is missing too: both need fixing
             voice = SilentPlayer(NO_ESPEAK)
             problems.append(NO_ESPEAK)
-        else:
+        elif not sound_problem:
             voice = VoicePlayer(command, speech_folder)
     beeps.set_volume(settings.volume)
     voice.set_volume(settings.volume)
