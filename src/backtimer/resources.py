@@ -21,7 +21,9 @@ def resource_root() -> Path:
     checkout = _PACKAGE_DIR.parent.parent / "resources"  # src/backtimer -> repo root
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError(f"BackTimer's resources are missing (looked in {packaged} and {checkout})")
+    raise FileNotFoundError(
+        f"BackTimer's resources are missing (looked in {packaged} and {checkout})"
+    )
 
 
 def resource_path(*parts: str) -> Path:

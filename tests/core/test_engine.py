@@ -579,3 +579,62 @@ def test_session_remaining_counts_down_the_plan() -> None:
     e.start()
     run_to(e, clock, clock.t + 50)
     assert e.session_remaining() == pytest.approx(total - 50)
+
+
+def test_spoken_words_lengthen_prepare_phases_not_yet_begun() -> None:
+    """A prepare phase lasts long enough for its words (+1 s), never shorter than planned."""
+    from backtimer.core.engine import SPOKEN_MARGIN, SPOKEN_MAX
+
+    clock = _SpokenClock()
+    engine = Engine(_spoken_routine(), clock)
+    engine.start()
+    prepare = [i for i, p in enumerate(engine.phases) if p.kind is PhaseKind.PREPARE]
+    planned = engine.phases[prepare[0]].seconds
+    engine.set_spoken_seconds(lambda p: 30.0 if p.kind is PhaseKind.PREPARE else None)
+    assert engine.phases[prepare[0]].seconds == 30.0 + SPOKEN_MARGIN
+    engine.set_spoken_seconds(lambda p: 1.0)
+    assert engine.phases[prepare[0]].seconds == 30.0 + SPOKEN_MARGIN  # never shortened
+    assert planned < 30.0
+    engine.set_spoken_seconds(lambda p: 10_000.0)
+    assert engine.phases[prepare[0]].seconds == SPOKEN_MAX
+    holds = [p for p in engine.phases if p.kind is PhaseKind.HOLD]
+    assert all(h.seconds <= 30 for h in holds)  # holds are never stretched for words
+
+
+def test_spoken_words_do_not_touch_the_phase_under_way() -> None:
+    """The lead-in under way keeps its deadline when speech lengths arrive."""
+    clock = _SpokenClock()
+    engine = Engine(_spoken_routine(), clock)
+    engine.start()
+    before = engine.remaining()
+    engine.set_spoken_seconds(lambda p: 50.0)
+    assert engine.remaining() == before
+
+
+class _SpokenClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _spoken_routine() -> Routine:
+    from backtimer.core.loader import load_builtin
+
+    return load_builtin()
+
+
+def test_jump_to_cooldown_and_back_to_warmup() -> None:
+    """The step list's Cool-down row jumps forward to it; Warm-up plans the session afresh."""
+    clock = _SpokenClock()
+    engine = Engine(_spoken_routine(), clock)
+    engine.start()
+    engine.jump_to_section(PhaseKind.COOLDOWN)
+    assert engine.current.kind is PhaseKind.COOLDOWN
+    engine.jump_to_section(PhaseKind.WARMUP)
+    assert engine.current.kind is PhaseKind.WARMUP
+    later = engine.phases[engine.index :]
+    assert [p.kind for p in later].count(PhaseKind.HOLD) == sum(
+        ex.reps * len(ex.side_order) for ex in engine.routine.exercises
+    )

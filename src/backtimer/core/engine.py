@@ -56,6 +56,7 @@ from backtimer.core.timeline import (
     build_phases,
     exercise_phases,
     hold_seconds,
+    movement_phase,
     phases_from_exercise,
     rest_seconds,
 )
@@ -65,6 +66,12 @@ from backtimer.core.timeline import (
 BACK_RESTARTS_AFTER = 2.0
 #: A growth of the boot-time/monotonic gap larger than this means the machine slept.
 SUSPEND_TELL = 1.0
+#: Phases whose opening words (exercise, steps) the voice reads out.
+SPOKEN_KINDS = frozenset({PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN})
+#: Breathing room after the words before the hold begins.
+SPOKEN_MARGIN = 1.0
+#: A phase never grows past this to wait for its words (a runaway text is cut, not waited on).
+SPOKEN_MAX = 90.0
 #: Holds at least this long get "halfway" and "10 seconds left".
 LONG_HOLD = 20.0
 
@@ -150,6 +157,7 @@ class Engine:
         self._last_gap = 0.0
         self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
         self._pain: PainRecord | None = None
+        self._spoken: Callable[[Phase], float | None] = lambda _phase: None
         self.record = SessionRecord(routine.id, gentle=bool(gentle))
 
     # -- what the window reads ---------------------------------------------------------
@@ -293,6 +301,27 @@ class Engine:
 
         return self._command(go)
 
+    def jump_to_section(self, kind: PhaseKind) -> list[Event]:
+        """Go to the warm-up or the cool-down (a click on its row in the step list).
+
+        Forward, to the plan's own first phase of that kind; back to the warm-up, the
+        warm-up and everything after it are planned afresh after the current phase.
+        """
+        if kind not in (PhaseKind.WARMUP, PhaseKind.COOLDOWN):
+            return []
+
+        def go(now: float, out: list[Event]) -> None:
+            for i in range(self._index + 1, len(self._phases)):
+                if self._phases[i].kind is kind:
+                    self._goto(i, now, out)
+                    return
+            if kind is PhaseKind.WARMUP and self._routine.warmup:
+                warmup = [movement_phase(PhaseKind.WARMUP, m) for m in self._routine.warmup]
+                self._replace_tail(warmup + self._tail_from(0))
+                self._goto(self._index + 1, now, out)
+
+        return self._command(go)
+
     def pain(self) -> list[Event]:
         """Freeze everything now and log a pain event; :meth:`resolve_pain` says what next."""
         if self._state not in (State.RUNNING, State.PAUSED):
@@ -387,6 +416,17 @@ class Engine:
         out.append(PlanChanged(self._session_gentle, self._hold_delta))
         self._run_until(now, out)
         return out
+
+    def set_spoken_seconds(self, spoken: Callable[[Phase], float | None]) -> list[Event]:
+        """Tell how long the words said at a phase's start last (None: not known yet).
+
+        Phases of the kinds that are spoken (prepare, warm-up, cool-down) and have not
+        begun are lengthened so the words finish before the hold, plus a breath, up to
+        ``SPOKEN_MAX``; nothing is ever shortened and the phase under way keeps its length.
+        """
+        self._spoken = spoken
+        self._retime_tail()
+        return [PlanChanged(self._session_gentle, self._hold_delta)]
 
     def set_gentle(self, on: bool) -> list[Event]:
         """Gentle mode for the rest of the session: gentle holds, rests half as long again.
@@ -563,7 +603,20 @@ class Engine:
         return frozenset(self._gentle_ids)
 
     def _retime(self, phase: Phase) -> Phase:
-        """``phase`` as gentle mode and the hold adjustment now say it should be."""
+        """``phase`` as gentle mode, the hold adjustment and its spoken words say it should be."""
+        return self._fit_words(self._retime_exercise(phase))
+
+    def _fit_words(self, phase: Phase) -> Phase:
+        """Long enough for the words said at its start to finish, within a limit."""
+        if phase.kind not in SPOKEN_KINDS:
+            return phase
+        spoken = self._spoken(phase)
+        if not spoken:
+            return phase
+        wanted = min(spoken + SPOKEN_MARGIN, SPOKEN_MAX)
+        return replace(phase, seconds=wanted) if wanted > phase.seconds else phase
+
+    def _retime_exercise(self, phase: Phase) -> Phase:
         if phase.exercise_index is None:
             return phase
         ex = self._routine.exercises[phase.exercise_index]

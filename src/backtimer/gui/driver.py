@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from backtimer.core.engine import Engine, State
 from backtimer.core.events import CueDue, Event, PainStopped, PhaseStarted, SessionFinished
 from backtimer.core.record import PainChoice
+from backtimer.core.timeline import Phase, PhaseKind
 
 #: Display refresh while running: smooth enough for a ring, cheap enough to idle on.
 REFRESH_MS = 100
@@ -95,6 +96,12 @@ class SessionDriver(QObject):
 
     def set_gentle(self, on: bool) -> None:
         self._dispatch(self.engine.set_gentle(on))
+
+    def jump_to_section(self, kind: PhaseKind) -> None:
+        self._dispatch(self.engine.jump_to_section(kind))
+
+    def set_spoken_seconds(self, spoken: Callable[[Phase], float | None]) -> None:
+        self._dispatch(self.engine.set_spoken_seconds(spoken))
 
     def shutdown(self) -> None:
         """Stop both timers; the engine is left as it is."""

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -55,6 +56,10 @@ from backtimer.gui.sound_settings import SoundSettings
 from backtimer.gui.step_list import StepListModel, StepListView
 from backtimer.gui.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
+
+if TYPE_CHECKING:  # the history windows load on first use, not at start-up
+    from backtimer.gui.goals_window import GoalsWindow
+    from backtimer.gui.history_window import HistoryWindow
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +112,8 @@ class MainWindow(QMainWindow):
         self._silent = silent
         self._settings = QSettings()
         self._session: Session | None = None
-        self._history_window: QWidget | None = None
-        self._goals_window: QWidget | None = None
+        self._history_window: HistoryWindow | None = None
+        self._goals_window: GoalsWindow | None = None
         self._distance = False
         self._normal_palette: QPalette | None = None
         self._routine = routine

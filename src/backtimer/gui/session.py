@@ -17,7 +17,7 @@ from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
 from backtimer.core.store import HistoryStore
-from backtimer.core.timeline import Phase
+from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver
 
@@ -52,6 +52,9 @@ class Session(QObject):
         self.driver.event_emitted.connect(self._on_event)
         self.driver.tick.connect(self.tick)
         if cues is not None:
+            # Prepare phases wait for their words; lengths arrive once speech is rendered
+            # (well within the 10 s lead-in), so the first prepare already fits them.
+            cues.speech_ready.connect(self._on_speech_ready)
             cues.prepare_session(self.engine.phases)
 
     # ----- what the window reads ------------------------------------------------------
@@ -137,6 +140,9 @@ class Session(QObject):
     def jump_to_exercise(self, index: int) -> None:
         self.driver.jump_to_exercise(index)
 
+    def jump_to_kind(self, kind: PhaseKind) -> None:
+        self.driver.jump_to_section(kind)
+
     def set_muted(self, muted: bool) -> None:
         if self._cues is not None:
             self._cues.set_muted(muted)
@@ -147,7 +153,13 @@ class Session(QObject):
             self.driver.end()
 
     def shutdown(self) -> None:
+        if self._cues is not None:
+            self._cues.speech_ready.disconnect(self._on_speech_ready)
         self.driver.shutdown()
+
+    def _on_speech_ready(self) -> None:
+        if self._cues is not None:
+            self.driver.set_spoken_seconds(self._cues.speech_seconds)
 
     # ----- events ---------------------------------------------------------------------
     def _on_event(self, event: object) -> None:
