@@ -57,7 +57,8 @@ def espeak_voices(espeak: str | None = None, language: str = "en") -> list[tuple
     voices: list[tuple[str, str]] = []
     for line in out.splitlines()[1:]:
         cols = line.split()
-        if len(cols) >= 5 and not cols[4].startswith("mb/"):  # MBROLA voices need extra data
+        # MBROLA voices need extra data; "!v/" files are variants (e.g. "Storm"), not voices
+        if len(cols) >= 5 and not cols[4].startswith(("mb/", "!v/")):
             voices.append((cols[1], cols[3].replace("_", " ")))
     return list(dict.fromkeys(voices))
 
