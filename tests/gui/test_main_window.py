@@ -318,3 +318,17 @@ def test_history_window_opens_on_the_saved_sessions(qtbot, window, clock) -> Non
     assert history is not None
     assert history.isVisible()
     assert history.sessions_view.model().rowCount() == 1
+
+
+def test_sound_settings_are_saved_and_used_by_the_next_session(window, monkeypatch) -> None:
+    """Settings chosen in the dialog are remembered and the cue director uses them."""
+    from dataclasses import replace
+
+    from backtimer.gui.settings_dialog import SettingsDialog
+    from backtimer.gui.sound_settings import SoundSettings
+
+    chosen = replace(window.cues.settings, beeps=False, rate=200)
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, parent, settings: chosen))
+    window.open_sound_settings()
+    assert SoundSettings.load().rate == 200
+    assert window.cues.settings.beeps is False

@@ -119,6 +119,10 @@ class CurrentStepPanel(QWidget):
 
         for label in (self.phase_label, self.side_badge, self.gentle_badge, self.rep_label):
             label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        for label in (self.phase_label, self.side_badge):
+            # Their fonts follow the panel's width (see _restyle); without this their text
+            # width would become the panel's minimum and starve the countdown beside it.
+            label.setMinimumWidth(1)
         # Side by side normally; stacked in distance mode, where both are huge.
         self._top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(16)
@@ -281,6 +285,8 @@ class CurrentStepPanel(QWidget):
         c = theme.colours(self.palette(), distance=self._distance)
         h = max(1, self.height())
         big = theme.scaled_pixels(h, 0.3 if self._distance else 0.15, lo=22, hi=160)
+        # "◀ LEFT SIDE" in bold is about 8 font-sizes wide: keep it inside the panel.
+        big = max(22, min(big, self.width() // (9 if self._distance else 13)))
         medium = theme.scaled_pixels(h, 0.09, lo=18, hi=44)
         small = theme.scaled_pixels(h, 0.065, lo=15, hi=30)
         self.setAutoFillBackground(self._distance)

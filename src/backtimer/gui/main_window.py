@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._silent = silent
         self._settings = QSettings()
         self._session: Session | None = None
+        self._pending_cues = False
         self._history_window: HistoryWindow | None = None
         self._goals_window: GoalsWindow | None = None
         self._distance = False
@@ -145,9 +146,31 @@ class MainWindow(QMainWindow):
         players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
         director = CueDirector(self._routine, settings, parent=self, players=players)
         director.problems_changed.connect(self._on_sound_problems)
+        director.set_muted(self._settings.value("muted", False, type=bool))
         if director.problems:
             QTimer.singleShot(0, lambda: self._on_sound_problems(director.problems))
         return director
+
+    def open_sound_settings(self) -> None:
+        """Beeps, voice, volume, rate, announcements; applied at once unless a session runs
+        (its speech is already rendered), then from the next session."""
+        from backtimer.gui.settings_dialog import SettingsDialog
+
+        chosen = SettingsDialog.ask(self, self.cues.settings)
+        if chosen is None:
+            return
+        chosen.save()
+        if self._session is not None and self._session.active:
+            self._pending_cues = True
+            self.banner.show_message("The new sound settings apply from the next session.")
+            return
+        self._replace_cues()
+
+    def _replace_cues(self) -> None:
+        self._pending_cues = False
+        self.cues.shutdown()
+        self.cues.deleteLater()
+        self.cues = self._make_cues()
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
@@ -201,14 +224,15 @@ class MainWindow(QMainWindow):
         middle.addWidget(self.step_panel, 2)
         stage_layout.addLayout(middle, 5)
         stage_layout.addWidget(self.countdown, 4)
+        self._stage_layout = stage_layout
         self.pages = QStackedWidget()
         self.pages.addWidget(stage)
         self.pages.addWidget(self.pain_panel)
         self.pages.addWidget(self.summary)
 
         body = QHBoxLayout()
-        body.addWidget(self.step_list, 2)
-        body.addWidget(self.pages, 9)
+        body.addWidget(self.step_list, 5)
+        body.addWidget(self.pages, 17)
 
         self.back_button = QPushButton("◀ Back")
         self.start_button = QPushButton("▶ Start")
@@ -273,6 +297,9 @@ class MainWindow(QMainWindow):
         goals = QAction("&Goals…", self)
         goals.triggered.connect(self.show_goals)
         view.addAction(goals)
+        sound = QAction("&Sound and voice…", self)
+        sound.triggered.connect(self.open_sound_settings)
+        view.addAction(sound)
         keys = QAction("&Keys (?)", self)
         keys.triggered.connect(lambda: self.trigger(Action.HELP))
         view.addAction(keys)
@@ -359,6 +386,8 @@ class MainWindow(QMainWindow):
             return
         if self._session is not None:
             self._session.shutdown()
+        if self._pending_cues:
+            self._replace_cues()
         self._session = Session(
             self._routine,
             clock=self._clock,
@@ -409,6 +438,7 @@ class MainWindow(QMainWindow):
         self._refresh_time()
         self.countdown.repaint()
         self.pain_panel.reset()
+        self.small_controls.setEnabled(False)  # only the panel's four choices go on from here
         self.pages.setCurrentWidget(self.pain_panel)
         self.pain_panel.setFocus()
 
@@ -416,6 +446,7 @@ class MainWindow(QMainWindow):
         if self._session is None:
             return
         self.pages.setCurrentIndex(0)
+        self.small_controls.setEnabled(True)
         self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note)
         self.setFocus()
 
@@ -589,6 +620,9 @@ class MainWindow(QMainWindow):
         self.goals_label.setVisible(bool(self.goals_label.text()) and not on)
         self.step_panel.set_distance_mode(on)
         self.countdown.set_distance_mode(on)
+        # From across the room the numbers matter most: the countdown gets the larger half.
+        self._stage_layout.setStretch(0, 4 if on else 5)
+        self._stage_layout.setStretch(1, 5 if on else 4)
         self.pain_button.setStyleSheet(pain_button_style(distance=on))
         self._central.setAutoFillBackground(on)
         palette = self._central.palette()
