@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
         director = CueDirector(self._routine, settings, parent=self, players=players)
         director.problems_changed.connect(self._on_sound_problems)
-        director.set_muted(self._settings.value("muted", False, type=bool))
+        director.set_muted(bool(self._settings.value("muted", False, type=bool)))
         if director.problems:
             QTimer.singleShot(0, lambda: self._on_sound_problems(director.problems))
         return director
