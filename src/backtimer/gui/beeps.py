@@ -8,6 +8,7 @@ is never the first.
 from __future__ import annotations
 
 import logging
+import time
 import wave
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -15,6 +16,10 @@ from pathlib import Path
 from backtimer.gui.cues import CuePlayer
 
 log = logging.getLogger(__name__)
+
+#: A beep asked for while its file still loads sounds once loaded, if within this many
+#: seconds (only at launch, when a hands-free start's first cue can beat the loading).
+LATE_LOAD_LIMIT = 1.0
 
 NO_MULTIMEDIA = (
     "No sound: Qt's sound library could not load. "
@@ -69,6 +74,10 @@ class EffectPlayer(CuePlayer):
         self._effects: dict[str, QSoundEffect] = {}
         self._seconds: dict[str, float] = {}
         self._warm_up = warm_up
+        self._warm_queue: list[str] = []
+        self._warming: str | None = None
+        self._play_after_warm_up = False
+        self._play_when_loaded: tuple[str, float] | None = None  #: (name, give up at)
         self._volume = 1.0
         for name, path in (files or {}).items():
             self.add(name, path)
@@ -95,13 +104,64 @@ class EffectPlayer(CuePlayer):
             return
         status = effect.status()
         if status == self._effect_class.Status.Ready:
+            wanted = self._play_when_loaded
+            if wanted is not None and wanted[0] == name:
+                # Asked for while loading (a cue right at launch): play it now if still timely.
+                self._play_when_loaded = None
+                if time.monotonic() <= wanted[1]:
+                    effect.play()
+                    self.item_ready(name)
+                    return
             if self._warm_up:
-                # Played to the end, muted: stopping at once may not open the stream.
-                effect.setMuted(True)
-                effect.play()
+                self._warm_queue.append(name)
+                self._warm_next()
             self.item_ready(name)
         elif status == self._effect_class.Status.Error:
             self.report_problem(f"A sound could not be played: {effect.source().toLocalFile()}.")
+
+    def _warm_next(self) -> None:
+        """Play the loaded effects once each, muted, one after another.
+
+        Opening several audio streams at once and stopping one of them while it opens
+        (as the first cue did) left Qt's PulseAudio sink polling a closed descriptor:
+        the GUI thread spun at 100 % printing "QSocketNotifier: Invalid socket". One
+        stream at a time, each played to its end, never meets that.
+        """
+        if self._warming is not None or not self._warm_queue:
+            return
+        name = self._warm_queue.pop(0)
+        effect = self._effects.get(name)
+        if effect is None:
+            self._warm_next()
+            return
+        self._warming = name
+        effect.setMuted(True)
+        effect.playingChanged.connect(self._warm_done)
+        effect.play()
+
+    def _warm_done(self) -> None:
+        name = self._warming
+        effect = self._effects.get(name) if name is not None else None
+        if effect is not None and effect.isPlaying():
+            return
+        if effect is not None:
+            effect.playingChanged.disconnect(self._warm_done)
+            effect.setMuted(False)
+        self._warming = None
+        if effect is not None and self._play_after_warm_up:
+            self._play_after_warm_up = False
+            effect.play()
+        self._warm_next()
+
+    def is_pending(self, item: str) -> bool:
+        effect = self._effects.get(item)
+        return effect is not None and effect.status() in (
+            self._effect_class.Status.Null,
+            self._effect_class.Status.Loading,
+        )
+
+    def is_warming(self, item: str) -> bool:
+        return item == self._warming or item in self._warm_queue
 
     def prepare(self, items: Iterable[str]) -> None:
         pass  # everything is loaded at construction
@@ -114,18 +174,30 @@ class EffectPlayer(CuePlayer):
         return self._seconds.get(item)
 
     def play(self, item: str) -> bool:
+        if self.is_pending(item):
+            self._play_when_loaded = (item, time.monotonic() + LATE_LOAD_LIMIT)
+            return True
         if not self.is_ready(item):
             return False
         effect = self._effects[item]
+        if item in self._warm_queue:
+            self._warm_queue.remove(item)  # its first play is now; no warm-up needed
+        if item == self._warming:
+            # Cutting a warm-up open is what spun; it ends within its own length (< 0.5 s),
+            # and the beep sounds then.
+            self._play_after_warm_up = True
+            return True
         if effect.isPlaying():
-            effect.stop()  # still warming up, or the same beep again: start it afresh
+            effect.stop()  # the same beep again: start it afresh
         effect.setMuted(False)
         effect.play()
         return True
 
     def stop(self) -> None:
-        for effect in self._effects.values():
-            if effect.isPlaying():
+        self._play_after_warm_up = False
+        self._play_when_loaded = None
+        for name, effect in self._effects.items():
+            if effect.isPlaying() and name != self._warming:  # a warm-up is silent anyway
                 effect.stop()
 
     def set_volume(self, volume: float) -> None:
