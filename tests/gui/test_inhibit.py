@@ -208,11 +208,6 @@ def test_hold_without_a_bus_is_harmless(tmp_path: Path) -> None:
     assert "cannot keep the screen awake" in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inhibit.py: connectToBus(SessionBus, name) reuses the address libdbus cached at "
-    "the first attempt in the process; connect to os.environ's address instead",
-)
 def test_hold_uses_the_bus_named_at_hold_time(
     qtbot, bus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -161,11 +161,6 @@ def test_nothing_essential_is_clipped_at_1024x600(window, distance) -> None:
     assert window.countdown.numeral_pixel_height() >= 600 / 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main_window.py: the hidden pain panel's 402 px minimum + safety note + 110 px pain "
-    "button need 629 px (610 in distance mode); remove this mark once the layout fits 600",
-)
 @pytest.mark.parametrize("distance", [False, True], ids=["normal", "distance"])
 def test_lead_in_with_safety_note_fits_1024x600(qtbot, tmp_path, clock, distance) -> None:
     """A first hands-free start on a 1024×600 screen (safety note up) keeps the pain button

@@ -63,7 +63,7 @@ def test_hands_free_session_runs_to_the_summary(window: MainWindow, clock: FakeC
     run_until(window, clock, PhaseKind.DONE, limit=3600)
     run_for(window, clock, 1)
     assert session.engine.state is State.FINISHED
-    assert window.pages.currentWidget() is window.summary
+    assert window.pages.currentWidget() is window.summary_page
     kinds = [k for k, _ in seen]
     assert kinds[0] is PhaseKind.WARMUP
     assert PhaseKind.COOLDOWN in kinds
@@ -116,7 +116,7 @@ def test_pain_keys_freeze_at_once_and_open_the_panel(qtbot, window, clock, key) 
     press(qtbot, window, key)
     assert window.session.in_pain
     assert window.countdown.is_frozen()
-    assert window.pages.currentWidget() is window.pain_panel
+    assert window.pain_panel_shown
     frozen = window.session.remaining()
     run_for(window, clock, 3)
     assert window.session.remaining() == pytest.approx(frozen)
@@ -140,7 +140,7 @@ def test_pain_end_closes_the_session_and_logs_it(window, clock, tmp_path) -> Non
     window.pain_stop()
     _choose(window, PainChoice.END, 7, "sharp in the knee")
     assert window.session.engine.record.outcome is Outcome.ENDED_FOR_PAIN
-    assert window.pages.currentWidget() is window.summary
+    assert window.pages.currentWidget() is window.summary_page
     store = HistoryStore.open(tmp_path / "history").store
     pains = store.pains()
     store.close()

@@ -37,7 +37,7 @@ def assert_stopped_now(window: MainWindow, clock: FakeClock) -> None:
     assert session is not None
     assert session.in_pain
     assert window.countdown.is_frozen()
-    assert window.pages.currentWidget() is window.pain_panel
+    assert window.pain_panel_shown
     shown = window.countdown.text()
     left = session.remaining()
     run_for(window, clock, 3)

@@ -8,6 +8,7 @@ Elsewhere (macOS needs IOKit assertions): nothing, said once in the log.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QObject
@@ -65,7 +66,13 @@ class ScreenInhibitor(QObject):
             return
         ScreenInhibitor._serial += 1
         name = f"backtimer-inhibit-{ScreenInhibitor._serial}"
-        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
+        # The address as the environment names it now: the SessionBus shortcut keeps the
+        # one libdbus saw at the process's first use, though the bus may have moved since.
+        address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+        if address:
+            bus = QDBusConnection.connectToBus(address, name)
+        else:
+            bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
         if not bus.isConnected():
             log.info("no session D-Bus; cannot keep the screen awake")
             QDBusConnection.disconnectFromBus(name)

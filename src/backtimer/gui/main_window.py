@@ -22,10 +22,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -87,6 +89,15 @@ def goals_text(store: HistoryStore | None, now: float | None = None) -> str:
         log.warning("could not read goals: %s", error)
         return ""
     return "Goals: " + "; ".join(lines) if lines else ""
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area, so its height never sets the window's minimum."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def _format_minutes(seconds: float) -> str:
@@ -227,8 +238,12 @@ class MainWindow(QMainWindow):
         self._stage_layout = stage_layout
         self.pages = QStackedWidget()
         self.pages.addWidget(stage)
-        self.pages.addWidget(self.pain_panel)
-        self.pages.addWidget(self.summary)
+        # In a scroll area so its height never becomes the window's minimum: the whole
+        # window must fit a 1024x600 netbook with the safety note showing.
+        self.pain_page = _scrolling(self.pain_panel)
+        self.summary_page = _scrolling(self.summary)
+        self.pages.addWidget(self.pain_page)
+        self.pages.addWidget(self.summary_page)
 
         body = QHBoxLayout()
         body.addWidget(self.step_list, 5)
@@ -267,6 +282,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         outer = QVBoxLayout(central)
+        outer.setSpacing(6)
         outer.addWidget(self.safety)
         outer.addWidget(self.banner)
         outer.addLayout(top)
@@ -439,7 +455,7 @@ class MainWindow(QMainWindow):
         self.countdown.repaint()
         self.pain_panel.reset()
         self.small_controls.setEnabled(False)  # only the panel's four choices go on from here
-        self.pages.setCurrentWidget(self.pain_panel)
+        self.pages.setCurrentWidget(self.pain_page)
         self.pain_panel.setFocus()
 
     def _on_pain_choice(self, choice: PainChoice, rating: object, note: str) -> None:
@@ -605,7 +621,7 @@ class MainWindow(QMainWindow):
         session = self._session
         assert session is not None
         self.summary.set_summary(session.record)
-        self.pages.setCurrentWidget(self.summary)
+        self.pages.setCurrentWidget(self.summary_page)
         self.inhibitor.release()
         self._pause_release.stop()
         self._update_pause_controls()
@@ -639,6 +655,11 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     @property
+    def pain_panel_shown(self) -> bool:
+        """The four choices after pain — stop are on screen."""
+        return self.pages.currentWidget() is self.pain_page
+
+    @property
     def distance_mode(self) -> bool:
         return self._distance
 
@@ -653,7 +674,7 @@ class MainWindow(QMainWindow):
             return False
         if self.help.isVisible():
             return False  # the overlay closes itself on any key
-        if self.pages.currentWidget() is self.pain_panel:
+        if self.pain_panel_shown:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         action = action_for(key_event.key())

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from backtimer.core.engine import Engine, State
+from backtimer.core.events import PainStopped
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
@@ -49,6 +50,7 @@ class Session(QObject):
         self._cues = cues
         self._recorder = SessionRecorder(store, routine) if store is not None else None
         self._store_problem_shown = False
+        self._deferred: list[object] = []  #: events to write after the screen has frozen
         self.driver.event_emitted.connect(self._on_event)
         self.driver.tick.connect(self.tick)
         if cues is not None:
@@ -153,6 +155,7 @@ class Session(QObject):
             self.driver.end()
 
     def shutdown(self) -> None:
+        self._write_deferred()
         if self._cues is not None:
             self._cues.speech_ready.disconnect(self._on_speech_ready)
         self.driver.shutdown()
@@ -163,6 +166,23 @@ class Session(QObject):
 
     # ----- events ---------------------------------------------------------------------
     def _on_event(self, event: object) -> None:
+        if isinstance(event, PainStopped):
+            # The person sees the frozen countdown first; the pain is written a moment
+            # later (before any other event), so a slow disk never delays the freeze.
+            self._deferred.append(event)
+            QTimer.singleShot(0, self._write_deferred)
+        else:
+            self._write_deferred()
+            self._record(event)
+        if self._cues is not None:
+            self._cues.on_event(event)
+        self.happened.emit(event)
+
+    def _write_deferred(self) -> None:
+        while self._deferred:
+            self._record(self._deferred.pop(0))
+
+    def _record(self, event: object) -> None:
         if self._recorder is not None:
             try:
                 self._recorder.handle(event)
@@ -174,6 +194,3 @@ class Session(QObject):
                         f"Your history could not be saved: {error}. The session goes on; "
                         "what was saved before is safe."
                     )
-        if self._cues is not None:
-            self._cues.on_event(event)
-        self.happened.emit(event)
