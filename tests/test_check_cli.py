@@ -66,3 +66,23 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
         )
         assert proc.returncode == expected, proc.stdout + proc.stderr
         assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_window_without_a_display_says_so_without_a_traceback(tmp_path) -> None:
+    """Starting the window with no X11 or Wayland display explains itself and exits 1."""
+    import os
+    import subprocess
+    import sys
+
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    done = subprocess.run(
+        [sys.executable, "-m", "backtimer", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "no display was found" in done.stderr
+    assert "Traceback" not in done.stderr

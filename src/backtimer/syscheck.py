@@ -7,6 +7,7 @@ is needed") does not say what to install. This module imports no Qt, so it can r
 from __future__ import annotations
 
 import ctypes.util
+import os
 import sys
 
 #: (library name for find_library, Debian package, what needs it)
@@ -42,13 +43,27 @@ def install_line(packages: list[str]) -> str:
 
 
 def gui_problem() -> str | None:
-    """A message naming what to install, or None when Qt's libraries are all present."""
+    """What stops a window from opening here (missing libraries, no display), in words a
+    person can act on; None when nothing does."""
     missing = missing_packages(sound=False)
     if not missing:
-        return None
+        return _display_problem()
     return (
         "BackTimer's window needs system libraries this machine lacks.\n"
         f"Install them with:\n    {install_line(missing)}"
+    )
+
+
+def _display_problem() -> str | None:
+    """On Linux without X11 or Wayland, Qt aborts with a platform-plugin message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "BackTimer needs a desktop to open its window: no display was found "
+        "(neither DISPLAY nor WAYLAND_DISPLAY is set). 'backtimer check' and "
+        "'backtimer history' work without one."
     )
 
 

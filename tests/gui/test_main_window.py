@@ -332,3 +332,27 @@ def test_sound_settings_are_saved_and_used_by_the_next_session(window, monkeypat
     window.open_sound_settings()
     assert SoundSettings.load().rate == 200
     assert window.cues.settings.beeps is False
+
+
+def test_recent_pain_starts_that_stretch_gentle_and_says_so(qtbot, tmp_path, clock) -> None:
+    """A stretch that hurt last time starts gentle: marked in the list, told in a banner."""
+    folder = tmp_path / "history"
+    first = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
+    qtbot.addWidget(first)
+    first.start_session()
+    run_until(first, clock, PhaseKind.HOLD)
+    hurt = first.session.current
+    first.pain_stop()
+    _choose(first, PainChoice.END, 6)
+    first.close()
+    w = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    w.start_session()
+    row = w.step_model.row_for(hurt.exercise_index)
+    assert w.step_model.data(w.step_model.index(row), Roles.GentleRole) is True
+    assert hurt.title in w.banner.text()
+    run_until(w, clock, PhaseKind.HOLD)
+    exercise = load_builtin().exercises[hurt.exercise_index]
+    assert w.session.current.seconds == exercise.gentle_hold
+    w.close()

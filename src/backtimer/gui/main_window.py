@@ -416,8 +416,15 @@ class MainWindow(QMainWindow):
         self._session.tick.connect(self._refresh_time)
         self._session.problem.connect(self.banner.show_message)
         self.step_model.reset_states()
-        for index in self._session.engine_gentle_exercises():
+        gentle = self._session.engine_gentle_exercises()
+        for index in gentle:
             self.step_model.set_exercise_state(index, "gentle")
+        if gentle:
+            names = ", ".join(self._routine.exercises[i].name for i in gentle)
+            self.banner.show_message(
+                f"{names} hurt in a recent session, so it starts gentle today "
+                "(shorter holds, longer rests)."
+            )
         self.pages.setCurrentIndex(0)
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.safety.show_message(SAFETY_NOTE, button="I understand", on_close=self._safety_seen)

@@ -158,6 +158,7 @@ class Session(QObject):
         self._write_deferred()
         if self._cues is not None:
             self._cues.speech_ready.disconnect(self._on_speech_ready)
+            self._cues = None  # shut down: later events (a second close) play nothing
         self.driver.shutdown()
 
     def _on_speech_ready(self) -> None:
