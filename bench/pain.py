@@ -122,7 +122,7 @@ def measure(app: QCoreApplication, presses: int, *, silent: bool) -> dict[str, l
             deadline = handled + 2.0
             while panel.seen is None and time.perf_counter() < deadline:
                 app.processEvents()
-            if not (session.in_pain and window.pages.currentWidget() is window.pain_panel):
+            if not (session.in_pain and window.pain_panel_shown):
                 raise SystemExit("a press did not stop the session")
             if frozen.seen is None or panel.seen is None:
                 raise SystemExit("the frozen countdown or the pain panel was never painted")
