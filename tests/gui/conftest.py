@@ -4,10 +4,15 @@ leave a QTimer running (napari's ``_dangling_qtimers``)."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from backtimer.core.loader import load_builtin
+from backtimer.gui.main_window import MainWindow
+
+from .helpers import FakeClock
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +53,33 @@ def _no_dangling_qtimers(qapp: object) -> Iterator[None]:
     assert not running, f"test left {len(running)} QTimer(s) running: " + ", ".join(
         f"{t.objectName() or type(t.parent()).__name__}" for t in running
     )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The injected monotonic clock every window test drives time with."""
+    return FakeClock()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[], MainWindow]]:
+    """Build real, shown main windows on the built-in routine, silent, on ``clock``, with
+    their history in the test's folder; each is closed at the end of the test."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        w = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow]) -> MainWindow:
+    return make_window()

@@ -3,15 +3,13 @@ the biggest thing to hit, nothing essential cut off on a small screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from backtimer.core.loader import load_builtin
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
@@ -23,17 +21,9 @@ INK = 80
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
+def window(make_window: Callable[[], MainWindow], clock: FakeClock) -> MainWindow:
     """The real window, shown, two seconds into the first one-sided hold (RIGHT shown)."""
-    w = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window()
     w.start_session()
     session = w.session
     assert session is not None
@@ -43,8 +33,7 @@ def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
     run_for(w, clock, 2)
     assert session.current.kind is PhaseKind.HOLD
     assert session.current.side is not None
-    yield w
-    w.close()
+    return w
 
 
 def show_at(window: MainWindow, width: int, height: int, *, distance: bool) -> None:
@@ -162,13 +151,10 @@ def test_nothing_essential_is_clipped_at_1024x600(window, distance) -> None:
 
 
 @pytest.mark.parametrize("distance", [False, True], ids=["normal", "distance"])
-def test_lead_in_with_safety_note_fits_1024x600(qtbot, tmp_path, clock, distance) -> None:
+def test_lead_in_with_safety_note_fits_1024x600(make_window, distance) -> None:
     """A first hands-free start on a 1024×600 screen (safety note up) keeps the pain button
     and the countdown whole inside the window."""
-    w = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window()
     w.start_session(hands_free=True)
     assert w.safety.isVisible()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,21 +20,6 @@ from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.step_list import Roles
 
 from .helpers import FakeClock, run_for, run_until
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
-    w = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def press(qtbot, window: MainWindow, key: Qt.Key, text: str = "") -> None:
@@ -288,7 +272,7 @@ def test_good_routine_opens_and_is_remembered(window, tmp_path) -> None:
     assert [a.text() for a in window.recent_menu.actions()] == [str(good.resolve())]
 
 
-def test_goal_status_shows_under_the_routine(qtbot, tmp_path, clock) -> None:
+def test_goal_status_shows_under_the_routine(make_window, tmp_path) -> None:
     """An open goal appears in the main window with its status and due date."""
     import datetime as dt
 
@@ -299,10 +283,7 @@ def test_goal_status_shows_under_the_routine(qtbot, tmp_path, clock) -> None:
     assert store is not None
     store.add_goal("hamstrings", GoalKind.HOLD, 30, dt.date.today() + dt.timedelta(days=30))
     store.close()
-    w = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
-    qtbot.addWidget(w)
-    text = w.goals_label.text()
-    w.close()
+    text = make_window().goals_label.text()
     assert "Hamstrings: hold 30 s on both sides without pain" in text
     assert "on track" in text or "behind" in text
 
@@ -334,20 +315,16 @@ def test_sound_settings_are_saved_and_used_by_the_next_session(window, monkeypat
     assert window.cues.settings.beeps is False
 
 
-def test_recent_pain_starts_that_stretch_gentle_and_says_so(qtbot, tmp_path, clock) -> None:
+def test_recent_pain_starts_that_stretch_gentle_and_says_so(make_window, clock) -> None:
     """A stretch that hurt last time starts gentle: marked in the list, told in a banner."""
-    folder = tmp_path / "history"
-    first = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
-    qtbot.addWidget(first)
+    first = make_window()
     first.start_session()
     run_until(first, clock, PhaseKind.HOLD)
     hurt = first.session.current
     first.pain_stop()
     _choose(first, PainChoice.END, 6)
     first.close()
-    w = MainWindow(load_builtin(), data_folder=folder, silent=True, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
+    w = make_window()
     w.start_session()
     row = w.step_model.row_for(hurt.exercise_index)
     assert w.step_model.data(w.step_model.index(row), Roles.GentleRole) is True
@@ -355,4 +332,3 @@ def test_recent_pain_starts_that_stretch_gentle_and_says_so(qtbot, tmp_path, clo
     run_until(w, clock, PhaseKind.HOLD)
     exercise = load_builtin().exercises[hurt.exercise_index]
     assert w.session.current.seconds == exercise.gentle_hold
-    w.close()

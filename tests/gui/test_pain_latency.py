@@ -3,32 +3,13 @@ handled, the countdown is frozen and the pain panel is up, with no timer to wait
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-from backtimer.core.loader import load_builtin
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
 from .helpers import FakeClock, run_for, run_until
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
-    w = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def assert_stopped_now(window: MainWindow, clock: FakeClock) -> None:
