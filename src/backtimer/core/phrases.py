@@ -9,21 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from backtimer.core.engine import START_CUES
 from backtimer.core.events import Cue
 from backtimer.core.routine import Side, step_text
 from backtimer.core.timeline import Phase, PhaseKind
 
-#: The cue that opens each kind of phase: what is said "when this phase starts".
-START_CUE: dict[PhaseKind, Cue] = {
-    PhaseKind.LEAD_IN: Cue.GET_READY,
-    PhaseKind.WARMUP: Cue.WARMUP_START,
-    PhaseKind.PREPARE: Cue.PREPARE_START,
-    PhaseKind.HOLD: Cue.HOLD_START,
-    PhaseKind.SWITCH: Cue.SWITCH_SIDES,
-    PhaseKind.REST: Cue.REST_START,
-    PhaseKind.COOLDOWN: Cue.COOLDOWN_START,
-    PhaseKind.DONE: Cue.SESSION_DONE,
-}
+#: The cue that opens each kind of phase: what is said "when this phase starts" (the
+#: engine's own table, so the words and the moments can never disagree).
+START_CUE: dict[PhaseKind, Cue] = START_CUES
 
 
 @dataclass(frozen=True)
