@@ -1,14 +1,12 @@
-"""Beeps through QtMultimedia: one QSoundEffect per sound, loaded and warmed up at start.
+"""Beeps through QtMultimedia, on one output stream opened at start (see audio_out.py).
 
-The first ``play()`` of a QSoundEffect costs about 16 ms (it opens its audio stream);
-each effect is therefore played once, muted, as soon as it has loaded, so a 3-2-1 beep
-is never the first.
+Opening a stream costs about 16 ms; it is opened once, when the player is made, so no
+3-2-1 beep ever pays for it.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 import wave
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,10 +14,6 @@ from pathlib import Path
 from backtimer.gui.cues import CuePlayer
 
 log = logging.getLogger(__name__)
-
-#: A beep asked for while its file still loads sounds once loaded, if within this many
-#: seconds (only at launch, when a hands-free start's first cue can beat the loading).
-LATE_LOAD_LIMIT = 1.0
 
 NO_MULTIMEDIA = (
     "No sound: Qt's sound library could not load. "
@@ -59,162 +53,74 @@ def wav_seconds(path: Path) -> float:
 
 
 class EffectPlayer(CuePlayer):
-    """Plays named WAV files with QSoundEffect; items are the names.
+    """Plays named WAV files on one audio stream that stays open; items are the names.
 
-    Contract: ``play`` starts the sound within a few ms of the call once ``is_ready``;
-    ``stop`` silences within a few ms; nothing here waits on I/O (QSoundEffect loads
-    files on its own thread).
+    Contract: ``play`` starts the sound within one feed tick (10 ms) of the call once
+    ``is_ready``; a new ``play`` replaces the sound playing; ``stop`` drops everything
+    queued at once; nothing here waits on I/O longer than reading a small WAV file.
+    ``open_now`` opens the stream at construction, so the first cue is not the one that
+    pays for opening it.
     """
 
-    def __init__(self, files: Mapping[str, Path] | None = None, *, warm_up: bool = True) -> None:
+    def __init__(self, files: Mapping[str, Path] | None = None, *, open_now: bool = True) -> None:
         super().__init__()
-        from PySide6.QtMultimedia import QSoundEffect
+        from backtimer.gui.audio_out import AudioOut
 
-        self._effect_class = QSoundEffect
-        self._effects: dict[str, QSoundEffect] = {}
+        self._out = AudioOut()
+        self._pcm: dict[str, bytes] = {}
         self._seconds: dict[str, float] = {}
-        self._warm_up = warm_up
-        self._warm_queue: list[str] = []
-        self._warming: str | None = None
-        self._play_after_warm_up = False
-        self._play_when_loaded: tuple[str, float] | None = None  #: (name, give up at)
-        self._volume = 1.0
+        if not self._out.available:
+            self.report_problem(NO_OUTPUT)
+        elif open_now:
+            self._out.open()
         for name, path in (files or {}).items():
             self.add(name, path)
 
     def add(self, name: str, path: Path, seconds: float | None = None) -> None:
-        """Load ``path`` as item ``name`` (asynchronously); ``is_ready`` says when done."""
-        from PySide6.QtCore import QUrl
+        """Load ``path`` as item ``name``; it is ready when this returns (or reported)."""
+        from backtimer.gui.audio_out import BYTES_PER_SECOND, read_pcm
 
         try:
-            self._seconds[name] = seconds if seconds is not None else wav_seconds(path)
+            pcm = read_pcm(path)
         except (OSError, EOFError, wave.Error) as exc:
             self.report_problem(f"A sound file could not be read: {path} ({exc}).")
+            self.item_failed(name)
             return
-        effect = self._effect_class()
-        effect.setVolume(self._volume)
-        effect.statusChanged.connect(lambda n=name: self._status_changed(n))
-        effect.setSource(QUrl.fromLocalFile(str(path)))
-        self._effects[name] = effect
-        self._status_changed(name)
-
-    def _status_changed(self, name: str) -> None:
-        effect = self._effects.get(name)
-        if effect is None:
-            return
-        status = effect.status()
-        if status == self._effect_class.Status.Ready:
-            wanted = self._play_when_loaded
-            if wanted is not None and wanted[0] == name:
-                # Asked for while loading (a cue right at launch): play it now if still timely.
-                self._play_when_loaded = None
-                if time.monotonic() <= wanted[1]:
-                    effect.play()
-                    self.item_ready(name)
-                    return
-            if self._warm_up:
-                self._warm_queue.append(name)
-                self._warm_next()
-            self.item_ready(name)
-        elif status == self._effect_class.Status.Error:
-            self.report_problem(f"A sound could not be played: {effect.source().toLocalFile()}.")
-
-    def _warm_next(self) -> None:
-        """Play the loaded effects once each, muted, one after another.
-
-        Opening several audio streams at once and stopping one of them while it opens
-        (as the first cue did) left Qt's PulseAudio sink polling a closed descriptor:
-        the GUI thread spun at 100 % printing "QSocketNotifier: Invalid socket". One
-        stream at a time, each played to its end, never meets that.
-        """
-        if self._warming is not None or not self._warm_queue:
-            return
-        name = self._warm_queue.pop(0)
-        effect = self._effects.get(name)
-        if effect is None:
-            self._warm_next()
-            return
-        self._warming = name
-        effect.setMuted(True)
-        effect.playingChanged.connect(self._warm_done)
-        effect.play()
-
-    def _warm_done(self) -> None:
-        name = self._warming
-        effect = self._effects.get(name) if name is not None else None
-        if effect is not None and effect.isPlaying():
-            return
-        if effect is not None:
-            effect.playingChanged.disconnect(self._warm_done)
-            effect.setMuted(False)
-        self._warming = None
-        if effect is not None and self._play_after_warm_up:
-            self._play_after_warm_up = False
-            effect.play()
-        self._warm_next()
-
-    def is_pending(self, item: str) -> bool:
-        effect = self._effects.get(item)
-        return effect is not None and effect.status() in (
-            self._effect_class.Status.Null,
-            self._effect_class.Status.Loading,
-        )
-
-    def is_warming(self, item: str) -> bool:
-        return item == self._warming or item in self._warm_queue
+        self._pcm[name] = pcm
+        self._seconds[name] = seconds if seconds is not None else len(pcm) / BYTES_PER_SECOND
+        self.item_ready(name)
 
     def prepare(self, items: Iterable[str]) -> None:
         pass  # everything is loaded at construction
 
     def is_ready(self, item: str) -> bool:
-        effect = self._effects.get(item)
-        return effect is not None and effect.status() == self._effect_class.Status.Ready
+        return item in self._pcm and self._out.available
 
     def seconds(self, item: str) -> float | None:
         return self._seconds.get(item)
 
     def play(self, item: str) -> bool:
-        if self.is_pending(item):
-            self._play_when_loaded = (item, time.monotonic() + LATE_LOAD_LIMIT)
-            return True
-        if not self.is_ready(item):
-            return False
-        effect = self._effects[item]
-        if item in self._warm_queue:
-            self._warm_queue.remove(item)  # its first play is now; no warm-up needed
-        if item == self._warming:
-            # Cutting a warm-up open is what spun; it ends within its own length (< 0.5 s),
-            # and the beep sounds then.
-            self._play_after_warm_up = True
-            return True
-        if effect.isPlaying():
-            effect.stop()  # the same beep again: start it afresh
-        effect.setMuted(False)
-        effect.play()
-        return True
+        pcm = self._pcm.get(item)
+        return pcm is not None and self._out.play(pcm)
+
+    @property
+    def playing(self) -> bool:
+        return self._out.playing
 
     def stop(self) -> None:
-        self._play_after_warm_up = False
-        self._play_when_loaded = None
-        for name, effect in self._effects.items():
-            if effect.isPlaying() and name != self._warming:  # a warm-up is silent anyway
-                effect.stop()
+        self._out.stop()
 
     def set_volume(self, volume: float) -> None:
-        self._volume = volume
-        for effect in self._effects.values():
-            effect.setVolume(volume)
+        self._out.set_volume(volume)
 
     def discard(self, item: str) -> None:
-        effect = self._effects.pop(item, None)
+        self._pcm.pop(item, None)
         self._seconds.pop(item, None)
-        if effect is not None:
-            effect.stop()
-            effect.deleteLater()
 
     def shutdown(self) -> None:
-        for name in list(self._effects):
-            self.discard(name)
+        self._out.shutdown()
+        self._pcm.clear()
+        self._seconds.clear()
 
 
 def beep_files(folder: Path | None = None) -> dict[str, Path]:

@@ -311,8 +311,7 @@ class CueDirector(QObject):
             if self._settings.voice
             else ""
         )
-        beeps = self._players.beeps
-        if beep is not None and (beeps.is_ready(beep) or beeps.is_pending(beep)):
+        if beep is not None and self._players.beeps.is_ready(beep):
             if self._speaking is not None:
                 self._players.voice.stop()
                 if merged:  # said again in full after this group's beep

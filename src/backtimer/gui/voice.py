@@ -1,8 +1,8 @@
 """The voice: speech rendered ahead to WAV files by espeak-ng, played like the beeps.
 
 Why this design (measured on PySide6 6.12, Debian 12, PulseAudio): ``espeak-ng -w``
-renders seconds of speech in 10-20 ms, and a rendered file plays through QSoundEffect,
-the same path as the beeps, which stops within a few ms and whose length is known from
+renders seconds of speech in 10-20 ms, and a rendered file plays on the same open audio
+stream as the beeps (gui/audio_out.py), which stops within a few ms and whose length is known from
 the WAV header before it is due. QTextToSpeech, by contrast, blocks its creator's thread
 for 1.4-2 s and its ``stop()`` has hung the GUI thread when speech-dispatcher could not
 reach the sound server.
@@ -152,7 +152,7 @@ class VoicePlayer(EffectPlayer):
     """
 
     def __init__(self, command: Sequence[str], folder: Path | None = None) -> None:
-        super().__init__(warm_up=False)
+        super().__init__()
         self._own_folder = folder is None
         self._folder = (
             Path(tempfile.mkdtemp(prefix="backtimer-speech-")) if folder is None else folder
