@@ -23,6 +23,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from backtimer.core import clock as clocks
+from backtimer.core.cue_schedule import (
+    COUNT_CUES,
+    END_CUES,
+    LONG_HOLD,
+    START_CUES,
+    cues_left,
+    inner_cues,
+)
 from backtimer.core.events import (
     Cue,
     CueDue,
@@ -48,17 +56,24 @@ from backtimer.core.record import (
     PauseRecord,
     SessionRecord,
 )
-from backtimer.core.routine import HOLD_RANGE, Routine, Side
+from backtimer.core.replan import after_exercise, find_ahead, gentler_tail, warmup_tail
+from backtimer.core.retime import (
+    SPOKEN_KINDS,
+    SPOKEN_MARGIN,
+    SPOKEN_MAX,
+    SpokenSeconds,
+    clamp_hold_delta,
+    gentle_ids,
+    retime,
+    stretch_hold,
+)
+from backtimer.core.routine import Routine
 from backtimer.core.timeline import (
     LEAD_IN_SECONDS,
     Phase,
     PhaseKind,
     build_phases,
-    exercise_phases,
-    hold_seconds,
-    movement_phase,
     phases_from_exercise,
-    rest_seconds,
 )
 
 #: Back within this many seconds of a hold's start goes to the previous phase;
@@ -66,46 +81,21 @@ from backtimer.core.timeline import (
 BACK_RESTARTS_AFTER = 2.0
 #: A growth of the boot-time/monotonic gap larger than this means the machine slept.
 SUSPEND_TELL = 1.0
-#: Phases whose opening words (exercise, steps) the voice reads out.
-SPOKEN_KINDS = frozenset({PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN})
-#: Breathing room after the words before the hold begins.
-SPOKEN_MARGIN = 1.0
-#: A phase never grows past this to wait for its words (a runaway text is cut, not waited on).
-SPOKEN_MAX = 90.0
-#: Holds at least this long get "halfway" and "10 seconds left".
-LONG_HOLD = 20.0
 
-START_CUES: dict[PhaseKind, Cue] = {
-    PhaseKind.LEAD_IN: Cue.GET_READY,
-    PhaseKind.WARMUP: Cue.WARMUP_START,
-    PhaseKind.PREPARE: Cue.PREPARE_START,
-    PhaseKind.HOLD: Cue.HOLD_START,
-    PhaseKind.SWITCH: Cue.SWITCH_SIDES,
-    PhaseKind.REST: Cue.REST_START,
-    PhaseKind.COOLDOWN: Cue.COOLDOWN_START,
-    PhaseKind.DONE: Cue.SESSION_DONE,
-}
-END_CUES: dict[PhaseKind, Cue] = {PhaseKind.HOLD: Cue.RELEASE, PhaseKind.REST: Cue.REST_OVER}
-COUNT_CUES = (Cue.COUNT_3, Cue.COUNT_2, Cue.COUNT_1)
-
-
-def inner_cues(phase: Phase) -> list[tuple[float, Cue]]:
-    """Cues strictly inside ``phase``, as (seconds after its start, cue), in time order.
-
-    Only holds have any: halfway and "10 seconds left" in holds of 20 s or more ("10 left"
-    is dropped when it would come within 2 s of halfway, where it says nothing new), and
-    3-2-1 in the last three seconds. Prepare, rest and switch stay quiet until they end.
-    """
-    if phase.kind is not PhaseKind.HOLD:
-        return []
-    s = phase.seconds
-    cues: list[tuple[float, Cue]] = []
-    if s >= LONG_HOLD:
-        cues.append((s / 2, Cue.HALFWAY))
-        if abs((s - 10) - s / 2) >= 2:
-            cues.append((s - 10, Cue.TEN_LEFT))
-    cues += [(s - n, cue) for n, cue in zip((3, 2, 1), COUNT_CUES, strict=True)]
-    return sorted((c for c in cues if 0 < c[0] < s), key=lambda c: c[0])
+__all__ = [
+    "BACK_RESTARTS_AFTER",
+    "COUNT_CUES",
+    "END_CUES",
+    "LONG_HOLD",
+    "SPOKEN_KINDS",
+    "SPOKEN_MARGIN",
+    "SPOKEN_MAX",
+    "START_CUES",
+    "SUSPEND_TELL",
+    "Engine",
+    "State",
+    "inner_cues",
+]
 
 
 class State(enum.Enum):
@@ -157,7 +147,7 @@ class Engine:
         self._last_gap = 0.0
         self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
         self._pain: PainRecord | None = None
-        self._spoken: Callable[[Phase], float | None] = lambda _phase: None
+        self._spoken: SpokenSeconds = lambda _phase: None
         self.record = SessionRecord(routine.id, gentle=bool(gentle))
 
     # -- what the window reads ---------------------------------------------------------
@@ -291,13 +281,14 @@ class Engine:
             return []
 
         def go(now: float, out: list[Event]) -> None:
-            for i in range(self._index + 1, len(self._phases)):
-                p = self._phases[i]
-                if p.kind is PhaseKind.PREPARE and p.exercise_index == exercise_index:
-                    self._goto(i, now, out)
-                    return
-            self._replace_tail(self._tail_from(exercise_index))
-            self._goto(self._index + 1, now, out)
+            found = find_ahead(
+                self._phases,
+                self._index,
+                lambda p: p.kind is PhaseKind.PREPARE and p.exercise_index == exercise_index,
+            )
+            if found is None:
+                self._replace_tail(self._tail_from(exercise_index))
+            self._goto(self._index + 1 if found is None else found, now, out)
 
         return self._command(go)
 
@@ -311,13 +302,14 @@ class Engine:
             return []
 
         def go(now: float, out: list[Event]) -> None:
-            for i in range(self._index + 1, len(self._phases)):
-                if self._phases[i].kind is kind:
-                    self._goto(i, now, out)
-                    return
-            if kind is PhaseKind.WARMUP and self._routine.warmup:
-                warmup = [movement_phase(PhaseKind.WARMUP, m) for m in self._routine.warmup]
-                self._replace_tail(warmup + self._tail_from(0))
+            found = find_ahead(self._phases, self._index, lambda p: p.kind is kind)
+            if found is not None:
+                self._goto(found, now, out)
+            elif kind is PhaseKind.WARMUP and self._routine.warmup:
+                tail = warmup_tail(
+                    self._routine, gentle=self._gentle_set(), hold_delta=self._hold_delta
+                )
+                self._replace_tail(tail)
                 self._goto(self._index + 1, now, out)
 
         return self._command(go)
@@ -364,7 +356,7 @@ class Engine:
             return out
         self._unfreeze(now, out)
         if choice is PainChoice.SKIP:
-            self._goto(self._after_current_exercise(), now, out)
+            self._goto(after_exercise(self._phases, self._index), now, out)
         elif choice is PainChoice.GENTLER:
             self._continue_gentler(now, out)
         self._run_until(now, out)
@@ -390,10 +382,7 @@ class Engine:
         """
         if self._state is State.FINISHED:
             return []
-        floor = HOLD_RANGE[0] - max(
-            (max(ex.hold, ex.gentle_hold) for ex in self._routine.exercises), default=0.0
-        )
-        new_delta = max(self._hold_delta + delta, min(floor, self._hold_delta))
+        new_delta = clamp_hold_delta(self._routine, self._hold_delta, delta)
         if new_delta == self._hold_delta:
             return []
         now = self._read(None)
@@ -405,19 +394,15 @@ class Engine:
         cur = self.current
         if cur.kind is PhaseKind.HOLD and self._state is not State.IDLE:
             elapsed = self._effective(now) - self._start
-            ex = self._routine.exercises[cur.exercise_index or 0]
-            seconds = max(hold_seconds(ex, gentle=cur.gentle, hold_delta=new_delta), elapsed)
-            self._phases[self._index] = replace(cur, seconds=seconds)
-            self._cues = [
-                (off, cue)
-                for off, cue in inner_cues(self.current)
-                if off > elapsed and (cue in COUNT_CUES or cue not in self._said)
-            ]
+            self._phases[self._index] = stretch_hold(
+                cur, self._routine, hold_delta=new_delta, elapsed=elapsed
+            )
+            self._cues = cues_left(self.current, elapsed, self._said)
         out.append(PlanChanged(self._session_gentle, self._hold_delta))
         self._run_until(now, out)
         return out
 
-    def set_spoken_seconds(self, spoken: Callable[[Phase], float | None]) -> list[Event]:
+    def set_spoken_seconds(self, spoken: SpokenSeconds) -> list[Event]:
         """Tell how long the words said at a phase's start last (None: not known yet).
 
         Phases of the kinds that are spoken (prepare, warm-up, cool-down) and have not
@@ -595,38 +580,22 @@ class Engine:
             self._start_cue_pending = False
             out.append(CueDue(START_CUES[self.current.kind], self._index, self.current, now))
 
-    # -- planning ----------------------------------------------------------------------
+    # -- planning (the re-timing and re-planning themselves live in retime and replan) ---
 
     def _gentle_set(self) -> frozenset[str]:
-        if self._session_gentle:
-            return frozenset(ex.id for ex in self._routine.exercises)
-        return frozenset(self._gentle_ids)
+        return gentle_ids(
+            self._routine, session_gentle=self._session_gentle, named=self._gentle_ids
+        )
 
     def _retime(self, phase: Phase) -> Phase:
         """``phase`` as gentle mode, the hold adjustment and its spoken words say it should be."""
-        return self._fit_words(self._retime_exercise(phase))
-
-    def _fit_words(self, phase: Phase) -> Phase:
-        """Long enough for the words said at its start to finish, within a limit."""
-        if phase.kind not in SPOKEN_KINDS:
-            return phase
-        spoken = self._spoken(phase)
-        if not spoken:
-            return phase
-        wanted = min(spoken + SPOKEN_MARGIN, SPOKEN_MAX)
-        return replace(phase, seconds=wanted) if wanted > phase.seconds else phase
-
-    def _retime_exercise(self, phase: Phase) -> Phase:
-        if phase.exercise_index is None:
-            return phase
-        ex = self._routine.exercises[phase.exercise_index]
-        gentle = ex.id in self._gentle_set()
-        if phase.kind is PhaseKind.HOLD:
-            seconds = hold_seconds(ex, gentle=gentle, hold_delta=self._hold_delta)
-            return replace(phase, seconds=seconds, gentle=gentle)
-        if phase.kind is PhaseKind.REST:
-            return replace(phase, seconds=rest_seconds(ex, gentle=gentle), gentle=gentle)
-        return replace(phase, gentle=gentle)
+        return retime(
+            phase,
+            self._routine,
+            gentle=self._gentle_set(),
+            hold_delta=self._hold_delta,
+            spoken=self._spoken,
+        )
 
     def _retime_tail(self) -> None:
         for i in range(self._index + 1, len(self._phases)):
@@ -641,52 +610,18 @@ class Engine:
         """Keep the phases up to the current one; plan ``tail`` after it."""
         self._phases[self._index + 1 :] = tail
 
-    def _after_current_exercise(self) -> int:
-        """The first phase not belonging to the current exercise (its successor's prepare,
-        the cool-down, or DONE); for a phase outside any exercise, simply the next one."""
-        ex = self.current.exercise_index
-        if ex is None:
-            return self._index + 1
-        for i in range(self._index + 1, len(self._phases)):
-            if self._phases[i].exercise_index != ex:
-                return i
-        return len(self._phases) - 1
-
     def _continue_gentler(self, now: float, out: list[Event]) -> None:
         """Gentle from here on: restart the interrupted side (or go on to the next hold)
         with the gentle hold, this exercise's remaining reps cut to the one under way."""
         self._session_gentle = True
         self.record.gentle = True
-        cur = self.current
-        i = cur.exercise_index
-        restart: tuple[int, Side | None] | None = None
-        if i is None:
-            tail = [cur, *self._phases[self._index + 1 :]]  # lead-in, warm-up, cool-down
-        else:
-            ex = self._routine.exercises[i]
-            if cur.kind is PhaseKind.REST:
-                if cur.rep < cur.reps:
-                    restart = (cur.rep + 1, ex.side_order[0])
-            elif cur.kind is PhaseKind.PREPARE:
-                restart = (cur.rep, cur.side if cur.side in ex.side_order else ex.side_order[0])
-            else:
-                restart = (cur.rep, cur.side)
-            tail = self._tail_from(i + 1)
-            if restart is not None:
-                rep, side = restart
-                tail = [
-                    *exercise_phases(
-                        self._routine,
-                        i,
-                        gentle=True,
-                        hold_delta=self._hold_delta,
-                        with_prepare=False,
-                        reps=rep,
-                        start_rep=rep,
-                        start_side=side,
-                    ),
-                    *tail,
-                ]
+        tail = gentler_tail(
+            self._routine,
+            self._phases,
+            self._index,
+            gentle=self._gentle_set(),
+            hold_delta=self._hold_delta,
+        )
         self._replace_tail(tail)
         out.append(PlanChanged(self._session_gentle, self._hold_delta))
         self._goto(self._index + 1, now, out)
