@@ -68,6 +68,7 @@ from backtimer.core.retime import (
     stretch_hold,
 )
 from backtimer.core.routine import Routine
+from backtimer.core.stall_watch import SUSPEND_TELL, StallWatch
 from backtimer.core.timeline import (
     LEAD_IN_SECONDS,
     Phase,
@@ -79,8 +80,6 @@ from backtimer.core.timeline import (
 #: Back within this many seconds of a hold's start goes to the previous phase;
 #: later, it restarts the hold (as a music player's "previous" does).
 BACK_RESTARTS_AFTER = 2.0
-#: A growth of the boot-time/monotonic gap larger than this means the machine slept.
-SUSPEND_TELL = 1.0
 
 __all__ = [
     "BACK_RESTARTS_AFTER",
@@ -127,8 +126,8 @@ class Engine:
         self._routine = routine
         self._clock = clock
         self._wall_clock = wall_clock
-        self._suspend_gap = suspend_gap if suspend_gap is not None else clocks.suspend_gap
-        self._stall_threshold = stall_threshold
+        gap = suspend_gap if suspend_gap is not None else clocks.suspend_gap
+        self._stalls = StallWatch(gap, stall_threshold)  #: also the last good wake-up
         self._session_gentle = False
         self._gentle_ids = set(gentle)
         self._hold_delta = 0.0
@@ -143,8 +142,6 @@ class Engine:
         self._frozen_at: float | None = None
         self._freeze_reason = PauseReason.USER
         self._reason_since = 0.0
-        self._last_wake = 0.0
-        self._last_gap = 0.0
         self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
         self._pain: PainRecord | None = None
         self._spoken: SpokenSeconds = lambda _phase: None
@@ -225,7 +222,7 @@ class Engine:
             return []
         now = self._read(None)
         self._state = State.RUNNING
-        self._mark_wake(now)
+        self._stalls.mark(now)
         self.record.started_at = self._wall(now)
         out: list[Event] = [
             SessionStarted(now, self.record.started_at, self._routine.id, self.record.gentle)
@@ -441,19 +438,13 @@ class Engine:
         if self._state is not State.RUNNING:
             return []
         now = self._read(now)
-        out: list[Event] = []
-        gap = self._suspend_gap()
-        due = self.next_due()
-        late = now - max(self._last_wake, due if due is not None else now)
-        slept = gap - self._last_gap
-        if late > self._stall_threshold or slept > SUSPEND_TELL:
-            at = self._last_wake
+        stall = self._stalls.check(now, self.next_due())
+        if stall is not None:
+            at, lost = stall
             self._freeze(at, PauseReason.STALL)
-            out += [StallDetected(at, now - at + max(0.0, slept)), Paused(at, PauseReason.STALL)]
-            self._last_gap = gap
-            return out
+            return [StallDetected(at, lost), Paused(at, PauseReason.STALL)]
+        out: list[Event] = []
         self._run_until(now, out)
-        self._last_wake, self._last_gap = now, gap
         return out
 
     # -- the machinery -----------------------------------------------------------------
@@ -469,9 +460,6 @@ class Engine:
     def _effective(self, now: float) -> float:
         """The time the current phase has reached: ``now``, or when it froze."""
         return self._frozen_at if self._frozen_at is not None else now
-
-    def _mark_wake(self, now: float) -> None:
-        self._last_wake, self._last_gap = now, self._suspend_gap()
 
     def _command(self, move: Callable[[float, list[Event]], None]) -> list[Event]:
         """Run a navigation command in running or paused state, after catching up."""
@@ -574,7 +562,7 @@ class Engine:
         self._start += frozen_for
         self._frozen_at = None
         self._state = State.RUNNING
-        self._mark_wake(now)
+        self._stalls.mark(now)
         out.append(Resumed(now, frozen_for))
         if self._start_cue_pending:
             self._start_cue_pending = False
