@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from backtimer.core.engine import START_CUES
+from backtimer.core.cue_schedule import START_CUES
 from backtimer.core.events import Cue
 from backtimer.core.routine import Side, step_text
 from backtimer.core.timeline import Phase, PhaseKind

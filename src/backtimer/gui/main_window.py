@@ -4,60 +4,39 @@ object owns the engine and its driver; this class connects them and lays them ou
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QKeyEvent,
     QPalette,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from backtimer.core import events as ev
 from backtimer.core.clock import monotonic
-from backtimer.core.goals import progress
-from backtimer.core.loader import LoadResult, load_routine
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
 from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
-from backtimer.gui.banner import Banner
-from backtimer.gui.countdown import CountdownWidget
 from backtimer.gui.cues import CueDirector, Players
-from backtimer.gui.current_step import CurrentStepPanel
-from backtimer.gui.figure import FigureWidget
-from backtimer.gui.help_overlay import HelpOverlay
+from backtimer.gui.goals_line import goals_text
 from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.keys import Action, action_for
-from backtimer.gui.pain_panel import PainPanel
-from backtimer.gui.routine_errors import RoutineErrorsDialog
+from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session
 from backtimer.gui.silent import SilentPlayer
 from backtimer.gui.sound_settings import SoundSettings
-from backtimer.gui.step_list import StepListModel, StepListView
-from backtimer.gui.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
+from backtimer.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.goals_window import GoalsWindow
@@ -71,33 +50,6 @@ SAFETY_NOTE = (
 )
 #: After this long paused, the screen may sleep again.
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
-MAX_RECENT = 8
-
-
-def goals_text(store: HistoryStore | None, now: float | None = None) -> str:
-    """Open goals and how each stands, e.g. "Hamstrings: hold 30 s … — on track (due 12 Dec)"."""
-    if store is None:
-        return ""
-    now = time.time() if now is None else now
-    lines = []
-    try:
-        for goal in store.goals(include_finished=False):
-            status = progress(goal, store.group_sessions(goal.muscle_group), now).status
-            label = status.value.replace("_", " ")
-            lines.append(f"{goal.describe()} — {label} (due {goal.due:%d %b %Y})")
-    except Exception as error:  # noqa: BLE001 - a goal line must never stop the window
-        log.warning("could not read goals: %s", error)
-        return ""
-    return "Goals: " + "; ".join(lines) if lines else ""
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a frameless scroll area, so its height never sets the window's minimum."""
-    area = QScrollArea()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
 
 
 def _format_minutes(seconds: float) -> str:
@@ -105,7 +57,7 @@ def _format_minutes(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
     """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
 
     def __init__(
@@ -188,138 +140,6 @@ class MainWindow(QMainWindow):
             self.banner.show_message("Visual cues only. " + " ".join(messages))
 
     # ----- layout -------------------------------------------------------------------
-    def _build(self) -> None:
-        self.banner = Banner(self)
-        self.safety = Banner(self, kind="safety")
-        self.routine_label = QLabel()
-        self.routine_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.time_label = QLabel()
-        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.gentle_badge = QLabel("GENTLE")
-        self.gentle_badge.setObjectName("gentleBadge")
-        self.gentle_badge.setVisible(False)
-        for label in (self.routine_label, self.time_label, self.gentle_badge):
-            font = label.font()
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-            font.setBold(True)
-            label.setFont(font)
-        self.goals_label = QLabel()
-        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.goals_label.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.routine_label, 1)
-        top.addWidget(self.gentle_badge)
-        top.addWidget(self.time_label)
-
-        self.step_model = StepListModel(self._routine)
-        self.step_list = StepListView(self.step_model)
-        self.step_list.exercise_selected.connect(self._on_exercise_selected)
-        self.step_list.section_selected.connect(self._on_section_selected)
-        self.figure = FigureWidget()
-        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.step_panel = CurrentStepPanel()
-        self.countdown = CountdownWidget()
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.pain_panel = PainPanel()
-        self.pain_panel.choice_made.connect(self._on_pain_choice)
-        self.summary = SummaryPanel()
-        self.summary.history_requested.connect(self.show_history)
-        self.help = HelpOverlay(self)
-        self.help.hide()
-
-        stage = QWidget()
-        stage_layout = QHBoxLayout(stage)
-        stage_layout.setContentsMargins(0, 0, 0, 0)
-        middle = QVBoxLayout()
-        middle.addWidget(self.figure, 3)
-        middle.addWidget(self.step_panel, 2)
-        stage_layout.addLayout(middle, 5)
-        stage_layout.addWidget(self.countdown, 4)
-        self._stage_layout = stage_layout
-        self.pages = QStackedWidget()
-        self.pages.addWidget(stage)
-        # In a scroll area so its height never becomes the window's minimum: the whole
-        # window must fit a 1024x600 netbook with the safety note showing.
-        self.pain_page = _scrolling(self.pain_panel)
-        self.summary_page = _scrolling(self.summary)
-        self.pages.addWidget(self.pain_page)
-        self.pages.addWidget(self.summary_page)
-
-        body = QHBoxLayout()
-        body.addWidget(self.step_list, 5)
-        body.addWidget(self.pages, 17)
-
-        self.back_button = QPushButton("◀ Back")
-        self.start_button = QPushButton("▶ Start")
-        self.next_button = QPushButton("Next ▶")
-        self.pain_button = QPushButton("PAIN — STOP\nEsc · P · B")
-        self.pain_button.setObjectName("painButton")
-        self.pain_button.setStyleSheet(pain_button_style())
-        self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.pain_button.setMinimumHeight(110)
-        for button in (self.back_button, self.start_button, self.next_button, self.pain_button):
-            # Keys are handled by the window: a focused button would swallow Space.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            font = button.font()
-            font.setPointSizeF(font.pointSizeF() * (2.0 if button is self.pain_button else 1.4))
-            font.setBold(True)
-            button.setFont(font)
-        for button in (self.back_button, self.start_button, self.next_button):
-            button.setMinimumHeight(64)
-        self.back_button.clicked.connect(lambda: self.trigger(Action.BACK))
-        self.next_button.clicked.connect(lambda: self.trigger(Action.NEXT))
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.pain_button.clicked.connect(self.pain_stop)
-        controls = QHBoxLayout()
-        self.small_controls = QWidget()
-        small = QHBoxLayout(self.small_controls)
-        small.setContentsMargins(0, 0, 0, 0)
-        small.addWidget(self.back_button)
-        small.addWidget(self.start_button)
-        small.addWidget(self.next_button)
-        controls.addWidget(self.small_controls, 2)
-        controls.addWidget(self.pain_button, 3)
-
-        central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setSpacing(6)
-        outer.addWidget(self.safety)
-        outer.addWidget(self.banner)
-        outer.addLayout(top)
-        outer.addWidget(self.goals_label)
-        outer.addLayout(body, 1)
-        outer.addLayout(controls)
-        self.setCentralWidget(central)
-        self._central = central
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        routine_menu = bar.addMenu("&Routine")
-        open_action = QAction("&Open routine…", self)
-        open_action.triggered.connect(self.open_routine_dialog)
-        routine_menu.addAction(open_action)
-        builtin = QAction("&Built-in routine", self)
-        builtin.triggered.connect(self._open_builtin)
-        routine_menu.addAction(builtin)
-        self.recent_menu = routine_menu.addMenu("&Recent routines")
-        self._refresh_recent()
-        view = bar.addMenu("&View")
-        distance = QAction("&Distance mode (F11)", self)
-        distance.triggered.connect(lambda: self.set_distance_mode(not self._distance))
-        view.addAction(distance)
-        history = QAction("&History…", self)
-        history.triggered.connect(self.show_history)
-        view.addAction(history)
-        goals = QAction("&Goals…", self)
-        goals.triggered.connect(self.show_goals)
-        view.addAction(goals)
-        sound = QAction("&Sound and voice…", self)
-        sound.triggered.connect(self.open_sound_settings)
-        view.addAction(sound)
-        keys = QAction("&Keys (?)", self)
-        keys.triggered.connect(lambda: self.trigger(Action.HELP))
-        view.addAction(keys)
-
     # ----- routine ------------------------------------------------------------------
     def set_routine(self, routine: Routine) -> None:
         """Show ``routine`` ready to start; refused while a session runs."""
@@ -335,61 +155,6 @@ class MainWindow(QMainWindow):
         total = planned_seconds(build_phases(routine))
         self.time_label.setText(f"about {round(total / 60)} min")
         self._show_idle()
-
-    def show_routine_problems_later(self, result: LoadResult | None) -> None:
-        """Once the window is up, show a bad routine's located messages (never blocks start)."""
-        if result is not None and result.problems:
-            QTimer.singleShot(0, lambda: RoutineErrorsDialog.ask(self, result.problems))
-
-    def open_routine(self, path: Path) -> bool:
-        result = load_routine(path)
-        if result.routine is None:
-            RoutineErrorsDialog.ask(self, result.problems)
-            return False
-        self.set_routine(result.routine)
-        self._remember_recent(path)
-        return True
-
-    def open_routine_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open a routine", str(Path.home()), "Routines (*.yaml *.yml)"
-        )
-        if name:
-            self.open_routine(Path(name))
-
-    def _open_builtin(self) -> None:
-        from backtimer.core.loader import load_builtin
-
-        self.set_routine(load_builtin())
-
-    def _remember_recent(self, path: Path) -> None:
-        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
-        self._settings.setValue("recent_routines", recent[:MAX_RECENT])
-        self._refresh_recent()
-
-    def _recent(self) -> list[str]:
-        value = self._settings.value("recent_routines", [])
-        if isinstance(value, str):  # QSettings gives a one-item list back as a string
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self._recent():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_routine(Path(p)))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith((".yaml", ".yml")):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            self.open_routine(Path(urls[0].toLocalFile()))
-            event.acceptProposedAction()
 
     # ----- session ------------------------------------------------------------------
     @property
