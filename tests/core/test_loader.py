@@ -323,3 +323,16 @@ def test_problem_list_is_capped() -> None:
     problems = load(text).problems
     assert len(problems) == 101
     assert problems[-1].message == "... and 50 more problems"
+
+
+def test_a_problem_in_an_aliased_value_is_told_once(tmp_path) -> None:
+    """An exercise reused through a YAML alias yields each of its complaints once."""
+    from backtimer.core.loader import load_routine
+
+    path = tmp_path / "alias.yaml"
+    path.write_text(
+        "format: 1\nid: x\nname: X\nexercises:\n  - &a {id: a}\n  - *a\n", encoding="utf-8"
+    )
+    problems = load_routine(path).problems
+    assert len(problems) == len(set(problems))
+    assert [p.message for p in problems].count("an exercise is missing 'name'") == 1

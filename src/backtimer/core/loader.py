@@ -177,7 +177,8 @@ def _load(
     poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
     checker = RoutineChecker(file, base_dir, poses, problems)
     routine = checker.routine(root) if root is not None else None
-    found = sorted(checker.problems)
+    # An aliased value is checked at each use; the same complaint about it is told once.
+    found = sorted(set(checker.problems))
     if len(found) > MAX_PROBLEMS:
         rest = len(found) - MAX_PROBLEMS
         found = found[:MAX_PROBLEMS]
