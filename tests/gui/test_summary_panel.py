@@ -13,7 +13,8 @@ from backtimer.core.record import (
     SessionRecord,
 )
 from backtimer.core.routine import Side
-from backtimer.gui.summary_panel import SummaryPanel, duration_text
+from backtimer.gui.durations import duration_text
+from backtimer.gui.summary_panel import SummaryPanel
 
 
 def _hold(ex: str, side: Side | None, completed: bool, held: float = 25) -> HoldRecord:

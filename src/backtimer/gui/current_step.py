@@ -15,17 +15,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBo
 from backtimer.core.routine import Routine, Side, step_text
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui import theme
+from backtimer.gui.durations import duration_text
 
 #: The side badge's words; the arrow points the way the side is named.
 SIDE_TEXT = {Side.RIGHT: "RIGHT SIDE ▶", Side.LEFT: "◀ LEFT SIDE"}
-
-
-def _seconds(seconds: float) -> str:
-    secs = round(seconds)
-    if secs < 60:
-        return f"{secs} s"
-    minutes, rest = divmod(secs, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
 def next_text(phase: Phase | None) -> str:
@@ -35,11 +28,11 @@ def next_text(phase: Phase | None) -> str:
     side = f" — {phase.side.value} side" if phase.side is not None else ""
     match phase.kind:
         case PhaseKind.HOLD:
-            return f"Next: hold {_seconds(phase.seconds)}{side}"
+            return f"Next: hold {duration_text(phase.seconds)}{side}"
         case PhaseKind.SWITCH:
             return f"Next: switch to the {phase.side.value} side" if phase.side else "Next: switch"
         case PhaseKind.REST:
-            return f"Next: rest {_seconds(phase.seconds)}"
+            return f"Next: rest {duration_text(phase.seconds)}"
         case PhaseKind.PREPARE:
             return f"Next: {phase.title}"
         case PhaseKind.WARMUP:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.routine import Exercise, Movement, Routine, Sides
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui import theme
+from backtimer.gui.durations import duration_text
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +92,6 @@ class _Row:
     reps: int
     state: RowState = RowState.UPCOMING
     gentle: bool = False
-
-
-def _seconds_text(seconds: float) -> str:
-    secs = round(seconds)
-    if secs < 60:
-        return f"{secs} s"
-    minutes, rest = divmod(secs, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
 def _held_pose(steps: tuple[Any, ...]) -> str:
@@ -293,7 +286,7 @@ class StepListModel(QAbstractListModel):
     def detail_text(self, row: int) -> str:
         """ "25 s × 2 sides", "20 s × 2 reps", "2 min 20 s" for a warm-up."""
         r = self._rows[row]
-        text = _seconds_text(self.hold_seconds(row))
+        text = duration_text(self.hold_seconds(row))
         if r.sides is Sides.BOTH:
             text += " × 2 sides"
         if r.reps > 1:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord, SessionRecord
 from backtimer.core.routine import Exercise, Movement, Routine
 from backtimer.gui import theme
+from backtimer.gui.durations import duration_text
 
 HEADINGS: dict[Outcome | None, str] = {
     Outcome.COMPLETED: "Well done — session complete",
@@ -31,18 +32,6 @@ CHOICE_WORDS: dict[PainChoice | None, str] = {
     None: "no choice made",
 }
 MAX_LINES = 6  #: pain events and cut-short holds listed before "and n more"
-
-
-def duration_text(seconds: float) -> str:
-    """ "14 min 20 s", "45 s", "1 h 2 min"."""
-    secs = max(0, round(seconds))
-    hours, rest = divmod(secs, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
 
 
 def _listed(lines: list[str]) -> str:
