@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -422,9 +423,29 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         elif self._normal_palette is not None:
             self._central.setPalette(self._normal_palette)
         if on:
+            screen = self.screen()
+            if screen is not None:
+                # Without a window manager (a bare X server, a kiosk) the full-screen
+                # request is ignored: cover the screen ourselves as well.
+                self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
             self.showNormal()
+        self._fit_pain_label()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pain_label()
+
+    def _fit_pain_label(self) -> None:
+        """In distance mode the pain button's words grow with the screen, to be read
+        from across the room as well as the countdown."""
+        font = self.pain_button.font()
+        if self._distance:
+            font.setPixelSize(max(18, min(64, self.height() // 22)))
+        else:
+            font.setPixelSize(max(16, min(32, self.height() // 32)))
+        self.pain_button.setFont(font)
 
     @property
     def pain_panel_shown(self) -> bool:
