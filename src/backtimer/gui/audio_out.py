@@ -15,7 +15,7 @@ import logging
 import wave
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QIODevice, QObject, Qt, QTimer
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 log = logging.getLogger(__name__)
@@ -52,28 +52,22 @@ class AudioOut(QObject):
     """Plays one sound at a time on a stream that stays open; ``play`` replaces what sounds.
 
     Contract: ``play`` starts the sound within one feed tick; ``stop`` drops everything
-    queued at once; nothing here blocks. ``available`` is False (and ``problem`` says why)
-    when there is no output device.
+    queued at once; nothing here blocks. ``available`` is False when there is no output
+    device.
     """
-
-    #: the sound given to ``play`` has been fully handed to the device
-    finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pcm = b""
         self._pos = 0
-        self._volume = 1.0
         self._sink: QAudioSink | None = None
         self._io: QIODevice | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FEED_MS)
         self._timer.timeout.connect(self._feed)
-        self.problem: str | None = None
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
-            self.problem = "no audio output device"
             return
         fmt = QAudioFormat()
         fmt.setSampleRate(RATE)
@@ -81,7 +75,6 @@ class AudioOut(QObject):
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self._sink = QAudioSink(device, fmt, self)
         self._sink.setBufferSize(BUFFER_BYTES)
-        self._sink.setVolume(self._volume)
 
     @property
     def available(self) -> bool:
@@ -110,11 +103,11 @@ class AudioOut(QObject):
         return True
 
     def stop(self) -> None:
-        """Silence now: forget the sound and what the device has not played yet."""
+        """Silence now: forget the sound and what the device has not played yet (also the
+        tail of a sound already handed over in full)."""
         self._timer.stop()
-        if self._pcm:
-            self._pcm, self._pos = b"", 0
-            self._drop_queued()
+        self._pcm, self._pos = b"", 0
+        self._drop_queued()
 
     def _drop_queued(self) -> None:
         if (
@@ -124,12 +117,7 @@ class AudioOut(QObject):
         ):
             self._sink.reset()  # discards the queued samples; the stream stays open
 
-    @property
-    def playing(self) -> bool:
-        return bool(self._pcm) and self._pos < len(self._pcm)
-
     def set_volume(self, volume: float) -> None:
-        self._volume = volume
         if self._sink is not None:
             self._sink.setVolume(volume)
 
@@ -144,9 +132,7 @@ class AudioOut(QObject):
             self._pos += max(0, written)
         if self._pos >= len(self._pcm):
             self._timer.stop()
-            if self._pcm:
-                self._pcm, self._pos = b"", 0
-                self.finished.emit()
+            self._pcm, self._pos = b"", 0
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -103,10 +103,6 @@ class EffectPlayer(CuePlayer):
         pcm = self._pcm.get(item)
         return pcm is not None and self._out.play(pcm)
 
-    @property
-    def playing(self) -> bool:
-        return self._out.playing
-
     def stop(self) -> None:
         self._out.stop()
 
