@@ -155,7 +155,7 @@ def test_lead_in_with_safety_note_fits_1024x600(make_window, distance) -> None:
     """A first hands-free start on a 1024×600 screen (safety note up) keeps the pain button
     and the countdown whole inside the window."""
     w = make_window()
-    w.start_session(hands_free=True)
+    w.start_session()
     assert w.safety.isVisible()
     try:
         show_at(w, 1024, 600, distance=distance)

@@ -33,7 +33,7 @@ def test_title_names_the_routine(window: MainWindow) -> None:
 
 def test_hands_free_session_runs_to_the_summary(window: MainWindow, clock: FakeClock) -> None:
     """Started once, the session goes through every phase by itself and ends in a summary."""
-    window.start_session(hands_free=True)
+    window.start_session()
     session = window.session
     assert session is not None
     assert session.current.kind is PhaseKind.LEAD_IN
@@ -229,7 +229,7 @@ def test_space_when_idle_starts_the_session(qtbot, window) -> None:
 
 def test_safety_note_shows_on_the_lead_in_and_is_remembered(window, clock) -> None:
     """The first-run note appears without blocking the start and is not shown twice."""
-    window.start_session(hands_free=True)
+    window.start_session()
     assert window.safety.isVisible()
     assert window.session.current.kind is PhaseKind.LEAD_IN
     run_until(window, clock, PhaseKind.WARMUP)

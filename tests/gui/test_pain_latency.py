@@ -37,7 +37,7 @@ def test_click_on_the_pain_button_stops_at_once(qtbot, window, clock) -> None:
 
 def test_escape_during_the_lead_in_stops_at_once(qtbot, window, clock) -> None:
     """Esc while still getting down on the mat stops the lead-in and opens the panel."""
-    window.start_session(hands_free=True)
+    window.start_session()
     run_for(window, clock, 2)
     assert window.session.current.kind is PhaseKind.LEAD_IN
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Escape)

@@ -77,5 +77,5 @@ def run_app(options: argparse.Namespace) -> int:
         window.set_distance_mode(True)
     window.show()
     if options.start:
-        window.start_session(hands_free=True)
+        window.start_session()
     return app.exec()

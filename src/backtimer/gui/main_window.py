@@ -162,8 +162,11 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
     def session(self) -> Session | None:
         return self._session
 
-    def start_session(self, *, hands_free: bool = False) -> None:
-        """Begin the lead-in; everything after it advances by itself."""
+    def start_session(self) -> None:
+        """Begin the lead-in; everything after it advances by itself (hands-free).
+
+        The first-run safety note shows as a banner on the lead-in, never a dialog that
+        would wait for a click."""
         if self._session is not None and self._session.active:
             return
         if self._session is not None:
@@ -395,9 +398,8 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         assert session is not None
         self.summary.set_summary(session.record)
         self.pages.setCurrentWidget(self.summary_page)
-        self.inhibitor.release()
         self._pause_release.stop()
-        self._update_pause_controls()
+        self._update_pause_controls()  # the session is over: lets the screen sleep again
         self.step_model.set_current(-1)
 
     # ----- distance mode, keys, other windows ---------------------------------------
