@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QObject,
     QPauseAnimation,
     QPointF,
     QRectF,
@@ -530,6 +531,35 @@ def render_image(pose: Pose, size: int, *, side: Side | None, palette: QPalette)
 # The animated widget
 
 
+class PoseMove(QVariantAnimation):
+    """One move of the figure from pose ``a`` to pose ``b``; emits each in-between pose.
+
+    Why a class and not a closure on ``valueChanged``: a closure that captures the widget
+    is owned by the connection, so deleting this animation (a child of the widget's group)
+    could drop the widget's last reference mid-destruction and crash in
+    ``deleteChildren``. This object holds only poses; the widget connects bound methods.
+    """
+
+    moved = Signal(object)  #: the in-between Pose to paint now
+    reached = Signal(int)  #: the index of the step pose this move ends on
+
+    def __init__(self, a: Pose, b: Pose, index: int, ms: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self._a, self._b, self._index = a, b, index
+        self.setStartValue(0.0)
+        self.setEndValue(1.0)
+        self.setDuration(ms)
+        self.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self.valueChanged.connect(self._step)
+        self.finished.connect(self._done)
+
+    def _step(self, t: object) -> None:
+        self.moved.emit(interpolate(self._a, self._b, float(t)))  # type: ignore[arg-type]
+
+    def _done(self) -> None:
+        self.reached.emit(self._index)
+
+
 class FigureWidget(QWidget):
     """Shows a figure moving into each pose of a step, or a picture the routine names.
 
@@ -595,7 +625,7 @@ class FigureWidget(QWidget):
             if i:
                 self._group.addAnimation(QPauseAnimation(self._dwell_ms, self._group))
             a = prev if prev.mirror == target.mirror else _as_seen_from(prev, target)
-            self._group.addAnimation(self._move(a, target, first_index + i))
+            self._group.addAnimation(self._move(self._group, a, target, first_index + i))
             prev = target
         self._group.finished.connect(self._finished)
         self._group.start()
@@ -625,20 +655,15 @@ class FigureWidget(QWidget):
 
     # -- internals ------------------------------------------------------------------------
 
-    def _move(self, a: Pose, b: Pose, index: int) -> QVariantAnimation:
-        anim = QVariantAnimation(self._group)
-        anim.setStartValue(0.0)
-        anim.setEndValue(1.0)
-        anim.setDuration(self._move_ms)
-        anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
-
-        def step(t: object) -> None:
-            self._shown = interpolate(a, b, float(t))  # type: ignore[arg-type]
-            self.update()
-
-        anim.valueChanged.connect(step)
-        anim.finished.connect(lambda: self.pose_reached.emit(index))
+    def _move(self, group: QObject, a: Pose, b: Pose, index: int) -> PoseMove:
+        anim = PoseMove(a, b, index, self._move_ms, group)
+        anim.moved.connect(self._show_moved)
+        anim.reached.connect(self.pose_reached)
         return anim
+
+    def _show_moved(self, pose: Pose) -> None:
+        self._shown = pose
+        self.update()
 
     def _finished(self) -> None:
         group, self._group = self._group, None

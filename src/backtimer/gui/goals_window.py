@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
 from backtimer.core.store import HistoryStore, StoreError
+from backtimer.gui.slots import connect_call
 
 STATUS_COLOURS = {
     GoalStatus.MET: "#1e7b34",
@@ -135,7 +136,7 @@ class GoalsWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        connect_call(self.table.doubleClicked, self.edit_selected)
         self.add_button = QPushButton("Add goal…")
         self.edit_button = QPushButton("Edit…")
         self.finish_button = QPushButton("Mark finished")

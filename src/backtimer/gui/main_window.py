@@ -35,6 +35,7 @@ from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session
 from backtimer.gui.silent import SilentPlayer
+from backtimer.gui.slots import call_soon
 from backtimer.gui.sound_settings import SoundSettings
 from backtimer.gui.theme import pain_button_style
 from backtimer.gui.window_layout import WindowLayout
@@ -100,7 +101,7 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
         if result.message:
-            QTimer.singleShot(0, lambda: self.banner.show_message(result.message or ""))
+            call_soon(self.banner.show_message, result.message)
         return result.store
 
     def _make_cues(self) -> CueDirector:
@@ -112,7 +113,7 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         director.problems_changed.connect(self._on_sound_problems)
         director.set_muted(bool(self._settings.value("muted", False, type=bool)))
         if director.problems:
-            QTimer.singleShot(0, lambda: self._on_sound_problems(director.problems))
+            call_soon(self._on_sound_problems, director.problems)
         return director
 
     def open_sound_settings(self) -> None:

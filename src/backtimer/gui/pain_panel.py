@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.record import PainChoice
 from backtimer.gui import theme
+from backtimer.gui.slots import connect_call
 
 ADVICE = "If the pain is sharp or does not ease, stop and consult your medical provider."
 
@@ -63,7 +64,7 @@ class PainPanel(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             # Reached with Tab, never by a click: Space must not pick whatever was last clicked.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, c=choice: self.choose(c))
+            connect_call(button.clicked, self.choose, choice)
             grid.addWidget(button, n // 2, n % 2)
             self.buttons[choice] = button
 
@@ -76,7 +77,7 @@ class PainPanel(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setAccessibleName(f"Pain rating {value}")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.clicked.connect(lambda _=False, v=value: self._rating_clicked(v))
+            connect_call(b.clicked, self._rating_clicked, value)
             rating_row.addWidget(b)
             self.rating_buttons.append(b)
         self.rating_title = QLabel("How bad is it? (optional, 0–10)")

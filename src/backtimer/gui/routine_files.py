@@ -7,13 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from backtimer.core.loader import LoadResult, load_routine
+from backtimer.core.problems import Problem
 from backtimer.core.routine import Routine
 from backtimer.gui.routine_errors import RoutineErrorsDialog
+from backtimer.gui.slots import call_soon, connect_call
 
 MAX_RECENT = 8
 
@@ -35,7 +37,10 @@ class RoutineFiles(_Base):
     def show_routine_problems_later(self, result: LoadResult | None) -> None:
         """Once the window is up, show a bad routine's located messages (never blocks start)."""
         if result is not None and result.problems:
-            QTimer.singleShot(0, lambda: RoutineErrorsDialog.ask(self, result.problems))
+            call_soon(self._show_problems, result.problems)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        RoutineErrorsDialog.ask(self, problems)
 
     def open_routine(self, path: Path) -> bool:
         result = load_routine(path)
@@ -73,7 +78,7 @@ class RoutineFiles(_Base):
         self.recent_menu.clear()
         for path in self._recent():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_routine(Path(p)))
+            connect_call(action.triggered, self.open_routine, Path(path))
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -28,6 +28,7 @@ from backtimer.gui.figure import FigureWidget
 from backtimer.gui.help_overlay import HelpOverlay
 from backtimer.gui.keys import Action
 from backtimer.gui.pain_panel import PainPanel
+from backtimer.gui.slots import connect_call
 from backtimer.gui.step_list import StepListModel, StepListView
 from backtimer.gui.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
@@ -147,8 +148,8 @@ class WindowLayout(_Base):
             button.setFont(font)
         for button in (self.back_button, self.start_button, self.next_button):
             button.setMinimumHeight(64)
-        self.back_button.clicked.connect(lambda: self.trigger(Action.BACK))
-        self.next_button.clicked.connect(lambda: self.trigger(Action.NEXT))
+        connect_call(self.back_button.clicked, self.trigger, Action.BACK)
+        connect_call(self.next_button.clicked, self.trigger, Action.NEXT)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.pain_button.clicked.connect(self.pain_stop)
         controls = QHBoxLayout()
@@ -186,7 +187,7 @@ class WindowLayout(_Base):
         self._refresh_recent()
         view = bar.addMenu("&View")
         distance = QAction("&Distance mode (F11)", self)
-        distance.triggered.connect(lambda: self.set_distance_mode(not self._distance))
+        connect_call(distance.triggered, self.trigger, Action.DISTANCE)
         view.addAction(distance)
         history = QAction("&History…", self)
         history.triggered.connect(self.show_history)
@@ -198,5 +199,5 @@ class WindowLayout(_Base):
         sound.triggered.connect(self.open_sound_settings)
         view.addAction(sound)
         keys = QAction("&Keys (?)", self)
-        keys.triggered.connect(lambda: self.trigger(Action.HELP))
+        connect_call(keys.triggered, self.trigger, Action.HELP)
         view.addAction(keys)
