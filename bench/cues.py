@@ -231,6 +231,8 @@ def main() -> int:  # noqa: C901, PLR0915  (a script: one straight story)
         print("problems:", director.problems)
     director.prepare_session(phases)
     wait_until(lambda: all(director.speech_seconds(p) is not None for p in phases))
+    output = director._players.output
+    wait_until(lambda: output is not None and output.state.value == "ready")
     said = director.speech_seconds(by_kind[PhaseKind.PREPARE]) or 0.0
     beep_len = {cue: director._players.beeps.seconds(name) or 0.0 for cue, name in BEEPS.items()}
 

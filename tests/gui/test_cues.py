@@ -21,9 +21,9 @@ from backtimer.core.events import (
 from backtimer.core.record import Outcome, PainRecord, PauseReason
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
 from backtimer.core.timeline import PhaseKind, build_phases
-from backtimer.gui.beeps import NO_MULTIMEDIA
 from backtimer.gui.cues import CueDirector, Players, make_players
 from backtimer.gui.silent import SilentPlayer
+from backtimer.gui.sound.output import NO_MULTIMEDIA
 from backtimer.gui.sound_settings import SoundSettings
 from backtimer.gui.voice import NO_ESPEAK, VoicePlayer
 
@@ -73,7 +73,7 @@ def test_without_espeak_the_voice_is_silent_and_names_the_package(qtbot) -> None
     assert NO_ESPEAK in players.problems
     assert "sudo apt-get install espeak-ng" in NO_ESPEAK
     assert isinstance(players.voice, SilentPlayer)
-    players.beeps.shutdown()
+    players.shutdown()
 
 
 def test_sound_switched_off_is_silent_without_complaint(qtbot) -> None:

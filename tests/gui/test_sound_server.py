@@ -161,16 +161,29 @@ def test_pain_stop_silences_voice_and_beeps(qtbot, recorder, director) -> None:
 
 
 def test_first_beep_of_a_new_player_is_heard_at_once(recorder, qtbot) -> None:
-    """A hands-free start's first cue, played the moment the player exists, sounds."""
+    """A cue asked for while the player process starts sounds as soon as it is ready, and
+    a cue once it is ready sounds at once."""
     import time
 
     from backtimer.gui.beeps import EffectPlayer, beep_files
+    from backtimer.gui.sound.output import START_GRACE, State
 
     player = EffectPlayer(beep_files())
     asked = time.monotonic()
     assert player.play("get_ready")
+    with qtbot.waitSignal(player.output.state_changed, timeout=5000):
+        pass
+    ready = time.monotonic()
+    assert player.output.state is State.READY
     qtbot.waitUntil(lambda: bool(recorder.onsets()), timeout=5000)
-    assert recorder.onsets()[0] - asked < TOLERANCE
+    assert ready - asked < START_GRACE
+    assert recorder.onsets()[0] - ready < TOLERANCE
+    marked = len(recorder.onsets())
+    qtbot.waitUntil(lambda: recorder.sounding(time.monotonic() - 0.3, time.monotonic()) == 0)
+    again = time.monotonic()
+    assert player.play("count")
+    qtbot.waitUntil(lambda: len(recorder.onsets()) > marked, timeout=5000)
+    assert recorder.onsets()[-1] - again < TOLERANCE
     player.shutdown()
 
 

@@ -42,6 +42,7 @@ from backtimer.core.phrases import START_CUE, session_utterances, utterance
 from backtimer.core.record import Outcome
 from backtimer.core.routine import Routine
 from backtimer.core.timeline import Phase
+from backtimer.gui.sound.output import NO_MULTIMEDIA, SoundOutput
 from backtimer.gui.sound_settings import SoundSettings
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class CuePlayer(ABC):
         self.problem: str | None = None
         self.on_ready: Callable[[str], None] | None = None  #: an item became ready
         self.on_failed: Callable[[str], None] | None = None  #: an item will never be ready
-        self.on_problem: Callable[[str], None] | None = None  #: ``problem`` was set
+        self.on_problem: Callable[[str | None], None] | None = None  #: ``problem`` changed
 
     @abstractmethod
     def prepare(self, items: Iterable[str]) -> None:
@@ -120,7 +121,8 @@ class CuePlayer(ABC):
         if self.on_failed is not None:
             self.on_failed(item)
 
-    def report_problem(self, message: str) -> None:
+    def report_problem(self, message: str | None) -> None:
+        """``message`` says why this player cannot sound; None says it works again."""
         self.problem = message
         if self.on_problem is not None:
             self.on_problem(message)
@@ -128,11 +130,20 @@ class CuePlayer(ABC):
 
 @dataclass
 class Players:
-    """The beep and voice players chosen for this machine and these settings."""
+    """The beep and voice players chosen for this machine and these settings, and the
+    player process they share (None when both are silent)."""
 
     beeps: CuePlayer
     voice: CuePlayer
     problems: list[str] = field(default_factory=list)
+    output: SoundOutput | None = None
+
+    def shutdown(self) -> None:
+        """Silence both players and end the player process; safe to call twice."""
+        self.beeps.shutdown()
+        self.voice.shutdown()
+        if self.output is not None:
+            self.output.shutdown()
 
 
 _FIND = "find on PATH"
@@ -149,37 +160,38 @@ def make_players(
     """The best players this machine allows; never raises, never blocks for long.
 
     ``multimedia_available=False`` acts as if QtMultimedia could not load (``--silent``;
-    tests); None finds out. ``espeak_path=None`` acts as if espeak-ng were absent; by
+    tests); otherwise the player process finds out, and a problem arrives through the
+    players' ``on_problem``. ``espeak_path=None`` acts as if espeak-ng were absent; by
     default it is looked up on PATH. ``render_command`` replaces the espeak-ng command
     (argv with ``{out}``; the text arrives on stdin) — another synthesizer, or a test's.
     """
-    from backtimer.gui.beeps import NO_MULTIMEDIA, EffectPlayer, beep_files, multimedia_problem
+    from backtimer.gui.beeps import EffectPlayer, beep_files
     from backtimer.gui.silent import SilentPlayer
     from backtimer.gui.voice import NO_ESPEAK, VoicePlayer, espeak_command
 
     problems: list[str] = []
-    sound_problem = NO_MULTIMEDIA if multimedia_available is False else multimedia_problem()
-    if sound_problem:
-        problems.append(sound_problem)
+    sound = multimedia_available is not False
+    if not sound:
+        problems.append(NO_MULTIMEDIA)
+    command = render_command
+    if settings.voice and command is None:
+        exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
+        if exe:
+            command = espeak_command(exe, settings.voice_name, settings.rate)
+    output = SoundOutput() if sound and (settings.beeps or command is not None) else None
 
     beeps: CuePlayer = SilentPlayer()
-    if settings.beeps and not sound_problem:
-        beeps = EffectPlayer(beep_files())
+    if settings.beeps and output is not None:
+        beeps = EffectPlayer(beep_files(), output=output)
     voice: CuePlayer = SilentPlayer()
-    if settings.voice:
-        command = render_command
-        if command is None:
-            exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
-            if exe:
-                command = espeak_command(exe, settings.voice_name, settings.rate)
-        if command is None:  # said even when sound is missing too: both need fixing
-            voice = SilentPlayer(NO_ESPEAK)
-            problems.append(NO_ESPEAK)
-        elif not sound_problem:
-            voice = VoicePlayer(command, speech_folder)
+    if settings.voice and command is None:  # said even when sound is missing too
+        voice = SilentPlayer(NO_ESPEAK)
+        problems.append(NO_ESPEAK)
+    elif settings.voice and command is not None and output is not None:
+        voice = VoicePlayer(command, speech_folder, output=output)
     beeps.set_volume(settings.volume)
     voice.set_volume(settings.volume)
-    return Players(beeps, voice, problems)
+    return Players(beeps, voice, problems, output)
 
 
 class CueDirector(QObject):
@@ -211,7 +223,7 @@ class CueDirector(QObject):
         for player in (self._players.beeps, self._players.voice):
             player.on_ready = self._item_ready
             player.on_failed = self._item_ready
-            player.on_problem = self._add_problem
+            player.on_problem = self._player_problem
         self._muted = False
         self._queue: deque[tuple[str, float]] = deque()  #: (text, give up at)
         self._busy_until = 0.0  #: clock time the beep or words now sounding end
@@ -294,8 +306,7 @@ class CueDirector(QObject):
     def shutdown(self) -> None:
         """Silence, stop the timer, kill any synthesizer; safe to call twice."""
         self.silence()
-        self._players.beeps.shutdown()
-        self._players.voice.shutdown()
+        self._players.shutdown()
 
     # -- the queue -----------------------------------------------------------------------
 
@@ -362,7 +373,12 @@ class CueDirector(QObject):
         if self._queue and self._queue[0][0] == item and self._clock() >= self._busy_until:
             self._pump()
 
-    def _add_problem(self, message: str) -> None:
-        if message not in self._problems:
-            self._problems.append(message)
+    def _player_problem(self, _message: str | None) -> None:
+        """A player's problem appeared or cleared (sound lost, sound back): say it all."""
+        problems = list(self._players.problems)
+        for player in (self._players.beeps, self._players.voice):
+            if player.problem and player.problem not in problems:
+                problems.append(player.problem)
+        if problems != self._problems:
+            self._problems = problems
             self.problems_changed.emit(self.problems)

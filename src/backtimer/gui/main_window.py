@@ -50,6 +50,8 @@ SAFETY_NOTE = (
     "Before you start: check with your medical provider that these stretches suit you. "
     "Stop or slow down whenever something hurts. BackTimer is not a medical device."
 )
+VISUAL_ONLY = "Visual cues only. "
+SOUND_BACK = "Sound is back."
 #: After this long paused, the screen may sleep again.
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 
@@ -78,6 +80,7 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._settings = QSettings()
         self._session: Session | None = None
         self._pending_cues = False
+        self._sound_missing = False
         self._history_window: HistoryWindow | None = None
         self._goals_window: GoalsWindow | None = None
         self._distance = False
@@ -139,7 +142,11 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
-            self.banner.show_message("Visual cues only. " + " ".join(messages))
+            self.banner.show_message(VISUAL_ONLY + " ".join(messages))
+            self._sound_missing = True
+        elif self._sound_missing:
+            self.banner.show_message(SOUND_BACK)
+            self._sound_missing = False
 
     # ----- layout -------------------------------------------------------------------
     # ----- routine ------------------------------------------------------------------

@@ -236,11 +236,11 @@ class SettingsDialog(QDialog):
             widget.setEnabled(on and (widget is not self.voice_name or bool(self._espeak)))
 
     def _check_test_possible(self, multimedia_available: bool | None) -> None:
-        from backtimer.gui.beeps import NO_MULTIMEDIA, multimedia_problem
+        """Known at once: no espeak-ng, or ``multimedia_available=False``. Whether the
+        player process can sound is learnt when Test is pressed (``test_problem``)."""
+        from backtimer.gui.sound.output import NO_MULTIMEDIA
 
         problem = NO_MULTIMEDIA if multimedia_available is False else None
-        if problem is None and multimedia_available is None:
-            problem = multimedia_problem()
         if problem is None and not self._espeak:
             problem = NO_ESPEAK
         if problem:
@@ -280,7 +280,10 @@ class SettingsDialog(QDialog):
             if self._player.play(text):
                 self.test_played.emit(text)
 
-    def _sample_problem(self, message: str) -> None:
+    def _sample_problem(self, message: str | None) -> None:
+        if message is None:  # sound is back: Test works again
+            self.test_status.setText("")
+            return
         self._play_when_ready = False
         self.test_status.setText(message)
         self.test_problem.emit(message)

@@ -1,9 +1,9 @@
 """The voice: speech rendered ahead to WAV files by espeak-ng, played like the beeps.
 
 Why this design (measured on PySide6 6.12, Debian 12, PulseAudio): ``espeak-ng -w``
-renders seconds of speech in 10-20 ms, and a rendered file plays on the same open audio
-stream as the beeps (gui/audio_out.py), which stops within a few ms and whose length is known from
-the WAV header before it is due. QTextToSpeech, by contrast, blocks its creator's thread
+renders seconds of speech in 10-20 ms, and a rendered file plays on the ``voice`` channel
+of the player process (gui/sound/), which stops within a few ms and whose length is
+known from the WAV header before it is due. QTextToSpeech, by contrast, blocks its creator's thread
 for 1.4-2 s and its ``stop()`` has hung the GUI thread when speech-dispatcher could not
 reach the sound server.
 
@@ -27,7 +27,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from backtimer.gui.beeps import EffectPlayer, wav_seconds
+from backtimer.gui.beeps import EffectPlayer
+from backtimer.gui.sound.output import SoundOutput
+from backtimer.gui.sound.pcm import wav_seconds
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +153,14 @@ class VoicePlayer(EffectPlayer):
     False (the cue queue decides whether to wait). Owns the temporary folder of WAVs.
     """
 
-    def __init__(self, command: Sequence[str], folder: Path | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        command: Sequence[str],
+        folder: Path | None = None,
+        *,
+        output: SoundOutput | None = None,
+    ) -> None:
+        super().__init__(output=output, channel="voice")
         self._own_folder = folder is None
         self._folder = (
             Path(tempfile.mkdtemp(prefix="backtimer-speech-")) if folder is None else folder
