@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .disks import FailingDisk, SmallDisk, private_mounts
+from .disks import FailingDisk, SmallDisk, private_mounts, unmount
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,16 +17,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     """A real 1 MiB file system at ``tmp_path / "history"`` (where the window tests keep
     their history), ready to be filled."""
-    with private_mounts():
-        disk = SmallDisk(tmp_path / "history", size=1 << 20)
-        disk.mount()
-        yield disk
+    private_mounts()
+    disk = SmallDisk(tmp_path / "history", size=1 << 20)
+    disk.mount()
+    yield disk
+    unmount(disk.path)
 
 
 @pytest.fixture
 def failing_disk(tmp_path: Path) -> Iterator[FailingDisk]:
     """A real 8 MiB ext4 disk at ``tmp_path / "history"``, ready to fail read-only."""
-    with private_mounts():
-        disk = FailingDisk(tmp_path / "history", tmp_path / "disk.img", size=8 << 20)
-        disk.create()
-        yield disk
+    private_mounts()
+    disk = FailingDisk(tmp_path / "history", tmp_path / "disk.img", size=8 << 20)
+    disk.create()
+    yield disk
+    unmount(disk.path)

@@ -3,15 +3,15 @@
 Nothing here is a stand-in: the history sits on a real file system that the kernel
 really fills or really turns read-only, under an open SQLite connection.
 
-Mounting needs root (CI runs as root). Each disk is mounted in a mount namespace of the
-test's own thread, the one that also runs the window and writes the history: nobody else
-on the machine sees it, and when the test ends the thread goes back to the machine's
-mounts, so the disk disappears with its namespace even if the test never unmounts it
-(a killed test run leaves nothing mounted, and a loop device mounted with ``-o loop``
-detaches itself). Changing the permission bits or bind-mounting a folder read-only does
-not stop writes through files SQLite already has open, and ``mount -o remount,ro`` is
-refused while they are open; what does make an open history read-only is what happens
-to a real failing disk: ext4, mounted ``errors=remount-ro``, meeting an error.
+Mounting needs root (CI runs as root). The disks are mounted in a mount namespace
+private to the test process (see ``private_mounts``): nobody else on the machine sees
+them, each test unmounts its own, and a killed test run leaves nothing mounted (its
+namespace goes with it, and a loop device mounted with ``-o loop`` detaches itself).
+
+Changing permission bits or bind-mounting a folder read-only does not stop writes through
+files SQLite already has open, and ``mount -o remount,ro`` is refused while they are open;
+what does make an open history read-only is what happens to a real failing disk: ext4,
+mounted ``errors=remount-ro``, meeting an error.
 
 Where this cannot work (not root, no loop devices) the tests skip, except with
 ``CI=true``: CI is root on this machine and a skip there would hide a broken test.
@@ -19,13 +19,11 @@ Where this cannot work (not root, no loop devices) the tests skip, except with
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import errno
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -56,31 +54,32 @@ def _set_up(*command: str) -> None:
         unavailable(f"{' '.join(command)}: {done.stderr.strip() or done.returncode}")
 
 
-@contextlib.contextmanager
-def private_mounts() -> Iterator[None]:
-    """Run the body in a new mount namespace of this thread, with nothing propagating
-    back; on leaving, the thread is back in the machine's mounts and its working
-    directory. (From then on the thread keeps its working directory and umask to
-    itself, which nothing in the tests shares between threads.)"""
+_private = False
+
+
+def private_mounts() -> None:
+    """Move this thread (the test's, which also runs the window and writes the history)
+    into a mount namespace of its own, once per test run, with nothing propagating back:
+    threads it starts later share it, nobody else on the machine sees what is mounted
+    in it, and it disappears with the test process. It is never left: threads Qt starts
+    share it, and a thread cannot change namespace while others share its file-system
+    state."""
+    global _private
+    if _private:
+        return
     if os.geteuid() != 0:
         unavailable("mounting a test disk needs root")
     libc = ctypes.CDLL(None, use_errno=True)
-    home = os.open("/proc/thread-self/ns/mnt", os.O_RDONLY)
-    cwd = os.open(".", os.O_RDONLY)  # setns puts the thread at the namespace's root
-    try:
-        if libc.unshare(_CLONE_NEWNS) != 0:
-            unavailable(f"unshare(CLONE_NEWNS): {os.strerror(ctypes.get_errno())}")
-        try:
-            if libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
-                unavailable(f"making mounts private: {os.strerror(ctypes.get_errno())}")
-            yield
-        finally:
-            if libc.setns(home, _CLONE_NEWNS) != 0:
-                raise OSError(ctypes.get_errno(), "cannot return to the machine's mounts")
-            os.fchdir(cwd)
-    finally:
-        os.close(home)
-        os.close(cwd)
+    if libc.unshare(_CLONE_NEWNS) != 0:
+        unavailable(f"unshare(CLONE_NEWNS): {os.strerror(ctypes.get_errno())}")
+    _private = True
+    if libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
+        raise OSError(ctypes.get_errno(), "cannot make the test's mounts private")
+
+
+def unmount(path: Path) -> None:
+    """Unmount at once; files still open there keep working until they are closed."""
+    _run("umount", "--lazy", str(path))
 
 
 class SmallDisk:
