@@ -3,5 +3,32 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .disks import FailingDisk, SmallDisk, private_mounts, unmount
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A real 1 MiB file system at ``tmp_path / "history"`` (where the window tests keep
+    their history), ready to be filled."""
+    private_mounts()
+    disk = SmallDisk(tmp_path / "history", size=1 << 20)
+    disk.mount()
+    yield disk
+    unmount(disk.path)
+
+
+@pytest.fixture
+def failing_disk(tmp_path: Path) -> Iterator[FailingDisk]:
+    """A real 8 MiB ext4 disk at ``tmp_path / "history"``, ready to fail read-only."""
+    private_mounts()
+    disk = FailingDisk(tmp_path / "history", tmp_path / "disk.img", size=8 << 20)
+    disk.create()
+    yield disk
+    unmount(disk.path)

@@ -1,4 +1,5 @@
-"""The store under damage, a read-only folder and a full disk: a clear message, nothing lost."""
+"""The store under damage, a read-only folder, a full disk and a disk turning read-only:
+a clear message, nothing lost. The disks are real (see ``tests/disks.py``)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,16 @@ import pytest
 
 import backtimer
 from backtimer.core.record import Outcome
-from backtimer.core.store import DB_NAME, HistoryStore, StoreError
+from backtimer.core.store import DB_NAME, HistoryStore, StoreError, StoreFault
 
+from ..disks import FailingDisk, SmallDisk
 from .store_helpers import T0, hold
+
+
+def open_store(folder: Path) -> HistoryStore:
+    result = HistoryStore.open(folder)
+    assert result.store is not None, result.message
+    return result.store
 
 
 def saved_history(folder: Path, holds: int = 3) -> None:
@@ -58,24 +66,65 @@ def test_damaged_file_is_moved_aside_and_named(tmp_path: Path, damage) -> None: 
     assert result.store.integrity_ok()
 
 
-def test_full_disk_raises_store_error_and_keeps_what_was_saved(tmp_path: Path) -> None:
-    """With the disk full a hold fails with a clear StoreError; earlier holds stay saved."""
-    result = HistoryStore.open(tmp_path)
-    store = result.store
-    assert store is not None
+def test_full_disk_raises_store_error_and_keeps_what_was_saved(small_disk: SmallDisk) -> None:
+    """On a really full disk a hold fails with a StoreError saying so; once there is room
+    again the same store saves again, and everything saved before is still there."""
+    store = open_store(small_disk.path)
+    sid = store.begin_session("gentle-back", "Gentle back", T0, gentle=False)
+    store.add_hold(sid, hold(T0))
+    small_disk.fill()
+
+    with pytest.raises(StoreError, match="full") as caught:
+        store.add_hold(sid, hold(T0 + 40))
+    assert caught.value.fault is StoreFault.FULL
+    assert "kept" in str(caught.value)
+    small_disk.free()
+    store.add_hold(sid, hold(T0 + 80))
+    store.close()
+
+    again = open_store(small_disk.path)
+    assert [h.hold.started_at for h in again.holds(sid)] == [T0, T0 + 80]
+    assert again.integrity_ok()
+
+
+def test_disk_turning_read_only_raises_store_error_and_keeps_what_was_saved(
+    failing_disk: FailingDisk,
+) -> None:
+    """When the disk turns read-only under an open history, a write fails with a StoreError
+    saying read-only; after the disk is checked, everything saved before is there."""
+    store = open_store(failing_disk.path)
+    sid = store.begin_session("gentle-back", "Gentle back", T0, gentle=False)
+    store.add_hold(sid, hold(T0))
+    failing_disk.fail()
+
+    with pytest.raises(StoreError, match="read-only") as caught:
+        store.add_hold(sid, hold(T0 + 40))
+    assert caught.value.fault is StoreFault.READ_ONLY
+    assert [h.hold.started_at for h in store.holds(sid)] == [T0]  # reading still works
+    store.close()
+    failing_disk.check()
+
+    again = open_store(failing_disk.path)
+    assert [h.hold.started_at for h in again.holds(sid)] == [T0]
+    assert again.integrity_ok()
+
+
+def test_size_limit_raises_store_error_full_and_keeps_what_was_saved(tmp_path: Path) -> None:
+    """SQLite's own size limit (SQLITE_FULL without a full disk, so it runs without root)
+    gives the same StoreError as a full disk; earlier holds stay saved."""
+    store = open_store(tmp_path)
     sid = store.begin_session("gentle-back", "Gentle back", T0, gentle=False)
     store.add_hold(sid, hold(T0))
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    # The stand-in for a full disk: SQLite answers SQLITE_FULL once the file must grow.
     store._conn.execute(f"PRAGMA max_page_count={pages}")
 
-    def fill_the_disk() -> None:
+    def fill_the_file() -> None:
         for n in range(1, 2000):
             store.add_hold(sid, hold(T0 + n, exercise="x" * 500))
 
     with pytest.raises(StoreError, match="full") as caught:
-        fill_the_disk()
-    assert "kept" in str(caught.value)
+        fill_the_file()
+    assert caught.value.fault is StoreFault.FULL
     saved = len(store.holds(sid))
     store.close()
 

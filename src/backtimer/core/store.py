@@ -10,7 +10,8 @@ Contracts a caller may rely on:
   an ``OpenResult`` whose ``message`` tells the person what happened. A damaged file is
   moved aside (renamed, never deleted) and a fresh one started.
 * A write that fails (disk full, I/O error, read-only) raises ``StoreError`` with a
-  message for the person; what was saved before stays saved.
+  message for the person and its ``fault`` (a ``StoreFault``); what was saved before
+  stays saved, and the store goes on working once the disk does.
 * The folder is created 0700 and the database 0600: health data is the owner's alone.
 """
 
@@ -30,23 +31,14 @@ from backtimer.core.goals import Goal, GoalKind, GroupSession, validate_goal
 from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord, PauseRecord
 from backtimer.core.routine import Side
 from backtimer.core.schema import MIGRATIONS, SCHEMA_VERSION
+from backtimer.core.storage_faults import StoreError, StoreFault, explain, store_error
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
 _SIDECARS = ("-wal", "-shm")
 
-# SQLite primary result codes (the low byte of an extended code).
-_SQLITE_READONLY = 8
-_SQLITE_IOERR = 10
-_SQLITE_CORRUPT = 11
-_SQLITE_FULL = 13
-_SQLITE_CANTOPEN = 14
-_SQLITE_NOTADB = 26
-
-
-class StoreError(Exception):
-    """A write or read failed; ``str(error)`` is a message for the person."""
+READ_ONLY_STORE_MESSAGE = "{path} is open read-only, so this could not be saved."
 
 
 @dataclass(frozen=True)
@@ -94,28 +86,6 @@ def _side(value: str | None) -> Side | None:
 
 def _side_value(side: Side | None) -> str | None:
     return None if side is None else side.value
-
-
-def _code(error: sqlite3.Error) -> int:
-    return int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-
-
-def explain(error: sqlite3.Error | OSError, path: Path) -> str:
-    """A sentence for the person about a storage error on ``path``."""
-    if isinstance(error, OSError):
-        return f"Could not use {path}: {error.strerror or error}."
-    code = _code(error)
-    text = str(error).lower()
-    if code == _SQLITE_FULL or "full" in text:
-        return (
-            f"The disk holding {path} is full, so this could not be saved. Everything saved "
-            "before is kept. Free some space and it will be saved again from the next hold."
-        )
-    if code == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return f"{path} is read-only, so this could not be saved. Earlier history is kept."
-    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
-        return f"Could not write to {path} (disk error). Earlier history is kept."
-    return f"The history file {path} could not be used: {error}."
 
 
 def _create_private_file(path: Path) -> None:
@@ -290,12 +260,12 @@ class HistoryStore:
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
         if self.read_only:
-            raise StoreError(f"{self.path} is open read-only, so this could not be saved.")
+            raise StoreError(READ_ONLY_STORE_MESSAGE.format(path=self.path), StoreFault.READ_ONLY)
         try:
             cursor = self._conn.execute(sql, params)
         except sqlite3.Error as error:
             log.warning("history write failed: %s", error)
-            raise StoreError(explain(error, self.path)) from error
+            raise store_error(error, self.path) from error
         return int(cursor.lastrowid or 0)
 
     @contextlib.contextmanager

@@ -2,7 +2,9 @@
 
 The window talks to this object only; it forwards commands to the driver, hands every
 engine event to the history recorder and the cue director, and re-emits it for the
-widgets. A storage failure is reported, never allowed to stop the session.
+widgets. A storage failure is reported once, never allowed to stop the session; what
+could not be saved waits in the recorder and is saved once the disk works again (and
+that is reported too).
 """
 
 from __future__ import annotations
@@ -17,12 +19,40 @@ from backtimer.core.events import PainStopped
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
-from backtimer.core.store import HistoryStore
+from backtimer.core.store import HistoryStore, StoreError, StoreFault
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver
 
 log = logging.getLogger(__name__)
+
+# What the window's banner says when the history stops (and starts again) being saved.
+NOT_SAVED_FULL = (
+    "Your history could not be saved: the disk holding it ({folder}) is full. Free some "
+    "space there; this session goes on, what was saved before is kept, and the rest is "
+    "saved as soon as there is room."
+)
+NOT_SAVED_READ_ONLY = (
+    "Your history could not be saved: the disk or folder holding it ({folder}) is "
+    "read-only. This session goes on and what was saved before is kept; afterwards, check "
+    "that disk, or start BackTimer with --data-dir pointing to a folder that can be written."
+)
+NOT_SAVED_DISK_ERROR = (
+    "Your history could not be saved: the disk holding it ({folder}) reported an error. "
+    "This session goes on and what was saved before is kept; afterwards, check that disk."
+)
+NOT_SAVED_OTHER = (
+    "Your history could not be saved: {error} This session goes on and what was saved "
+    "before is kept."
+)
+SAVED_AGAIN = "Your history is being saved again, with everything from while it could not be."
+
+_NOT_SAVED = {
+    StoreFault.FULL: NOT_SAVED_FULL,
+    StoreFault.READ_ONLY: NOT_SAVED_READ_ONLY,
+    StoreFault.DISK_ERROR: NOT_SAVED_DISK_ERROR,
+    StoreFault.OTHER: NOT_SAVED_OTHER,
+}
 
 
 class Session(QObject):
@@ -49,7 +79,8 @@ class Session(QObject):
         self.driver = SessionDriver(self.engine, parent=self)
         self._cues = cues
         self._recorder = SessionRecorder(store, routine) if store is not None else None
-        self._store_problem_shown = False
+        self._folder = store.path.parent if store is not None else None
+        self._store_problem_shown = False  #: saving failed and the person has been told
         self._deferred: list[object] = []  #: events to write after the screen has frozen
         self.driver.event_emitted.connect(self._on_event)
         self.driver.tick.connect(self.tick)
@@ -156,6 +187,7 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self._write_deferred()
+        self._last_try()
         if self._cues is not None:
             self._cues.speech_ready.disconnect(self._on_speech_ready)
             self._cues = None  # shut down: later events (a second close) play nothing
@@ -184,14 +216,39 @@ class Session(QObject):
             self._record(self._deferred.pop(0))
 
     def _record(self, event: object) -> None:
-        if self._recorder is not None:
-            try:
-                self._recorder.handle(event)
-            except Exception as error:  # noqa: BLE001 - storage must never stop a session
-                log.warning("history not saved: %s", error)
-                if not self._store_problem_shown:
-                    self._store_problem_shown = True
-                    self.problem.emit(
-                        f"Your history could not be saved: {error}. The session goes on; "
-                        "what was saved before is safe."
-                    )
+        if self._recorder is None:
+            return
+        waiting = self._recorder.unsaved
+        try:
+            self._recorder.handle(event)
+        except Exception as error:  # noqa: BLE001 - storage must never stop a session
+            self._not_saved(error)
+            return
+        if waiting:
+            self._saved()
+
+    def _not_saved(self, error: Exception) -> None:
+        """Tell the person once (until saving works again), however many holds fail."""
+        log.warning("history not saved: %s", error)
+        if self._store_problem_shown:
+            return
+        self._store_problem_shown = True
+        fault = error.fault if isinstance(error, StoreError) else StoreFault.OTHER
+        self.problem.emit(_NOT_SAVED[fault].format(folder=self._folder, error=error))
+
+    def _last_try(self) -> None:
+        """Save what still waits, if the disk works again by now (the session is put away)."""
+        if self._recorder is None or not self._recorder.unsaved:
+            return
+        try:
+            self._recorder.flush()
+        except Exception as error:  # noqa: BLE001 - closing must not fail either
+            log.warning("%d history records lost: %s", self._recorder.unsaved, error)
+            return
+        self._saved()
+
+    def _saved(self) -> None:
+        """If the person was told saving failed and now nothing waits, say it works again."""
+        if self._store_problem_shown and self._recorder is not None and not self._recorder.unsaved:
+            self._store_problem_shown = False  # a later failure is told again
+            self.problem.emit(SAVED_AGAIN)
