@@ -243,6 +243,11 @@ class CueDirector(QObject):
         return list(self._problems)
 
     @property
+    def output(self) -> SoundOutput | None:
+        """The player process the cues sound through (None when both are silent)."""
+        return self._players.output
+
+    @property
     def settings(self) -> SoundSettings:
         return self._settings
 

@@ -104,8 +104,11 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
         if result.message:
-            call_soon(self.banner.show_message, result.message)
+            call_soon(self._tell, result.message)  # the banner is built after the store
         return result.store
+
+    def _tell(self, message: str) -> None:
+        self.banner.show_message(message)
 
     def _make_cues(self) -> CueDirector:
         """The best sound this machine allows; ``--silent`` asks for none at all (and so

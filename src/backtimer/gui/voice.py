@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 RENDER_TIMEOUT = 20.0  #: seconds before a stuck synthesizer is killed
 NO_ESPEAK = "No voice: install espeak-ng (sudo apt-get install espeak-ng)."
+CRASHED = "{program} crashed ({signal}); the session goes on with beeps and the screen."
 
 
 def espeak_command(espeak: str, voice: str, rate: int) -> tuple[str, ...]:
@@ -126,6 +128,9 @@ class SpeechRenderer(QObject):
         finally:
             with self._lock:
                 self._running.discard(proc)
+        if proc.returncode < 0:
+            name = signal.Signals(-proc.returncode).name
+            raise RuntimeError(CRASHED.format(program=Path(argv[0]).name, signal=name))
         if proc.returncode != 0 or not partial.exists():
             detail = err.decode(errors="replace").strip().splitlines()
             raise RuntimeError(f"{argv[0]} failed: {detail[-1] if detail else proc.returncode}")

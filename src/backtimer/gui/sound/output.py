@@ -47,7 +47,7 @@ SOUND_LOST = (
 PLAYER_FAILED = "Sound stopped: the sound player failed. Trying again…"
 
 START_GRACE = 1.5  #: seconds a play asked for while starting may still sound
-RETRY_MS = 500  #: how often a lost player looks for a server again
+RETRY_MS = 250  #: how often a lost player looks for a server again (a socket connect)
 MAX_BACKOFF = 8.0  #: seconds between player starts when a server answers but plays nothing
 ACK_TIMEOUT = 2.0  #: a player that has not confirmed a play for this long is hung
 PLAYER_COMMAND = (sys.executable, "-m", "backtimer.gui.sound.player_process")
@@ -114,7 +114,7 @@ class SoundOutput(QObject):
         self._buffer = b""
         self._closed = False
         self._ever_ready = False
-        self._backoff = 1.0
+        self._failures = 0  #: player starts in a row that ended without being ready
         self._next_start = 0.0
         self._process: QProcess | None = None
         self._retry = QTimer(self)
@@ -226,7 +226,7 @@ class SoundOutput(QObject):
         event = message.get("event")
         if event == "ready":
             self._ever_ready = True
-            self._backoff = 1.0
+            self._failures = 0
             self._set(State.READY, None)
             self._play_early()
         elif event == "load_failed":
@@ -265,15 +265,19 @@ class SoundOutput(QObject):
             self._set(State.UNAVAILABLE, NO_MULTIMEDIA)
 
     def _lose(self, problem: str) -> None:
+        """Try again at the next tick after a working player died; back off (1, 2, 4…
+        seconds) while players start and die without ever being ready."""
+        if self._state is State.STARTING:
+            self._failures += 1
         self._early.clear()
         self._set(State.LOST, problem)
-        self._next_start = time.monotonic() + self._backoff
-        self._backoff = min(MAX_BACKOFF, self._backoff * 2)
+        wait = 0.0 if not self._failures else min(MAX_BACKOFF, 2.0 ** (self._failures - 1))
+        self._next_start = time.monotonic() + wait
         self._retry.start()
 
     def _try_again(self) -> None:
         if not server_reachable():
-            self._backoff = 1.0  # a server that comes back is tried at once
+            self._failures = 0  # a server that comes back is tried at once
             self._next_start = 0.0
             return
         if time.monotonic() >= self._next_start:

@@ -10,11 +10,13 @@ writes one JSON object a line on our stdin and reads our answers on stdout:
     {"op": "volume", "channel": C, "value": V}
     {"op": "quit"}                             (or stdin closing: the window is gone)
 
-At start we answer ``ready`` once a stream really plays (a short silence is consumed), or
-exit :data:`EXIT_NO_DEVICE` / :data:`EXIT_NO_MULTIMEDIA`. When the server goes away Qt's
-streams stop moving without an error; we notice (nothing consumed for
-:data:`STUCK_SECONDS`), say ``lost`` and exit :data:`EXIT_LOST` at once, without running
-Qt's teardown (which is where the PulseAudio backend asserts on a dead context).
+At start we answer ``ready`` once both streams are open, or exit :data:`EXIT_NO_DEVICE`
+/ :data:`EXIT_NO_MULTIMEDIA`. When the server goes away Qt's streams stop moving without
+an error (and Qt never reconnects); we notice when a sound is not taken for
+:data:`STUCK_SECONDS`, say ``lost`` and exit :data:`EXIT_LOST` at once, without running
+Qt's teardown (which is where the PulseAudio backend asserts on a dead context). An idle
+stream cannot be checked: a few ms of silence sit in Qt's buffer for over a second
+before PulseAudio starts a stream (its prebuffer), so the loss shows at the next sound.
 
 Why one stream per channel that stays open: opening and closing a stream per sound made
 Qt 6.11's PulseAudio backend poll a closed socket at 100 % CPU; a stream that stays open
@@ -43,9 +45,10 @@ CHANNELS = ("beeps", "voice")
 #: Qt's buffer: small, so stopping is quick, yet several feed ticks deep.
 BUFFER_BYTES = BYTES_PER_SECOND * 60 // 1000
 FEED_MS = 10
-STUCK_SECONDS = 0.6  #: queued sound not consumed for this long: the server is gone
-PROBE_MS = 1000  #: how often an idle stream is checked with a little silence
-PROBE = bytes(BYTES_PER_SECOND * 20 // 1000)  #: 20 ms of silence
+#: Queued sound not taken for this long: the server is gone. Long enough that a busy
+#: machine is not taken for a lost server (a restart would cost a gap and two messages).
+STUCK_SECONDS = 1.5
+WATCH_MS = 250  #: how often sounding streams are checked for being stuck
 
 
 def _say(event: str, **values: Any) -> None:
@@ -68,7 +71,6 @@ class Stream(QObject):
         self._sink.setBufferSize(BUFFER_BYTES)
         self._io: QIODevice | None = self._sink.start()
         self._pcm, self._pos = b"", 0
-        self._sounding = False  #: what is queued is a sound (not a probe's silence)
         # Stuck detection: bytes written since the stream (re)started, and how many of
         # them the device had taken when last seen to move, at what time.
         self._written = self._taken = 0
@@ -86,7 +88,7 @@ class Stream(QObject):
 
     def play(self, pcm: bytes) -> None:
         self._drop_queued()
-        self._pcm, self._pos, self._sounding = pcm, 0, True
+        self._pcm, self._pos = pcm, 0
         self._feed()
         if self._pos < len(self._pcm):
             self._timer.start()
@@ -99,12 +101,6 @@ class Stream(QObject):
 
     def set_volume(self, volume: float) -> None:
         self._sink.setVolume(volume)
-
-    def probe(self) -> None:
-        """Queue a little silence when idle, so a dead server shows as a stuck queue."""
-        if not self._timer.isActive() and self.queued() == 0 and self._io is not None:
-            self._write(PROBE)
-            self._sounding = False
 
     def queued(self) -> int:
         return max(0, self._sink.bufferSize() - self._sink.bytesFree())
@@ -126,14 +122,12 @@ class Stream(QObject):
 
     def _drop_queued(self) -> None:
         """Drop a sound still queued. Qt's only way is ``reset()``, which also stops the
-        stream and deletes its device: start it again (a few ms). A probe's 20 ms of
-        silence is left to play out rather than pay for that."""
-        if self._io is not None and self._sounding and self.queued():
+        stream and deletes its device: start it again (a few ms)."""
+        if self._io is not None and self.queued():
             self._sink.reset()
             self._io = self._sink.start()
             self._written = self._taken = 0
             self._moved_at = time.monotonic()
-        self._sounding = False
 
     def _feed(self) -> None:
         if self._io is None:
@@ -158,30 +152,16 @@ class Player(QObject):
         self._sounds: dict[str, bytes] = {}
         self.command.connect(self._do)
         self._watch = QTimer(self)
-        self._watch.setInterval(PROBE_MS // 4)
+        self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._check)
-        self._probe = QTimer(self)
-        self._probe.setInterval(PROBE_MS)
-        self._probe.timeout.connect(self._probe_idle)
 
     @property
     def opened(self) -> bool:
         return all(s.opened for s in self._streams.values())
 
     def start(self) -> None:
-        for stream in self._streams.values():
-            stream.probe()
+        _say("ready")
         self._watch.start()
-        self._probe.start()
-        QTimer.singleShot(0, self._wait_for_first_probe)
-
-    def _wait_for_first_probe(self) -> None:
-        if all(s.queued() == 0 for s in self._streams.values()):
-            _say("ready")
-        elif any(s.stuck() for s in self._streams.values()):
-            self._lost()
-        else:
-            QTimer.singleShot(FEED_MS, self._wait_for_first_probe)
 
     def _do(self, cmd: dict[str, Any]) -> None:
         op = cmd.get("op")
@@ -204,10 +184,6 @@ class Player(QObject):
             stream.set_volume(float(cmd.get("value", 1.0)))
         elif op == "quit":
             QCoreApplication.quit()
-
-    def _probe_idle(self) -> None:
-        for stream in self._streams.values():
-            stream.probe()
 
     def _check(self) -> None:
         if any(s.stuck() for s in self._streams.values()):
