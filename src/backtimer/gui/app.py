@@ -46,13 +46,18 @@ def _install_excepthook(log_folder: Path) -> None:
 
 
 def run_app(options: argparse.Namespace) -> int:
+    """The window program; exit status 0 also when the system stops it (SIGTERM, Ctrl+C,
+    logout), since the session is then ended and saved properly."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from backtimer.gui.main_window import MainWindow
+    from backtimer.gui.system_end import SystemEnd
     from backtimer.resources import resource_path
 
     app = QApplication(sys.argv[:1])
+    ending = SystemEnd(app, parent=app)
+    ending.install()  # from here a SIGTERM waits for the event loop instead of killing
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("backtimer")
@@ -78,4 +83,11 @@ def run_app(options: argparse.Namespace) -> int:
     window.show()
     if options.start:
         window.start_session()
-    return app.exec()
+    ending.stop_requested.connect(window.end_by_system)
+    ending.stop_requested.connect(app.quit)  # closes the windows (Qt 6), then leaves exec
+    ending.save_requested.connect(window.end_by_system)
+    app.aboutToQuit.connect(window.end_by_system)  # any other way out: never left running
+    try:
+        return app.exec()
+    finally:
+        ending.uninstall()

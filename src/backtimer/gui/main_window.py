@@ -200,6 +200,12 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._session.start()
         self.inhibitor.hold()
 
+    def end_by_system(self) -> None:
+        """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
+        as ended by the system, every hold kept. The window stays until it is closed."""
+        if self._session is not None:
+            self._session.end_by_system()
+
     def _adaptive_gentle(self) -> frozenset[str]:
         """Stretches that hurt in recent sessions start gentle (marked in the step list)."""
         if self._store is None:
