@@ -4,12 +4,14 @@ with its data, settings and runtime folders in the test's own folder."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import backtimer
 from backtimer.core.store import HistoryStore, SessionRow, StoredHold
+from backtimer.gui.single_instance import server_name
 
 #: A routine whose first hold is done 18 s in: 10 s lead-in, 3 s prepare, 5 s hold.
 TINY_ROUTINE = """\
@@ -60,6 +62,21 @@ class Home:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+
+    def socket_path(self, data: Path) -> str:
+        """Where the instance for ``data`` listens, as the child computes it."""
+        name = server_name(data, str(self.runtime))
+        assert os.path.isabs(name), name
+        return name
+
+    def listening(self, data: Path) -> bool:
+        """An instance for ``data`` accepts connections (it drops this empty one)."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(self.socket_path(data))
+            except OSError:
+                return False
+        return True
 
     def logs(self) -> str:
         """Every child's output so far, for a failing assertion's message."""
