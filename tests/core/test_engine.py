@@ -343,6 +343,39 @@ def test_end_finishes_as_ended_by_user() -> None:
     assert e.advance(clock.t + 100) == []
 
 
+def test_end_by_system_keeps_done_holds_and_the_cut_one() -> None:
+    """Stopped by the system mid-hold: the finished holds and the cut one are recorded,
+    and the session reads as ended by the system."""
+    clock = FakeClock()
+    e = make(routine(TWO_SIDED), clock, lead_in=0)
+    e.start()
+    run_to(e, clock, clock.t + 8 + 30 + 5 + 12)  # prepare, right hold, switch, 12 s left
+    out = e.end_by_system()
+    assert out[-1] == SessionFinished(Outcome.ENDED_BY_SYSTEM, clock.t)
+    assert e.record.outcome is Outcome.ENDED_BY_SYSTEM
+    assert [(h.completed, round(h.held)) for h in e.record.holds] == [(True, 30), (False, 12)]
+    assert e.end_by_system() == []
+
+
+def test_end_by_system_during_pain_leaves_the_choice_unmade() -> None:
+    """Stopped by the system while the pain choices are up: nobody chose, so the pain
+    event keeps no choice, and the outcome is ended by the system (not for pain)."""
+    e, _clock = pain_in_hold(routine(TWO_SIDED))
+    e.pain()
+    out = e.end_by_system()
+    assert not any(isinstance(x, PainResolved) for x in out)
+    assert e.record.outcome is Outcome.ENDED_BY_SYSTEM
+    assert e.record.pains[-1].choice is None
+    assert [p.reason for p in e.record.pauses] == [PauseReason.PAIN]
+
+
+def test_end_by_system_before_start_does_nothing() -> None:
+    """Nothing runs yet: nothing to end, nothing recorded."""
+    e = make(routine(ONE_SIDED), FakeClock())
+    assert e.end_by_system() == []
+    assert e.record.outcome is None
+
+
 def pain_in_hold(r: Routine, seconds_in: float = 6) -> tuple[Engine, FakeClock]:
     clock = FakeClock()
     e = make(r, clock, lead_in=0)

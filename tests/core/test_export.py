@@ -75,3 +75,21 @@ def test_json_nests_records_in_sessions(store: HistoryStore) -> None:
     assert first["pains"][0]["rating"] == 7
     assert first["pauses"][0]["seconds"] == 12.0
     assert (second["outcome"], second["ended_at"], second["holds"]) == ("interrupted", None, [])
+
+
+def test_a_session_ended_by_the_system_exports_its_outcome(tmp_path: Path) -> None:
+    """A session stopped by a signal or logout reads ``ended_by_system`` in CSV and JSON,
+    with its end time and holds, unlike a killed (interrupted) one."""
+    s = HistoryStore.open(tmp_path).store
+    assert s is not None
+    sid = s.begin_session("gentle-back", "Gentle back", T0, gentle=False)
+    s.add_hold(sid, hold(T0 + 10, 30.0))
+    s.finish_session(sid, Outcome.ENDED_BY_SYSTEM, T0 + 50)
+    rows = list(parse_csv(export_text(s, "csv", now=T0)))
+    assert [(r["record"], r["outcome"]) for r in rows] == [
+        ("session", "ended_by_system"),
+        ("hold", "ended_by_system"),
+    ]
+    assert rows[0]["session_end"] != ""
+    (session,) = json.loads(export_text(s, "json", now=T0))["sessions"]
+    assert (session["outcome"], len(session["holds"])) == ("ended_by_system", 1)

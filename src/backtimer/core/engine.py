@@ -363,12 +363,21 @@ class Engine:
         """Stop the session here (by the user; for pain if stopped for pain)."""
         if self._state is State.PAIN:
             return self.resolve_pain(PainChoice.END)
-        if self._state not in (State.RUNNING, State.PAUSED):
+        return self._end(Outcome.ENDED_BY_USER)
+
+    def end_by_system(self) -> list[Event]:
+        """Stop the session here because the program is being stopped (a signal, logout,
+        shutdown): holds due by now are completed, the one in progress is kept cut short,
+        and a pain stop awaiting its choice stays without one (nobody chose)."""
+        return self._end(Outcome.ENDED_BY_SYSTEM)
+
+    def _end(self, outcome: Outcome) -> list[Event]:
+        if self._state not in (State.RUNNING, State.PAUSED, State.PAIN):
             return []
         now = self._read(None)
         out = self.advance(now)
         if self._state is not State.FINISHED:
-            self._finish(Outcome.ENDED_BY_USER, now, out)
+            self._finish(outcome, now, out)
         return out
 
     def adjust_hold(self, delta: float) -> list[Event]:

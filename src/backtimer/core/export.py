@@ -12,7 +12,9 @@ events in the order they happened. Columns, in this order:
 ``session_start``     when the session started
 ``session_end``       when it ended (empty if the program was killed: ``interrupted``)
 ``routine``           the routine's name
-``outcome``           ``completed``, ``ended_by_user``, ``ended_for_pain``, ``interrupted``
+``outcome``           ``completed``, ``ended_by_user``, ``ended_for_pain``,
+                      ``ended_by_system`` (stopped by a signal, logout or shutdown; every
+                      hold kept), ``interrupted`` (killed: nothing after the last hold)
 ``time``              when this record happened (hold: its start)
 ``exercise``          exercise id (hold, pain)
 ``muscle_group``      muscle group (hold, pain)

@@ -16,6 +16,8 @@ class Outcome(enum.Enum):
     COMPLETED = "completed"
     ENDED_BY_USER = "ended_by_user"
     ENDED_FOR_PAIN = "ended_for_pain"
+    #: the program was asked to stop (SIGTERM, Ctrl+C, logout, shutdown) mid-session
+    ENDED_BY_SYSTEM = "ended_by_system"
     INTERRUPTED = "interrupted"  #: the program died; set by the store, never the engine
 
 

@@ -46,20 +46,30 @@ def _install_excepthook(log_folder: Path) -> None:
 
 
 def run_app(options: argparse.Namespace) -> int:
+    """The window program; exit status 0 also when the system stops it (SIGTERM, Ctrl+C,
+    logout), since the session is then ended and saved properly."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from backtimer.gui.main_window import MainWindow
+    from backtimer.gui.single_instance import Request, SingleInstance
+    from backtimer.gui.system_end import SystemEnd
     from backtimer.resources import resource_path
 
     app = QApplication(sys.argv[:1])
+    folder = data_dir(options.data_dir)
+    # Before anything slow: a second launch only passes its arguments on and leaves.
+    instance = SingleInstance(folder, parent=app)
+    if instance.hand_over(Request.from_arguments(options.routine, options.start)):
+        return 0
+    ending = SystemEnd(app, parent=app)
+    ending.install()  # from here a SIGTERM waits for the event loop instead of killing
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("backtimer")
     icon = resource_path("icons", "backtimer.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    folder = data_dir(options.data_dir)
     _install_excepthook(folder)
 
     routine = load_builtin()
@@ -78,4 +88,13 @@ def run_app(options: argparse.Namespace) -> int:
     window.show()
     if options.start:
         window.start_session()
-    return app.exec()
+    instance.request_received.connect(window.follow_request)
+    ending.stop_requested.connect(window.end_by_system)
+    ending.stop_requested.connect(app.quit)  # closes the windows (Qt 6), then leaves exec
+    ending.save_requested.connect(window.end_by_system)
+    app.aboutToQuit.connect(window.end_by_system)  # any other way out: never left running
+    try:
+        return app.exec()
+    finally:
+        ending.uninstall()
+        instance.close()

@@ -91,6 +91,9 @@ class SessionDriver(QObject):
     def end(self) -> None:
         self._dispatch(self.engine.end())
 
+    def end_by_system(self) -> None:
+        self._dispatch(self.engine.end_by_system())
+
     def adjust_hold(self, delta: float) -> None:
         self._dispatch(self.engine.adjust_hold(delta))
 

@@ -52,6 +52,7 @@ OUTCOME_WORDS = {
     Outcome.COMPLETED: "Completed",
     Outcome.ENDED_BY_USER: "Ended early",
     Outcome.ENDED_FOR_PAIN: "Ended for pain",
+    Outcome.ENDED_BY_SYSTEM: "Ended by the system",
     Outcome.INTERRUPTED: "Interrupted",
 }
 

@@ -43,6 +43,7 @@ from backtimer.gui.window_layout import WindowLayout
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.goals_window import GoalsWindow
     from backtimer.gui.history_window import HistoryWindow
+    from backtimer.gui.single_instance import Request
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ SAFETY_NOTE = (
 )
 VISUAL_ONLY = "Visual cues only. "
 SOUND_BACK = "Sound is back."
+ROUTINE_WHILE_RUNNING = "Finish or end the session before opening another routine."
 #: After this long paused, the screen may sleep again.
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 
@@ -156,7 +158,7 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
     def set_routine(self, routine: Routine) -> None:
         """Show ``routine`` ready to start; refused while a session runs."""
         if self._session is not None and self._session.active:
-            self.banner.show_message("Finish or end the session before opening another routine.")
+            self.banner.show_message(ROUTINE_WHILE_RUNNING)
             return
         self._routine = routine
         self.setWindowTitle(f"BackTimer — {routine.name}")
@@ -210,6 +212,31 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
             self.safety.show_message(SAFETY_NOTE, button="I understand", on_close=self._safety_seen)
         self._session.start()
         self.inhibitor.hold()
+
+    def end_by_system(self) -> None:
+        """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
+        as ended by the system, every hold kept. The window stays until it is closed."""
+        if self._session is not None:
+            self._session.end_by_system()
+
+    def follow_request(self, request: Request) -> None:
+        """A later launch's ``--routine`` and ``--start``, as if given to this one."""
+        self.bring_forward()
+        if request.routine is not None:
+            if self._session is not None and self._session.active:
+                self.banner.show_message(ROUTINE_WHILE_RUNNING)  # and no dialog mid-hold
+            else:
+                self.open_routine(request.routine)
+        if request.start:
+            self.start_session()
+
+    def bring_forward(self) -> None:
+        """Un-minimise and raise the window (the desktop may still keep the focus away)."""
+        state = self.windowState() & ~Qt.WindowState.WindowMinimized
+        self.setWindowState(state | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _adaptive_gentle(self) -> frozenset[str]:
         """Stretches that hurt in recent sessions start gentle (marked in the step list)."""

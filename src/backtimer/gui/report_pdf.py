@@ -31,6 +31,7 @@ _OUTCOME_WORDS = {
     Outcome.COMPLETED: "completed",
     Outcome.ENDED_BY_USER: "ended early",
     Outcome.ENDED_FOR_PAIN: "ended for pain",
+    Outcome.ENDED_BY_SYSTEM: "ended by the system (shutdown or logout)",
     Outcome.INTERRUPTED: "interrupted (program closed)",
 }
 

@@ -185,6 +185,11 @@ class Session(QObject):
         if self.active:
             self.driver.end()
 
+    def end_by_system(self) -> None:
+        """End a running session because the program is being stopped (signal, logout)."""
+        if self.active:
+            self.driver.end_by_system()
+
     def shutdown(self) -> None:
         self._write_deferred()
         self._last_try()

@@ -21,6 +21,7 @@ HEADINGS: dict[Outcome | None, str] = {
     Outcome.COMPLETED: "Well done — session complete",
     Outcome.ENDED_BY_USER: "Session ended",
     Outcome.ENDED_FOR_PAIN: "Session ended after pain",
+    Outcome.ENDED_BY_SYSTEM: "Session stopped: the computer shut down or logged out",
     Outcome.INTERRUPTED: "Session interrupted",
     None: "Session so far",
 }

@@ -1,0 +1,223 @@
+"""One window per person and data folder: a later launch hands its arguments over.
+
+Contract:
+
+* :meth:`SingleInstance.hand_over` is called once, before the window is built. If a
+  BackTimer for the same user and data folder is running, the request is sent to it and
+  it answers within :data:`ANSWER_MS`: ``True`` — exit now, status 0. Otherwise this
+  process becomes the instance (``False``): it listens, and every later launch's request
+  arrives as :attr:`SingleInstance.request_received`.
+* ``request_received`` is emitted from the event loop, never from inside socket I/O, so a
+  slot may open a dialog.
+* A socket left behind by a killed instance never blocks a start: a connection that fails
+  means nobody is serving, so the stale name is removed and this process listens.
+* A running instance that accepts but never answers (stopped, hung) does not block a start
+  either: this process goes on as a window of its own, without taking the name.
+* The server name is per user and per resolved data folder: another ``--data-dir`` is
+  another instance. On Linux the socket lives in ``$XDG_RUNTIME_DIR`` (the user's own);
+  elsewhere Qt's per-platform default, and only the owner may connect.
+
+A request is one JSON line, ``{"v": 1, "routine": "/abs/path.yaml" | null, "start": bool}``;
+the *sending* process makes the routine's path absolute against its own working folder.
+The answer is the line ``ok``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+VERSION = 1
+CONNECT_MS = 1000  #: a listening server accepts at once; a stale socket refuses at once
+#: The running window answers from its event loop, which may still be building the
+#: window when a second launch comes quickly after the first.
+ANSWER_MS = 5000
+LOCK_MS = 8000  #: another launch is between "nobody answers" and "listening"
+MAX_LINE = 16 * 1024
+ANSWER_OK = b"ok\n"
+_SUN_PATH_MAX = 100  #: a Unix socket's path must fit in sockaddr_un (108 bytes, with margin)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a later launch asks of the running window."""
+
+    routine: Path | None = None  #: absolute: open this routine
+    start: bool = False  #: start a session (hands-free)
+
+    @classmethod
+    def from_arguments(cls, routine: Path | None, start: bool, cwd: Path | None = None) -> Request:
+        """The launch's own arguments; a relative routine path is taken against ``cwd``
+        (this process's working folder), since the running window has another one."""
+        if routine is not None and not routine.is_absolute():
+            routine = (cwd or Path.cwd()) / routine
+        return cls(routine, start)
+
+    def to_line(self) -> bytes:
+        routine = str(self.routine) if self.routine else None
+        doc = {"v": VERSION, "routine": routine, "start": self.start}
+        return json.dumps(doc).encode("utf-8") + b"\n"
+
+    @classmethod
+    def from_line(cls, line: bytes) -> Request | None:
+        """The request in ``line``, or None if it is not one (unknown keys are ignored)."""
+        try:
+            doc = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        if not isinstance(doc, dict):
+            return None
+        routine, start = doc.get("routine"), doc.get("start", False)
+        if not isinstance(start, bool) or not (routine is None or isinstance(routine, str)):
+            return None
+        if routine is not None and not Path(routine).is_absolute():
+            return None  # relative to which folder? the sender should have said
+        return cls(Path(routine) if routine else None, start)
+
+
+def _user() -> str:
+    if hasattr(os, "getuid"):
+        return str(os.getuid())  # the identity itself; $USER can be anything
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user (containers)
+        return "user"
+
+
+def server_name(data_folder: Path, runtime: str | None = None) -> str:
+    """The name the instance for ``data_folder`` listens on: a full socket path in the
+    user's private ``runtime`` folder (default ``$XDG_RUNTIME_DIR``) where there is one,
+    else a plain name Qt places itself."""
+    key = f"{_user()}\0{data_folder.resolve()}".encode()
+    name = "backtimer-" + hashlib.sha256(key).hexdigest()[:16]
+    if runtime is None:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_absolute() and Path(runtime).is_dir():
+        path = str(Path(runtime) / name)
+        if len(path.encode()) <= _SUN_PATH_MAX:
+            return path
+    return name
+
+
+def _lock_path(name: str) -> str:
+    folder = "" if os.path.isabs(name) else QDir.tempPath() + "/"
+    return f"{folder}{name}.lock"
+
+
+class _Peer(QObject):
+    """One connection from a later launch: reads its line, answers, then goes away."""
+
+    #: a well-formed request arrived (a :class:`Request`)
+    received = Signal(object)
+
+    def __init__(self, socket: QLocalSocket, parent: QObject) -> None:
+        super().__init__(parent)
+        self._socket = socket
+        socket.setParent(self)
+        socket.readyRead.connect(self._on_ready_read)
+        socket.disconnected.connect(self.deleteLater)
+
+    def start(self) -> None:
+        """Read what arrived before ``received`` was connected, then go on as it comes."""
+        if self._socket.bytesAvailable():
+            self._on_ready_read()
+
+    def _on_ready_read(self) -> None:
+        socket = self._socket
+        if not socket.canReadLine():
+            if socket.bytesAvailable() > MAX_LINE:
+                log.warning("instance request too long; dropped")
+                socket.abort()
+            return
+        request = Request.from_line(bytes(socket.readLine(MAX_LINE).data()))
+        if request is None:
+            log.warning("not an instance request; ignored")
+            socket.abort()
+            return
+        socket.write(ANSWER_OK)
+        socket.flush()
+        self.received.emit(request)
+
+
+class SingleInstance(QObject):
+    """See the module docstring for the contract."""
+
+    #: a later launch asked for something (a :class:`Request`); emitted from the event loop
+    request_received = Signal(object)
+
+    def __init__(self, data_folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_folder)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
+
+    @property
+    def listening(self) -> bool:
+        """Later launches will find this process."""
+        return self._server.isListening()
+
+    def hand_over(self, request: Request) -> bool:
+        """True if a running instance took ``request`` (then exit); else listen, False."""
+        # Two launches at once must not both find nobody and both listen: the lock makes
+        # "ask, else listen" one step. QLockFile drops a lock whose process has died.
+        lock = QLockFile(_lock_path(self.name))
+        locked = lock.tryLock(LOCK_MS)
+        if not locked:
+            log.warning("instance lock %s not taken; going on without it", lock.fileName())
+        try:
+            answer = self._ask_running(request)
+            if answer is None:
+                self._listen()
+            return answer is True
+        finally:
+            if locked:
+                lock.unlock()
+
+    def _ask_running(self, request: Request) -> bool | None:
+        """True: delivered; False: someone listens but did not answer; None: nobody."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_MS):
+            return None
+        socket.write(request.to_line())
+        socket.waitForBytesWritten(CONNECT_MS)
+        answer = b""
+        while not answer.endswith(b"\n") and socket.waitForReadyRead(ANSWER_MS):
+            answer += socket.readAll().data()
+        socket.disconnectFromServer()
+        if answer == ANSWER_OK:
+            log.info("handed over to the running BackTimer (%s)", self.name)
+            return True
+        log.warning("a BackTimer is listening on %s but did not answer; starting anyway", self.name)
+        return False
+
+    def _listen(self) -> None:
+        # Nobody answered, so a socket file still there was left by a killed instance.
+        QLocalServer.removeServer(self.name)
+        if not self._server.listen(self.name):
+            log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
+
+    def _on_new_connection(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            peer = _Peer(socket, self)
+            # Queued: the window's slot runs from the event loop, not inside readyRead.
+            peer.received.connect(self._on_received, Qt.ConnectionType.QueuedConnection)
+            peer.start()
+
+    def _on_received(self, request: Request) -> None:
+        self.request_received.emit(request)
+
+    def close(self) -> None:
+        """Stop listening (and remove the socket); later launches start their own window."""
+        self._server.close()
