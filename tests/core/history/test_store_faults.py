@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 import backtimer
+from backtimer.core.history.store import DB_NAME, HistoryStore, StoreError, StoreFault
 from backtimer.core.record import Outcome
-from backtimer.core.store import DB_NAME, HistoryStore, StoreError, StoreFault
 
-from ..disks import FailingDisk, SmallDisk
-from .store_helpers import T0, hold
+from ...disks import FailingDisk, SmallDisk
+from ..store_helpers import T0, hold
 
 
 def open_store(folder: Path) -> HistoryStore:
@@ -148,7 +148,7 @@ def ro_tmp() -> Iterator[Path]:
 _PROBE = """
 import sys
 from pathlib import Path
-from backtimer.core.store import HistoryStore, StoreError
+from backtimer.core.history.store import HistoryStore, StoreError
 result = HistoryStore.open(Path(sys.argv[1]))
 print("MESSAGE", result.message)
 if result.store is not None:

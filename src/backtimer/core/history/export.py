@@ -48,7 +48,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from backtimer.core.store import HistoryStore, SessionRow, StoredHold, StoredPain, StoredPause
+from backtimer.core.history.store import (
+    HistoryStore,
+    SessionRow,
+    StoredHold,
+    StoredPain,
+    StoredPause,
+)
 
 CSV_COLUMNS: tuple[str, ...] = (
     "record",

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core import export
-from backtimer.core.export import CSV_COLUMNS, export_text, parse_csv
+from backtimer.core.history import export
+from backtimer.core.history.export import CSV_COLUMNS, export_text, parse_csv
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 
-from .store_helpers import T0, hold, pain
+from ..store_helpers import T0, hold, pain
 
 
 @pytest.fixture

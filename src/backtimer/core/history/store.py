@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from backtimer.core.goals import Goal, GoalKind, GroupSession, validate_goal
+from backtimer.core.history.faults import StoreError, StoreFault, explain, store_error
+from backtimer.core.history.goals import Goal, GoalKind, GroupSession, validate_goal
+from backtimer.core.history.migrations import MIGRATIONS, SCHEMA_VERSION
 from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord, PauseRecord
 from backtimer.core.routine import Side
-from backtimer.core.schema import MIGRATIONS, SCHEMA_VERSION
-from backtimer.core.storage_faults import StoreError, StoreFault, explain, store_error
 
 log = logging.getLogger(__name__)
 
