@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from backtimer.core.history.export import FORMATS, write_csv, write_json
-from backtimer.core.history.store import HistoryStore, StoreError
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.paths import data_dir
 
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from backtimer.core import events
-from backtimer.core.history.store import HistoryStore, StoreError
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome, PauseReason, PauseRecord
 from backtimer.core.routine import Routine
 

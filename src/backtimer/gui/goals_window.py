@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.history.faults import StoreError
 from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
-from backtimer.core.history.store import HistoryStore, StoreError
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
 from backtimer.gui.slots import connect_call
 

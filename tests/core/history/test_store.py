@@ -16,7 +16,9 @@ from backtimer.core.events import (
     SessionFinished,
     SessionStarted,
 )
-from backtimer.core.history.store import DB_NAME, HistoryStore, StoreError
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome, PainChoice, PauseReason
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 import backtimer
-from backtimer.core.history.store import DB_NAME, HistoryStore, StoreError, StoreFault
+from backtimer.core.history.faults import StoreError, StoreFault
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
 
 from ...disks import FailingDisk, SmallDisk
@@ -148,7 +150,8 @@ def ro_tmp() -> Iterator[Path]:
 _PROBE = """
 import sys
 from pathlib import Path
-from backtimer.core.history.store import HistoryStore, StoreError
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 result = HistoryStore.open(Path(sys.argv[1]))
 print("MESSAGE", result.message)
 if result.store is not None:
