@@ -41,11 +41,10 @@ outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields abo
 from __future__ import annotations
 
 import csv
-import io
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
@@ -244,18 +243,3 @@ def write_json(store: HistoryStore, out: TextIO, now: float) -> int:
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(doc["sessions"])
-
-
-def export_text(store: HistoryStore, fmt: str, now: float) -> str:
-    """The export as one string (small histories, tests)."""
-    buffer = io.StringIO()
-    if fmt == "csv":
-        write_csv(store, buffer)
-    else:
-        write_json(store, buffer, now)
-    return buffer.getvalue()
-
-
-def parse_csv(text: str) -> Iterable[dict[str, str]]:
-    """Read back an exported CSV (tests, and anyone checking a file by hand)."""
-    return list(csv.DictReader(io.StringIO(text)))
