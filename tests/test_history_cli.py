@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import backtimer
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 from backtimer.history_cli import run_history
 
 T0 = 1_750_000_000.0

@@ -16,9 +16,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from backtimer.core.export import FORMATS, write_csv, write_json
+from backtimer.core.history.export import FORMATS, write_csv, write_json
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.paths import data_dir
-from backtimer.core.store import HistoryStore, StoreError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="backtimer history",
         description="Export your sessions, holds, pauses and pain events.",
         epilog="CSV has one row per session, hold, pause and pain event; "
-        "the columns are listed in backtimer/core/export.py and the README.",
+        "the columns are listed in backtimer/core/history/export.py and the README.",
     )
     p.add_argument("--format", choices=FORMATS, required=True, help="csv or json")
     p.add_argument("--output", type=Path, metavar="FILE", help="write here instead of stdout")

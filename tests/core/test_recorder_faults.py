@@ -14,10 +14,10 @@ from backtimer.core.events import (
     SessionFinished,
     SessionStarted,
 )
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome, PainChoice, PauseReason
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
-from backtimer.core.store import HistoryStore
 
 from ..disks import SmallDisk
 from .store_helpers import T0, hold, pain

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import backtimer
-from backtimer.core.store import HistoryStore, SessionRow, StoredHold
+from backtimer.core.history.rows import SessionRow, StoredHold
+from backtimer.core.history.store import HistoryStore
 from backtimer.gui.single_instance import server_name
 
 #: A routine whose first hold is done 18 s in: 10 s lead-in, 3 s prepare, 5 s hold.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 
 TODAY = dt.date(2025, 6, 20)
 

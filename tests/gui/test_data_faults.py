@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from backtimer.core.engine import State
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome
-from backtimer.core.store import DB_NAME, HistoryStore
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.session import NOT_SAVED_FULL, NOT_SAVED_READ_ONLY, SAVED_AGAIN

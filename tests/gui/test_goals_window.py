@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.goals import GoalKind
-from backtimer.core.store import HistoryStore
+from backtimer.core.history.goals import GoalKind
+from backtimer.core.history.store import HistoryStore
 from backtimer.gui.goals_window import GoalsWindow, GoalValues
 
 from .history_data import TODAY, at, make_history

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QPushButton
 
 from backtimer.core.engine import State
 from backtimer.core.events import PhaseStarted
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.loader import load_builtin
 from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.routine_errors import RoutineErrorsDialog
@@ -276,7 +276,7 @@ def test_goal_status_shows_under_the_routine(make_window, tmp_path) -> None:
     """An open goal appears in the main window with its status and due date."""
     import datetime as dt
 
-    from backtimer.core.goals import GoalKind
+    from backtimer.core.history.goals import GoalKind
 
     folder = tmp_path / "history"
     store = HistoryStore.open(folder).store

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
-from backtimer.core.store import HistoryStore
 from backtimer.gui.history_window import HistoryWindow
 from backtimer.gui.report_pdf import write_report
 from backtimer.gui.summary_panel import SummaryPanel

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.loader import load_builtin
-from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.beeps import EffectPlayer, beep_files
 from backtimer.gui.cues import CueDirector, make_players

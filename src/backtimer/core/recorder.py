@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from backtimer.core import events
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome, PauseReason, PauseRecord
 from backtimer.core.routine import Routine
-from backtimer.core.store import HistoryStore, StoreError
 
 log = logging.getLogger(__name__)
 

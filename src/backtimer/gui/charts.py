@@ -8,7 +8,7 @@ function draws the same picture on a widget and on a ``QPdfWriter`` page.
 
 The chart: the upper band shows the longest hold in each period (line and dots, seconds);
 the lower band shows pain events in each period (red bars with their count). Periods are
-days, weeks or months (``core.stats.bucket_size``).
+days, weeks or months (``core.history.stats.bucket_size``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.stats import Bucket
+from backtimer.core.history.stats import Bucket
 
 HOLD_COLOUR = QColor("#1f5fa8")
 PAIN_COLOUR = QColor("#c0392b")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import time
 
-from backtimer.core.goals import progress
-from backtimer.core.store import HistoryStore
+from backtimer.core.history.goals import progress
+from backtimer.core.history.store import HistoryStore
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 """The goals window: each goal with its due date and status; add, edit, finish, delete.
 
-Status comes from ``core.goals.progress`` over the store's history, recomputed whenever
-the window reloads. Dialogs go through ``ask_goal``/``confirm`` classmethods so tests can
-answer them.
+Status comes from ``core.history.goals.progress`` over the store's history, recomputed
+whenever the window reloads. Dialogs go through ``ask_goal``/``confirm`` classmethods so
+tests can answer them.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
-from backtimer.core.store import HistoryStore, StoreError
 from backtimer.gui.slots import connect_call
 
 STATUS_COLOURS = {

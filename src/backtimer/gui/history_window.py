@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.rows import SessionRow
+from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
-from backtimer.core.stats import bucket_size, buckets, longest_streak, streak
-from backtimer.core.store import HistoryStore, SessionRow, StoreError
 from backtimer.gui.charts import HoldChart
 
 log = logging.getLogger(__name__)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from backtimer.core import events as ev
 from backtimer.core.clock import monotonic
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
-from backtimer.core.store import HistoryStore
 from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
 from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.goals_line import goals_text

@@ -19,11 +19,12 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from backtimer.core.goals import progress
+from backtimer.core.history.goals import progress
+from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
+from backtimer.core.history.stats import bucket_size, buckets
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
-from backtimer.core.stats import bucket_size, buckets
-from backtimer.core.store import HistoryStore, SessionRow, StoredHold, StoredPain
 from backtimer.gui.charts import PAIN_COLOUR, paint_chart
 
 DPI = 72  # one device unit = one point

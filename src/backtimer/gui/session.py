@@ -16,10 +16,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from backtimer.core.engine import Engine, State
 from backtimer.core.events import PainStopped
+from backtimer.core.history.faults import StoreError, StoreFault
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
-from backtimer.core.store import HistoryStore, StoreError, StoreFault
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver

@@ -16,12 +16,14 @@ from backtimer.core.events import (
     SessionFinished,
     SessionStarted,
 )
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome, PainChoice, PauseReason
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
-from backtimer.core.store import DB_NAME, HistoryStore, StoreError
 
-from .store_helpers import T0, hold, pain
+from ..store_helpers import T0, hold, pain
 
 ROUTINE = Routine("gentle-back", "Gentle back", ())
 

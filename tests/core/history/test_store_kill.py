@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import backtimer
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
-from backtimer.core.store import HistoryStore
 
 KILLS = 20
 
@@ -26,7 +26,7 @@ from backtimer.core.events import HoldRecorded, SessionStarted
 from backtimer.core.record import HoldRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
-from backtimer.core.store import HistoryStore
+from backtimer.core.history.store import HistoryStore
 
 store = HistoryStore.open(Path(sys.argv[1])).store
 rec = SessionRecorder(store, Routine("gentle-back", "Gentle back", ()))

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 import backtimer
+from backtimer.core.history.faults import StoreError, StoreFault
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
-from backtimer.core.store import DB_NAME, HistoryStore, StoreError, StoreFault
 
-from ..disks import FailingDisk, SmallDisk
-from .store_helpers import T0, hold
+from ...disks import FailingDisk, SmallDisk
+from ..store_helpers import T0, hold
 
 
 def open_store(folder: Path) -> HistoryStore:
@@ -148,7 +150,8 @@ def ro_tmp() -> Iterator[Path]:
 _PROBE = """
 import sys
 from pathlib import Path
-from backtimer.core.store import HistoryStore, StoreError
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.store import HistoryStore
 result = HistoryStore.open(Path(sys.argv[1]))
 print("MESSAGE", result.message)
 if result.store is not None:

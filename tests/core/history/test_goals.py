@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.goals import DAY, GoalKind, GoalStatus, progress
+from backtimer.core.history.goals import DAY, GoalKind, GoalStatus, progress
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 
-from .store_helpers import T0, hold, pain
+from ..store_helpers import T0, hold, pain
 
 DUE = (dt.datetime.fromtimestamp(T0) + dt.timedelta(days=28)).date()
 

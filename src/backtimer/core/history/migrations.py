@@ -7,6 +7,8 @@ released migration: add the next one. Times are wall-clock seconds since the epo
 
 from __future__ import annotations
 
+import sqlite3
+
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE sessions (
@@ -72,3 +74,21 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version the database at ``conn`` is at (0: empty)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> bool:
+    """Bring the schema up to date; True if the file is newer than this program (then
+    nothing is changed)."""
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        return True
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        # One transaction per migration, version bump included: all or nothing.
+        script = MIGRATIONS[number - 1]
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+    return False

@@ -41,14 +41,14 @@ outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields abo
 from __future__ import annotations
 
 import csv
-import io
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from backtimer.core.store import HistoryStore, SessionRow, StoredHold, StoredPain, StoredPause
+from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
+from backtimer.core.history.store import HistoryStore
 
 CSV_COLUMNS: tuple[str, ...] = (
     "record",
@@ -110,7 +110,7 @@ def _by_session(
     return store.sessions(), holds, pains, pauses
 
 
-def _num(value: object) -> str:
+def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
@@ -119,29 +119,31 @@ def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
     session_id = None
     base: list[str] = []
     for r in store.export_rows():
-        record, sid, started, ended, routine, outcome, t = r[:7]
-        exercise, group, side, rep, planned, held, gentle, completed = r[7:15]
-        rating, choice, phase, note = r[15:]
-        if sid != session_id:  # the session's columns, formatted once per session
-            session_id = sid
-            base = [str(sid), iso(started), iso(ended), routine, outcome]  # type: ignore[arg-type, list-item]
-        is_hold = record == "hold"
+        if r.session_id != session_id:  # the session's columns, formatted once per session
+            session_id = r.session_id
+            base = [
+                str(r.session_id),
+                iso(r.session_start),
+                iso(r.session_end),
+                r.routine_name,
+                r.outcome,
+            ]
         yield [
-            record,  # type: ignore[list-item]
+            r.record,
             *base,
-            base[1] if record == "session" else iso(t),  # type: ignore[arg-type]
-            exercise or "",  # type: ignore[list-item]
-            group or "",  # type: ignore[list-item]
-            side or "",  # type: ignore[list-item]
-            "" if rep is None else str(rep),
-            _num(planned),
-            _num(held),
-            "" if gentle is None else _yes(bool(gentle)),
-            _yes(bool(completed)) if is_hold else "",
-            "" if rating is None else str(rating),
-            choice or "",  # type: ignore[list-item]
-            phase or "",  # type: ignore[list-item]
-            note or "",  # type: ignore[list-item]
+            base[1] if r.record == "session" else iso(r.time),
+            r.exercise_id or "",
+            r.muscle_group or "",
+            r.side or "",
+            "" if r.rep is None else str(r.rep),
+            _num(r.planned),
+            _num(r.held),
+            "" if r.gentle is None else _yes(bool(r.gentle)),
+            _yes(bool(r.completed)) if r.record == "hold" else "",
+            "" if r.rating is None else str(r.rating),
+            r.choice or "",
+            r.phase or "",
+            r.note or "",
         ]
 
 
@@ -241,18 +243,3 @@ def write_json(store: HistoryStore, out: TextIO, now: float) -> int:
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(doc["sessions"])
-
-
-def export_text(store: HistoryStore, fmt: str, now: float) -> str:
-    """The export as one string (small histories, tests)."""
-    buffer = io.StringIO()
-    if fmt == "csv":
-        write_csv(store, buffer)
-    else:
-        write_json(store, buffer, now)
-    return buffer.getvalue()
-
-
-def parse_csv(text: str) -> Iterable[dict[str, str]]:
-    """Read back an exported CSV (tests, and anyone checking a file by hand)."""
-    return list(csv.DictReader(io.StringIO(text)))

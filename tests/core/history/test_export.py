@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from backtimer.core import export
-from backtimer.core.export import CSV_COLUMNS, export_text, parse_csv
+from backtimer.core.history import export
+from backtimer.core.history.export import CSV_COLUMNS, write_csv, write_json
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.routine import Side
-from backtimer.core.store import HistoryStore
 
-from .store_helpers import T0, hold, pain
+from ..store_helpers import T0, hold, pain
 
 
 @pytest.fixture
@@ -32,6 +35,24 @@ def store(tmp_path: Path) -> HistoryStore:
     return s
 
 
+def exported_csv(store: HistoryStore) -> tuple[str, int]:
+    """The CSV ``write_csv`` writes, and the number of data rows it says it wrote."""
+    out = io.StringIO()
+    rows = write_csv(store, out)
+    return out.getvalue(), rows
+
+
+def exported_json(store: HistoryStore) -> tuple[dict[str, Any], int]:
+    """The document ``write_json`` writes, and the number of sessions it says it wrote."""
+    out = io.StringIO()
+    sessions = write_json(store, out, now=T0)
+    return json.loads(out.getvalue()), sessions
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
 def test_every_documented_column_is_in_the_docstring() -> None:
     """The module docstring (the user's documentation) lists every CSV column."""
     for column in CSV_COLUMNS:
@@ -40,9 +61,10 @@ def test_every_documented_column_is_in_the_docstring() -> None:
 
 def test_csv_has_one_row_per_record_in_order(store: HistoryStore) -> None:
     """Session, hold, pause, hold, pain, then the interrupted session, with their values."""
-    text = export_text(store, "csv", now=T0)
+    text, written = exported_csv(store)
     assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
-    rows = list(parse_csv(text))
+    rows = read_csv(text)
+    assert written == len(rows)
     assert [r["record"] for r in rows] == ["session", "hold", "pause", "hold", "pain", "session"]
     cut = rows[3]
     assert (cut["side"], cut["held_s"], cut["completed"], cut["planned_s"]) == (
@@ -68,7 +90,8 @@ def test_csv_has_one_row_per_record_in_order(store: HistoryStore) -> None:
 
 def test_json_nests_records_in_sessions(store: HistoryStore) -> None:
     """JSON has each session with its holds, pains and pauses as numbers and nulls."""
-    doc = json.loads(export_text(store, "json", now=T0))
+    doc, written = exported_json(store)
+    assert written == 2
     assert doc["format"] == "backtimer-history"
     first, second = doc["sessions"]
     assert [h["held_s"] for h in first["holds"]] == [30.0, 17.2]
@@ -85,11 +108,15 @@ def test_a_session_ended_by_the_system_exports_its_outcome(tmp_path: Path) -> No
     sid = s.begin_session("gentle-back", "Gentle back", T0, gentle=False)
     s.add_hold(sid, hold(T0 + 10, 30.0))
     s.finish_session(sid, Outcome.ENDED_BY_SYSTEM, T0 + 50)
-    rows = list(parse_csv(export_text(s, "csv", now=T0)))
+    text, written = exported_csv(s)
+    rows = read_csv(text)
+    assert written == len(rows)
     assert [(r["record"], r["outcome"]) for r in rows] == [
         ("session", "ended_by_system"),
         ("hold", "ended_by_system"),
     ]
     assert rows[0]["session_end"] != ""
-    (session,) = json.loads(export_text(s, "json", now=T0))["sessions"]
+    doc, written = exported_json(s)
+    (session,) = doc["sessions"]
+    assert written == 1
     assert (session["outcome"], len(session["holds"])) == ("ended_by_system", 1)
