@@ -549,7 +549,8 @@ def main() -> None:
         print("experiment: audio_out._resample replaced by slice copying in this process")
     print(
         f"platform {app.platformName()}, Python {sys.version.split()[0]}, "
-        f"routine planned for {args.seconds:.0f} s, pain every {args.pain_every:g} s"
+        f"routine planned for {args.seconds:.0f} s, "
+        + (f"pain every {args.pain_every:g} s" if args.pain_every > 0 else "no pain presses")
     )
     sys.stdout.flush()
     print(machine_noise())
