@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import array
 import functools
 import gc
 import math
@@ -207,17 +206,15 @@ class Calls:
 
 def suspects() -> list[tuple[object, tuple[str, ...]]]:
     """Every call one might blame for a stall: (class or module, attribute names)."""
+    from backtimer.core.history.store import HistoryStore
     from backtimer.core.recorder import SessionRecorder
-    from backtimer.core.store import HistoryStore
-    from backtimer.gui import audio_out, beeps, countdown, cues, figure, inhibit, voice
+    from backtimer.gui import beeps, countdown, cues, figure, inhibit, voice
     from backtimer.gui import main_window as mw
     from backtimer.gui import session as sess
+    from backtimer.gui.sound.output import SoundOutput
 
     return [
-        (audio_out.AudioOut, ("open", "play", "stop", "_drop_queued", "_feed", "shutdown")),
-        (audio_out, ("read_pcm", "_resample")),
-        (audio_out.QAudioSink, ("start", "reset", "stop", "bytesFree", "setVolume")),
-        (audio_out.QMediaDevices, ("defaultAudioOutput",)),
+        (SoundOutput, ("load", "play", "stop", "_read", "_start_process", "_try_again")),
         (beeps.EffectPlayer, ("add", "play", "stop")),
         (voice.VoicePlayer, ("_rendered", "prepare")),
         (cues.CueDirector, ("on_event", "silence", "_pump")),
@@ -336,26 +333,3 @@ def machine_noise(runs: int = 200) -> str:
 
 def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[-1] if len(values) >= 2 else values[0]
-
-
-def use_fast_resample() -> None:
-    """An experiment, in this process only: ``audio_out._resample`` done by slice copying.
-
-    For a whole-number ratio (espeak-ng's 22,050 Hz to 44,100 Hz) nearest-sample
-    conversion repeats each sample; slice assignment does that in C and gives the same
-    bytes. Other ratios keep the original. BackTimer's own code is not changed.
-    """
-    from backtimer.gui import audio_out
-
-    original = audio_out._resample
-
-    def fast(samples: array.array[int], rate: int) -> array.array[int]:
-        times, rest = divmod(audio_out.RATE, rate)
-        if rest or times < 1:
-            return original(samples, rate)
-        out = array.array("h", bytes(2 * times * len(samples)))
-        for i in range(times):
-            out[i::times] = samples
-        return out
-
-    audio_out._resample = fast

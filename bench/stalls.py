@@ -25,7 +25,6 @@ shared or virtual machine the same 5 ms of Python sometimes takes several times 
     .venv/bin/python bench/stalls.py --pain-every 0  # no presses
     .venv/bin/python bench/stalls.py --suspects      # every suspect's calls, median, max
     .venv/bin/python bench/stalls.py --native        # py-spy --native dumps of long stalls
-    .venv/bin/python bench/stalls.py --try-fast-resample  # what C-speed resampling would gain
 
 Sound needs a PulseAudio server (``pactl info``); bench/pain.py shows how to start one.
 ``--native`` needs py-spy next to the interpreter (``pip install py-spy``); each dump
@@ -79,7 +78,6 @@ from stall_probes import (  # noqa: E402
     machine_noise,
     p99,
     uninstall_suspects,
-    use_fast_resample,
 )
 
 STALL_MS = 16.0  #: a frame at 60 Hz: longer than this is a stall worth a cause
@@ -531,11 +529,6 @@ def main() -> None:
     parser.add_argument(
         "--no-events", action="store_true", help="do not time Qt's event deliveries"
     )
-    parser.add_argument(
-        "--try-fast-resample",
-        action="store_true",
-        help="experiment: the speech WAVs' 2x resampling done by slice copying (same bytes)",
-    )
     parser.add_argument("--suspects", action="store_true", help="print every suspect's timings")
     args = parser.parse_args()
     qInstallMessageHandler(quiet_offscreen)
@@ -544,9 +537,6 @@ def main() -> None:
     app.setOrganizationName("BackTimerBench")
     app.setApplicationName("BackTimerBench")
     routine = short_routine(args.seconds)
-    if args.try_fast_resample:
-        use_fast_resample()
-        print("experiment: audio_out._resample replaced by slice copying in this process")
     print(
         f"platform {app.platformName()}, Python {sys.version.split()[0]}, "
         f"routine planned for {args.seconds:.0f} s, "
