@@ -21,6 +21,7 @@ import enum
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from types import MappingProxyType
 
 from backtimer.core import clock as clocks
 from backtimer.core.cue_schedule import (
@@ -144,7 +145,7 @@ class Engine:
         self._reason_since = 0.0
         self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
         self._pain: PainRecord | None = None
-        self._spoken: SpokenSeconds = lambda _phase: None
+        self._spoken: SpokenSeconds = MappingProxyType({})
         self.record = SessionRecord(routine.id, gentle=bool(gentle))
 
     # -- what the window reads ---------------------------------------------------------
@@ -409,13 +410,15 @@ class Engine:
         return out
 
     def set_spoken_seconds(self, spoken: SpokenSeconds) -> list[Event]:
-        """Tell how long the words said at a phase's start last (None: not known yet).
+        """Tell how long the words said at phases' starts last, in seconds by
+        :func:`~backtimer.core.retime.speech_key` (a phase not in ``spoken``: not known yet).
+        The engine keeps a copy: it never asks anyone while planning.
 
         Phases of the kinds that are spoken (prepare, warm-up, cool-down) and have not
         begun are lengthened so the words finish before the hold, plus a breath, up to
         ``SPOKEN_MAX``; nothing is ever shortened and the phase under way keeps its length.
         """
-        self._spoken = spoken
+        self._spoken = MappingProxyType(dict(spoken))
         self._retime_tail()
         return [PlanChanged(self._session_gentle, self._hold_delta)]
 

@@ -199,8 +199,10 @@ class Session(QObject):
         self.driver.shutdown()
 
     def _on_speech_ready(self) -> None:
+        """Hand the engine how long each phase's opening words last, as numbers: it plans
+        with them and never asks the cues itself."""
         if self._cues is not None:
-            self.driver.set_spoken_seconds(self._cues.speech_seconds)
+            self.driver.set_spoken_seconds(self._cues.spoken_lengths(self.engine.phases))
 
     # ----- events ---------------------------------------------------------------------
     def _on_event(self, event: object) -> None:
