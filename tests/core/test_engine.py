@@ -15,6 +15,7 @@ from backtimer.core.events import (
     PainResolved,
     PainStopped,
     Paused,
+    PauseRecorded,
     PhaseEnded,
     PhaseStarted,
     PlanChanged,
@@ -23,7 +24,7 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
-from backtimer.core.record import Outcome, PainChoice, PauseReason
+from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.retime import SpeechKey, speech_key
 from backtimer.core.routine import Exercise, Routine, Sides, Step
 from backtimer.core.timeline import PhaseKind
@@ -215,7 +216,10 @@ def test_pause_moves_the_deadline() -> None:
     clock.t += 7
     assert e.remaining() == pytest.approx(15)
     resumed = e.resume()
-    assert resumed == [Resumed(t0 + 20, 7)]
+    assert resumed == [
+        PauseRecorded(PauseRecord(1.7e9 - 7, 7, PauseReason.USER)),
+        Resumed(t0 + 20, 7),
+    ]
     out = run_to(e, clock, t0 + 8 + 20 + 7)
     hold = next(ev.hold for ev in out if isinstance(ev, HoldRecorded))
     assert hold.held == pytest.approx(20)

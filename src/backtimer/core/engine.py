@@ -13,6 +13,8 @@ Contract, in short:
 * :meth:`Engine.advance` also watches for stalls: a wake-up more than ``stall_threshold``
   seconds later than anything was due, or a suspend seen in ``suspend_gap``, pauses the
   session as of the previous wake-up instead of completing holds nobody did.
+* Every pause it records (one per stretch of one reason: a pause turned pain is two) is
+  announced as ``PauseRecorded``; the history stores exactly those.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from backtimer.core.events import (
     PainResolved,
     PainStopped,
     Paused,
+    PauseRecorded,
     PhaseEnded,
     PhaseStarted,
     PlanChanged,
@@ -48,6 +51,7 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
+from backtimer.core.freeze import Freeze
 from backtimer.core.record import (
     HoldRecord,
     Outcome,
@@ -140,9 +144,7 @@ class Engine:
         self._cues: list[tuple[float, Cue]] = []  #: pending inner cues of the current phase
         self._said: set[Cue] = set()  #: inner cues already given in the current phase
         self._start_cue_pending = False  #: entered while frozen: cue on resume
-        self._frozen_at: float | None = None
-        self._freeze_reason = PauseReason.USER
-        self._reason_since = 0.0
+        self._freeze = Freeze(self._wall)
         self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
         self._pain: PainRecord | None = None
         self._spoken: SpokenSeconds = MappingProxyType({})
@@ -236,7 +238,7 @@ class Engine:
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.RUNNING:
-            self._freeze(now, PauseReason.USER)
+            self._freeze_at(now, PauseReason.USER)
             out.append(Paused(now, PauseReason.USER))
         return out
 
@@ -319,10 +321,9 @@ class Engine:
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.RUNNING:
-            self._freeze(now, PauseReason.PAIN)
+            self._freeze_at(now, PauseReason.PAIN)
         elif self._state is State.PAUSED:
-            self._close_reason(now)
-            self._freeze_reason, self._reason_since = PauseReason.PAIN, now
+            self._pause_over(self._freeze.change_reason(now, PauseReason.PAIN), out)
             self._state = State.PAIN
         else:
             return out
@@ -453,7 +454,7 @@ class Engine:
         stall = self._stalls.check(now, self.next_due())
         if stall is not None:
             at, lost = stall
-            self._freeze(at, PauseReason.STALL)
+            self._freeze_at(at, PauseReason.STALL)
             return [StallDetected(at, lost), Paused(at, PauseReason.STALL)]
         out: list[Event] = []
         self._run_until(now, out)
@@ -471,7 +472,7 @@ class Engine:
 
     def _effective(self, now: float) -> float:
         """The time the current phase has reached: ``now``, or when it froze."""
-        return self._frozen_at if self._frozen_at is not None else now
+        return self._freeze.effective(now)
 
     def _command(self, move: Callable[[float, list[Event]], None]) -> list[Event]:
         """Run a navigation command in running or paused state, after catching up."""
@@ -505,8 +506,8 @@ class Engine:
         self._cues = inner_cues(phase)
         self._said = set()
         out.append(PhaseStarted(index, phase, at))
-        if self._frozen_at is not None and phase.kind is not PhaseKind.DONE:
-            self._frozen_at = at
+        if self._freeze.frozen and phase.kind is not PhaseKind.DONE:
+            self._freeze.at = at
             self._start_cue_pending = True
         else:
             out.append(CueDue(START_CUES[phase.kind], index, phase, at))
@@ -545,34 +546,27 @@ class Engine:
     def _finish(self, outcome: Outcome, at: float, out: list[Event], leave: bool = True) -> None:
         if leave:
             self._leave(at, out, completed=False)
-        if self._frozen_at is not None:
-            self._close_reason(at)
-            self._frozen_at = None
+        if self._freeze.frozen:
+            self._pause_over(self._freeze.thaw(at)[1], out)
         self._state = State.FINISHED
         self._cues = []
         self.record.outcome = outcome
         self.record.ended_at = self._wall(at)
         out.append(SessionFinished(outcome, at))
 
-    def _freeze(self, at: float, reason: PauseReason) -> None:
-        self._frozen_at = at
-        self._freeze_reason, self._reason_since = reason, at
+    def _freeze_at(self, at: float, reason: PauseReason) -> None:
+        self._freeze.freeze(at, reason)
         self._state = State.PAIN if reason is PauseReason.PAIN else State.PAUSED
 
-    def _close_reason(self, now: float) -> None:
-        """Record the freeze so far (a pause turned pain is two records)."""
-        self.record.pauses.append(
-            PauseRecord(
-                self._wall(self._reason_since), now - self._reason_since, self._freeze_reason
-            )
-        )
+    def _pause_over(self, pause: PauseRecord, out: list[Event]) -> None:
+        """Record a stretch of frozen time (a pause turned pain is two) and announce it."""
+        self.record.pauses.append(pause)
+        out.append(PauseRecorded(pause))
 
     def _unfreeze(self, now: float, out: list[Event]) -> None:
-        assert self._frozen_at is not None
-        self._close_reason(now)
-        frozen_for = now - self._frozen_at
+        frozen_for, pause = self._freeze.thaw(now)
+        self._pause_over(pause, out)
         self._start += frozen_for
-        self._frozen_at = None
         self._state = State.RUNNING
         self._stalls.mark(now)
         out.append(Resumed(now, frozen_for))
