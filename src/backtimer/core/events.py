@@ -116,7 +116,8 @@ class PainResolved:
 
 @dataclass(frozen=True)
 class PlanChanged:
-    """The remaining phases changed (gentle mode, hold ±5 s, skip)."""
+    """The remaining phases changed (gentle mode, hold ±5 s, speech lengths, continue
+    gentler); a re-plan by a move (a jump, back) is told by its ``PhaseStarted``."""
 
     gentle: bool
     hold_delta: float

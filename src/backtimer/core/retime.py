@@ -1,8 +1,8 @@
 """Re-timing planned phases when the session's settings change: gentle mode, the hold
 adjustment (±seconds on every hold) and the length of the words said at a phase's start.
 
-Pure functions of the phase and the settings; the engine decides *which* phases to
-re-time (never those already done, and the one under way only where it says so).
+Pure functions of the phase and the settings; the plan (``core.plan``) decides *which*
+phases to re-time (never those already done, and the one under way only where it says so).
 """
 
 from __future__ import annotations
