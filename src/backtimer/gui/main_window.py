@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from backtimer.core import events as ev
 from backtimer.core.clock import monotonic
+from backtimer.core.plan import plan_session
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
+from backtimer.core.step_rows import step_rows
 from backtimer.core.store import HistoryStore
-from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
+from backtimer.core.timeline import Phase, PhaseKind, planned_seconds
 from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.goals_line import goals_text
 from backtimer.gui.inhibit import ScreenInhibitor
@@ -163,12 +165,12 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._routine = routine
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.routine_label.setText(routine.name)
-        self.step_model.set_routine(routine)
+        plan = plan_session(routine)  # what the engine will start from
+        self.step_model.set_routine(routine, step_rows(routine, plan))
         self.step_panel.set_routine(routine)
         self.summary.set_routine(routine)
-        total = planned_seconds(build_phases(routine))
-        self.time_label.setText(f"about {round(total / 60)} min")
-        self._show_idle()
+        self.time_label.setText(f"about {round(planned_seconds(plan) / 60)} min")
+        self._show_idle(plan)
 
     # ----- session ------------------------------------------------------------------
     @property
@@ -198,9 +200,8 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._session.tick.connect(self._refresh_time)
         self._session.problem.connect(self.banner.show_message)
         self.step_model.reset_states()
+        self.step_model.set_plan(self._session.step_rows())
         gentle = self._session.engine_gentle_exercises()
-        for index in gentle:
-            self.step_model.set_exercise_state(index, "gentle")
         if gentle:
             names = ", ".join(self._routine.exercises[i].name for i in gentle)
             self.banner.show_message(
@@ -327,6 +328,9 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         session = self._session
         if session is None:
             return
+        if isinstance(event, ev.PhaseStarted | ev.PlanChanged | ev.SessionFinished):
+            # The plan, or the phase under way, may have changed: the rows follow it.
+            self.step_model.set_plan(session.step_rows())
         if isinstance(event, ev.PhaseStarted):
             self._show_phase(event)
         elif isinstance(event, ev.PhaseEnded) and event.phase.kind is PhaseKind.HOLD:
@@ -340,9 +344,6 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
             )
         elif isinstance(event, ev.PlanChanged):
             self.gentle_badge.setVisible(event.gentle)
-            self.step_model.set_hold_delta(event.hold_delta)
-            if event.gentle and session.current.exercise_index is not None:
-                self.step_model.set_exercise_state(session.current.exercise_index, "gentle")
         elif isinstance(event, ev.SessionFinished):
             self._show_summary()
         self._refresh_time()
@@ -417,9 +418,9 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         )
         self.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
 
-    def _show_idle(self) -> None:
+    def _show_idle(self, phases: tuple[Phase, ...]) -> None:
+        """Ready to start ``phases`` (the plan the idle window shows)."""
         self.pages.setCurrentIndex(0)
-        phases = build_phases(self._routine)
         first = next((p for p in phases if p.kind is not PhaseKind.LEAD_IN), phases[0])
         self.step_panel.set_idle(self._routine, first)
         poses = [s.pose for s in first.steps if s.pose]

@@ -19,6 +19,7 @@ from backtimer.core.events import PainStopped
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
+from backtimer.core.step_rows import StepRow, step_rows
 from backtimer.core.store import HistoryStore, StoreError, StoreFault
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.cues import CueDirector
@@ -130,6 +131,10 @@ class Session(QObject):
 
     def planned_total(self) -> float:
         return self.engine.planned_total()
+
+    def step_rows(self) -> tuple[StepRow, ...]:
+        """What the step list shows of the engine's plan, with the phase under way."""
+        return step_rows(self.routine, self.engine.phases, self.engine.index)
 
     def engine_gentle_exercises(self) -> list[int]:
         return sorted(

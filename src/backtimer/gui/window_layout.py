@@ -93,7 +93,7 @@ class WindowLayout(_Base):
         top.addWidget(self.gentle_badge)
         top.addWidget(self.time_label)
 
-        self.step_model = StepListModel(self._routine)
+        self.step_model = StepListModel(self._routine, ())  # rows: set_routine
         self.step_list = StepListView(self.step_model)
         self.step_list.exercise_selected.connect(self._on_exercise_selected)
         self.step_list.section_selected.connect(self._on_section_selected)
