@@ -14,7 +14,8 @@ from backtimer.core.plan import plan_session
 from backtimer.core.routine import Routine, Step
 from backtimer.core.step_rows import StepRow, step_rows
 from backtimer.core.timeline import build_phases
-from backtimer.gui.step_list import Roles, RowState, StepListModel, StepListView
+from backtimer.gui.step_list import Roles, RowState, StepListModel
+from backtimer.gui.step_list_view import StepListView
 
 
 def _model(routine: Routine | None = None) -> StepListModel:
