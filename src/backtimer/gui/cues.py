@@ -282,13 +282,8 @@ class CueDirector(QObject):
     def spoken_lengths(self, phases: Iterable[Phase]) -> dict[SpeechKey, float]:
         """:meth:`speech_seconds` of every spoken phase among ``phases`` whose words are
         known, as the values the engine plans with (``Engine.set_spoken_seconds``)."""
-        lengths: dict[SpeechKey, float] = {}
-        for phase in phases:
-            if phase.kind in SPOKEN_KINDS:
-                seconds = self.speech_seconds(phase)
-                if seconds is not None:
-                    lengths[speech_key(phase)] = seconds
-        return lengths
+        said = ((p, self.speech_seconds(p)) for p in phases if p.kind in SPOKEN_KINDS)
+        return {speech_key(p): seconds for p, seconds in said if seconds is not None}
 
     def on_event(self, event: object) -> None:
         """Any engine event; those that mean sound or silence act, the rest are ignored."""
