@@ -15,6 +15,7 @@ from backtimer.core.events import (
     PainResolved,
     PainStopped,
     Paused,
+    PauseRecorded,
     PhaseEnded,
     PhaseStarted,
     PlanChanged,
@@ -23,7 +24,8 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
-from backtimer.core.record import Outcome, PainChoice, PauseReason
+from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
+from backtimer.core.retime import SpeechKey, speech_key
 from backtimer.core.routine import Exercise, Routine, Sides, Step
 from backtimer.core.timeline import PhaseKind
 
@@ -214,7 +216,10 @@ def test_pause_moves_the_deadline() -> None:
     clock.t += 7
     assert e.remaining() == pytest.approx(15)
     resumed = e.resume()
-    assert resumed == [Resumed(t0 + 20, 7)]
+    assert resumed == [
+        PauseRecorded(PauseRecord(1.7e9 - 7, 7, PauseReason.USER)),
+        Resumed(t0 + 20, 7),
+    ]
     out = run_to(e, clock, t0 + 8 + 20 + 7)
     hold = next(ev.hold for ev in out if isinstance(ev, HoldRecorded))
     assert hold.held == pytest.approx(20)
@@ -623,12 +628,12 @@ def test_spoken_words_lengthen_prepare_phases_not_yet_begun() -> None:
     engine.start()
     prepare = [i for i, p in enumerate(engine.phases) if p.kind is PhaseKind.PREPARE]
     planned = engine.phases[prepare[0]].seconds
-    engine.set_spoken_seconds(lambda p: 30.0 if p.kind is PhaseKind.PREPARE else None)
+    engine.set_spoken_seconds(_spoken(engine, 30.0, PhaseKind.PREPARE))
     assert engine.phases[prepare[0]].seconds == 30.0 + SPOKEN_MARGIN
-    engine.set_spoken_seconds(lambda p: 1.0)
+    engine.set_spoken_seconds(_spoken(engine, 1.0))
     assert engine.phases[prepare[0]].seconds == 30.0 + SPOKEN_MARGIN  # never shortened
     assert planned < 30.0
-    engine.set_spoken_seconds(lambda p: 10_000.0)
+    engine.set_spoken_seconds(_spoken(engine, 10_000.0))
     assert engine.phases[prepare[0]].seconds == SPOKEN_MAX
     holds = [p for p in engine.phases if p.kind is PhaseKind.HOLD]
     assert all(h.seconds <= 30 for h in holds)  # holds are never stretched for words
@@ -640,8 +645,14 @@ def test_spoken_words_do_not_touch_the_phase_under_way() -> None:
     engine = Engine(_spoken_routine(), clock)
     engine.start()
     before = engine.remaining()
-    engine.set_spoken_seconds(lambda p: 50.0)
+    engine.set_spoken_seconds(_spoken(engine, 50.0))
     assert engine.remaining() == before
+
+
+def _spoken(engine: Engine, seconds: float, *kinds: PhaseKind) -> dict[SpeechKey, float]:
+    """``seconds`` of words for every phase in the plan (only those of ``kinds`` if given),
+    as the numbers the session hands the engine."""
+    return {speech_key(p): seconds for p in engine.phases if not kinds or p.kind in kinds}
 
 
 class _SpokenClock:

@@ -9,13 +9,12 @@ from backtimer.core.events import (
     HoldRecorded,
     PainResolved,
     PainStopped,
-    Paused,
-    Resumed,
+    PauseRecorded,
     SessionFinished,
     SessionStarted,
 )
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome, PainChoice, PauseReason
+from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
 
@@ -36,7 +35,7 @@ def test_recorder_saves_what_failed_once_the_disk_has_room(small_disk: SmallDisk
     disk wait in order, with their own times, and are all saved by the next write after
     space is freed; each failure is reported."""
     store = open_store(small_disk.path)
-    wall = iter([T0 + 100.0, T0 + 400.0]).__next__  # at the pause and at the end
+    wall = iter([T0 + 400.0]).__next__  # at the end
     errors: list[str] = []
     rec = SessionRecorder(store, ROUTINE, wall_clock=wall, on_error=errors.append)
     rec.handle(SessionStarted(at=0.0, started_at=T0, routine_id="gentle-back", gentle=False))
@@ -45,10 +44,9 @@ def test_recorder_saves_what_failed_once_the_disk_has_room(small_disk: SmallDisk
     rec.handle(HoldRecorded(hold(T0 + 50, side=Side.LEFT)))
     rec.handle(PainStopped(pain(T0 + 90)))
     rec.handle(PainResolved(pain(T0 + 90, rating=4, choice=PainChoice.RESUME)))
-    rec.handle(Paused(at=95.0, reason=PauseReason.USER))
-    rec.handle(Resumed(at=115.0, paused_for=20.0))
+    rec.handle(PauseRecorded(PauseRecord(T0 + 100.0, 20.0, PauseReason.USER)))
     assert rec.unsaved == 4
-    assert len(errors) == 4  # one for each write tried: Paused alone writes nothing
+    assert len(errors) == 4  # one for each write tried
     assert all("full" in e for e in errors)
 
     small_disk.free()

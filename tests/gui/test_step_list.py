@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from backtimer.core.engine import Engine
 from backtimer.core.loader import load_builtin
-from backtimer.core.routine import Step
+from backtimer.core.plan import plan_session
+from backtimer.core.routine import Routine, Step
+from backtimer.core.step_rows import StepRow, step_rows
 from backtimer.core.timeline import build_phases
-from backtimer.gui.step_list import Roles, RowState, StepListModel, StepListView
+from backtimer.gui.step_list import Roles, RowState, StepListModel
+from backtimer.gui.step_list_view import StepListView
 
 
-def _model() -> StepListModel:
-    return StepListModel(load_builtin())
+def _model(routine: Routine | None = None) -> StepListModel:
+    """The list as the idle window shows it: the rows of the plan a session starts from."""
+    routine = routine if routine is not None else load_builtin()
+    return StepListModel(routine, step_rows(routine, plan_session(routine)))
+
+
+def _engine_rows(engine: Engine) -> tuple[StepRow, ...]:
+    return step_rows(engine.routine, engine.phases, engine.index)
 
 
 def test_model_passes_qtmodeltester(qtmodeltester) -> None:
@@ -23,7 +34,9 @@ def test_model_passes_qtmodeltester(qtmodeltester) -> None:
     qtmodeltester.check(model)
     model.set_current(1)
     model.set_exercise_state(0, RowState.DONE)
-    model.set_gentle(2, True)
+    routine = model.routine()
+    model.set_plan(_engine_rows(Engine(routine, lambda: 0.0, gentle=frozenset({"piriformis"}))))
+    assert model.index(model.row_for(2)).data(Roles.GentleRole) is True
     qtmodeltester.check(model)
 
 
@@ -70,7 +83,9 @@ def test_gentle_is_a_flag_beside_the_state() -> None:
     model = _model()
     row = model.row_for(1)
     model.set_exercise_state(1, RowState.DONE)
-    model.set_exercise_state(1, RowState.GENTLE)
+    gentle_id = model.routine().exercises[1].id
+    engine = Engine(model.routine(), lambda: 0.0, gentle=frozenset({gentle_id}))
+    model.set_plan(_engine_rows(engine))
     idx = model.index(row)
     assert (idx.data(Roles.StateRole), idx.data(Roles.GentleRole)) == ("done", True)
     assert idx.data(Roles.HoldRole) == model.routine().exercises[1].gentle_hold
@@ -80,8 +95,19 @@ def test_hold_delta_changes_the_shown_holds() -> None:
     """After "+5 s" the rows show the longer holds the timeline will run."""
     model = _model()
     row = model.row_for(1)
-    model.set_hold_delta(5)
+    engine = Engine(model.routine(), lambda: 0.0)
+    engine.adjust_hold(5)
+    model.set_plan(_engine_rows(engine))
     assert model.index(row).data(Roles.DetailRole) == "30 s × 2 sides"
+
+
+def test_gentle_comes_only_from_the_plan() -> None:
+    """Marking a row gentle by hand is refused: the list cannot show a gentle badge (and
+    a gentle hold) the engine will not run."""
+    model = _model()
+    with pytest.raises(ValueError, match="set_plan"):
+        model.set_exercise_state(1, RowState.GENTLE)
+    assert model.index(model.row_for(1)).data(Roles.GentleRole) is False
 
 
 def test_row_for_phase_follows_the_session() -> None:
@@ -99,7 +125,7 @@ def test_thumbnails_are_pixmaps_even_without_a_known_pose() -> None:
     """Every row has a picture; an unknown pose gets the lettered placeholder."""
     routine = load_builtin()
     ex = dataclasses.replace(routine.exercises[0], steps=(Step("Sit.", pose="no-such-pose"),))
-    model = StepListModel(dataclasses.replace(routine, exercises=(ex,)))
+    model = _model(dataclasses.replace(routine, exercises=(ex,)))
     for r in range(model.rowCount()):
         pm = model.index(r).data(Roles.ThumbnailRole)
         assert isinstance(pm, QPixmap)

@@ -13,16 +13,16 @@ Contract, in short:
 * :meth:`Engine.advance` also watches for stalls: a wake-up more than ``stall_threshold``
   seconds later than anything was due, or a suspend seen in ``suspend_gap``, pauses the
   session as of the previous wake-up instead of completing holds nobody did.
+* Every length comes from the engine's :class:`~backtimer.core.plan.Plan`; inputs that
+  change it (speech lengths, + / −, gentle mode) arrive as values, and the engine never
+  calls out while planning. Every pause it records is announced (``PauseRecorded``).
 """
 
 from __future__ import annotations
 
-import enum
-import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from backtimer.core import clock as clocks
 from backtimer.core.cue_schedule import (
     COUNT_CUES,
     END_CUES,
@@ -32,50 +32,20 @@ from backtimer.core.cue_schedule import (
     inner_cues,
 )
 from backtimer.core.events import (
-    Cue,
-    CueDue,
     Event,
-    HoldRecorded,
     PainResolved,
     PainStopped,
     Paused,
-    PhaseEnded,
-    PhaseStarted,
     PlanChanged,
-    Resumed,
-    SessionFinished,
     SessionStarted,
     StallDetected,
 )
-from backtimer.core.record import (
-    HoldRecord,
-    Outcome,
-    PainChoice,
-    PainRecord,
-    PauseReason,
-    PauseRecord,
-    SessionRecord,
-)
-from backtimer.core.replan import after_exercise, find_ahead, gentler_tail, warmup_tail
-from backtimer.core.retime import (
-    SPOKEN_KINDS,
-    SPOKEN_MARGIN,
-    SPOKEN_MAX,
-    SpokenSeconds,
-    clamp_hold_delta,
-    gentle_ids,
-    retime,
-    stretch_hold,
-)
-from backtimer.core.routine import Routine
-from backtimer.core.stall_watch import SUSPEND_TELL, StallWatch
-from backtimer.core.timeline import (
-    LEAD_IN_SECONDS,
-    Phase,
-    PhaseKind,
-    build_phases,
-    phases_from_exercise,
-)
+from backtimer.core.phase_machine import PhaseMachine, State
+from backtimer.core.record import Outcome, PainChoice, PainRecord, PauseReason
+from backtimer.core.replan import after_exercise, find_ahead
+from backtimer.core.retime import SPOKEN_KINDS, SPOKEN_MARGIN, SPOKEN_MAX, SpokenSeconds
+from backtimer.core.stall_watch import SUSPEND_TELL
+from backtimer.core.timeline import PhaseKind
 
 #: Back within this many seconds of a hold's start goes to the previous phase;
 #: later, it restarts the hold (as a music player's "previous" does).
@@ -97,123 +67,9 @@ __all__ = [
 ]
 
 
-class State(enum.Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    PAUSED = "paused"
-    PAIN = "pain"
-    FINISHED = "finished"
-
-
-class Engine:
-    """One session of ``routine`` on ``clock``. See the module docstring for the contract.
-
-    ``gentle`` names exercises that start gentle (adaptive start); ``wall_clock`` is used
-    only to stamp the record; ``suspend_gap`` defaults to :func:`clock.suspend_gap`.
-    """
-
-    def __init__(
-        self,
-        routine: Routine,
-        clock: Callable[[], float],
-        *,
-        lead_in: float = LEAD_IN_SECONDS,
-        gentle: frozenset[str] = frozenset(),
-        stall_threshold: float = 5.0,
-        wall_clock: Callable[[], float] = time.time,
-        suspend_gap: Callable[[], float] | None = None,
-    ) -> None:
-        self._routine = routine
-        self._clock = clock
-        self._wall_clock = wall_clock
-        gap = suspend_gap if suspend_gap is not None else clocks.suspend_gap
-        self._stalls = StallWatch(gap, stall_threshold)  #: also the last good wake-up
-        self._session_gentle = False
-        self._gentle_ids = set(gentle)
-        self._hold_delta = 0.0
-        self._phases: list[Phase] = build_phases(routine, lead_in=lead_in, gentle=gentle)
-        self._index = 0
-        self._state = State.IDLE
-        self._start = 0.0  #: current phase's start, moved forward by each freeze
-        self._entered = 0.0  #: when the current phase really began (for the record)
-        self._cues: list[tuple[float, Cue]] = []  #: pending inner cues of the current phase
-        self._said: set[Cue] = set()  #: inner cues already given in the current phase
-        self._start_cue_pending = False  #: entered while frozen: cue on resume
-        self._frozen_at: float | None = None
-        self._freeze_reason = PauseReason.USER
-        self._reason_since = 0.0
-        self._now = 0.0  #: the time of the call being handled, to stamp wall-clock times
-        self._pain: PainRecord | None = None
-        self._spoken: SpokenSeconds = lambda _phase: None
-        self.record = SessionRecord(routine.id, gentle=bool(gentle))
-
-    # -- what the window reads ---------------------------------------------------------
-
-    @property
-    def clock(self) -> Callable[[], float]:
-        return self._clock
-
-    @property
-    def routine(self) -> Routine:
-        return self._routine
-
-    @property
-    def state(self) -> State:
-        return self._state
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        """The plan as it stands: phases done so far, the current one, and those to come."""
-        return tuple(self._phases)
-
-    @property
-    def index(self) -> int:
-        return self._index
-
-    @property
-    def current(self) -> Phase:
-        return self._phases[self._index]
-
-    @property
-    def gentle(self) -> bool:
-        """The session is in gentle mode (after "continue gentler" or :meth:`set_gentle`)."""
-        return self._session_gentle
-
-    @property
-    def hold_delta(self) -> float:
-        return self._hold_delta
-
-    def next_due(self) -> float | None:
-        """When the next cue or phase end is due; None unless running."""
-        if self._state is not State.RUNNING:
-            return None
-        deadline = self._start + self.current.seconds
-        if self._cues:
-            return min(deadline, self._start + self._cues[0][0])
-        return deadline
-
-    def phase_elapsed(self, now: float | None = None) -> float:
-        if self._state in (State.IDLE, State.FINISHED):
-            return 0.0
-        return max(0.0, self._effective(self._read(now)) - self._start)
-
-    def remaining(self, now: float | None = None) -> float:
-        """Seconds left in the current phase (frozen while paused or stopped for pain)."""
-        if self._state is State.FINISHED:
-            return 0.0
-        if self._state is State.IDLE:
-            return self.current.seconds
-        return max(0.0, self._start + self.current.seconds - self._effective(self._read(now)))
-
-    def session_remaining(self, now: float | None = None) -> float:
-        """Planned seconds left: the current phase's remainder and every later phase."""
-        if self._state is State.FINISHED:
-            return 0.0
-        later = sum(p.seconds for p in self._phases[self._index + 1 :])
-        return self.remaining(now) + later
-
-    def planned_total(self) -> float:
-        return sum(p.seconds for p in self._phases)
+class Engine(PhaseMachine):
+    """One session of ``routine`` on ``clock``. See the module docstring for the contract,
+    and :class:`PhaseMachine` for the constructor's arguments."""
 
     # -- commands ----------------------------------------------------------------------
 
@@ -235,7 +91,7 @@ class Engine:
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.RUNNING:
-            self._freeze(now, PauseReason.USER)
+            self._freeze_at(now, PauseReason.USER)
             out.append(Paused(now, PauseReason.USER))
         return out
 
@@ -264,7 +120,7 @@ class Engine:
             restart = self.current.kind is PhaseKind.HOLD and (
                 self._effective(now) - self._start > BACK_RESTARTS_AFTER
             )
-            self._goto(self._index if restart else max(0, self._index - 1), now, out)
+            self._goto(self._index if restart else max(0, self._index - 1), now, out, again=True)
 
         return self._command(go)
 
@@ -279,12 +135,12 @@ class Engine:
 
         def go(now: float, out: list[Event]) -> None:
             found = find_ahead(
-                self._phases,
+                self._plan.phases,
                 self._index,
                 lambda p: p.kind is PhaseKind.PREPARE and p.exercise_index == exercise_index,
             )
             if found is None:
-                self._replace_tail(self._tail_from(exercise_index))
+                self._plan.replan_from_exercise(self._index, exercise_index)
             self._goto(self._index + 1 if found is None else found, now, out)
 
         return self._command(go)
@@ -299,14 +155,11 @@ class Engine:
             return []
 
         def go(now: float, out: list[Event]) -> None:
-            found = find_ahead(self._phases, self._index, lambda p: p.kind is kind)
+            found = find_ahead(self._plan.phases, self._index, lambda p: p.kind is kind)
             if found is not None:
                 self._goto(found, now, out)
             elif kind is PhaseKind.WARMUP and self._routine.warmup:
-                tail = warmup_tail(
-                    self._routine, gentle=self._gentle_set(), hold_delta=self._hold_delta
-                )
-                self._replace_tail(tail)
+                self._plan.replan_warmup(self._index)
                 self._goto(self._index + 1, now, out)
 
         return self._command(go)
@@ -318,10 +171,9 @@ class Engine:
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.RUNNING:
-            self._freeze(now, PauseReason.PAIN)
+            self._freeze_at(now, PauseReason.PAIN)
         elif self._state is State.PAUSED:
-            self._close_reason(now)
-            self._freeze_reason, self._reason_since = PauseReason.PAIN, now
+            self._pause_over(self._freeze.change_reason(now, PauseReason.PAIN), out)
             self._state = State.PAIN
         else:
             return out
@@ -353,9 +205,14 @@ class Engine:
             return out
         self._unfreeze(now, out)
         if choice is PainChoice.SKIP:
-            self._goto(after_exercise(self._phases, self._index), now, out)
+            self._goto(after_exercise(self._plan.phases, self._index), now, out)
         elif choice is PainChoice.GENTLER:
-            self._continue_gentler(now, out)
+            # Gentle from here on: the interrupted side again (or the next hold) with the
+            # gentle hold, this exercise's remaining reps cut to the one under way.
+            self._plan.continue_gentler(self._index)
+            self.record.gentle = True
+            out.append(PlanChanged(self.gentle, self.hold_delta))
+            self._goto(self._index + 1, now, out)
         self._run_until(now, out)
         return out
 
@@ -388,36 +245,32 @@ class Engine:
         """
         if self._state is State.FINISHED:
             return []
-        new_delta = clamp_hold_delta(self._routine, self._hold_delta, delta)
-        if new_delta == self._hold_delta:
+        new_delta = self._plan.hold_delta_after(delta)
+        if new_delta == self._plan.hold_delta:
             return []
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.FINISHED:
             return out
-        self._hold_delta = new_delta
-        self._retime_tail()
-        cur = self.current
-        if cur.kind is PhaseKind.HOLD and self._state is not State.IDLE:
-            elapsed = self._effective(now) - self._start
-            self._phases[self._index] = stretch_hold(
-                cur, self._routine, hold_delta=new_delta, elapsed=elapsed
-            )
+        under_way = self.current.kind is PhaseKind.HOLD and self._state is not State.IDLE
+        elapsed = self._effective(now) - self._start if under_way else None
+        self._plan.set_hold_delta(new_delta, self._index, elapsed)
+        if elapsed is not None:
             self._cues = cues_left(self.current, elapsed, self._said)
-        out.append(PlanChanged(self._session_gentle, self._hold_delta))
+        out.append(PlanChanged(self.gentle, self.hold_delta))
         self._run_until(now, out)
         return out
 
     def set_spoken_seconds(self, spoken: SpokenSeconds) -> list[Event]:
-        """Tell how long the words said at a phase's start last (None: not known yet).
+        """Tell how long the words said at phases' starts last, in seconds by
+        :func:`~backtimer.core.retime.speech_key` (a phase not in ``spoken``: not known yet).
 
         Phases of the kinds that are spoken (prepare, warm-up, cool-down) and have not
         begun are lengthened so the words finish before the hold, plus a breath, up to
         ``SPOKEN_MAX``; nothing is ever shortened and the phase under way keeps its length.
         """
-        self._spoken = spoken
-        self._retime_tail()
-        return [PlanChanged(self._session_gentle, self._hold_delta)]
+        self._plan.set_spoken(spoken, self._index)
+        return [PlanChanged(self.gentle, self.hold_delta)]
 
     def set_gentle(self, on: bool) -> list[Event]:
         """Gentle mode for the rest of the session: gentle holds, rests half as long again.
@@ -425,21 +278,15 @@ class Engine:
         Turning it off also ends the gentle start of exercises named at construction.
         The phase under way keeps its length.
         """
-        if self._state is State.FINISHED or on == self._session_gentle and on:
+        if self._state is State.FINISHED or on == self.gentle and on:
             return []
         now = self._read(None)
         out = self.advance(now)
         if self._state is State.FINISHED:
             return out
-        self._session_gentle = on
-        if on:
-            self.record.gentle = True
-        else:
-            self._gentle_ids.clear()
-        self._retime_tail()
-        if self.current.kind not in (PhaseKind.HOLD, PhaseKind.REST):
-            self._phases[self._index] = self._retime(self.current)
-        out.append(PlanChanged(self._session_gentle, self._hold_delta))
+        self._plan.set_gentle(on, self._index)
+        self.record.gentle = self.record.gentle or on
+        out.append(PlanChanged(self.gentle, self.hold_delta))
         return out
 
     def advance(self, now: float | None = None) -> list[Event]:
@@ -450,25 +297,11 @@ class Engine:
         stall = self._stalls.check(now, self.next_due())
         if stall is not None:
             at, lost = stall
-            self._freeze(at, PauseReason.STALL)
+            self._freeze_at(at, PauseReason.STALL)
             return [StallDetected(at, lost), Paused(at, PauseReason.STALL)]
         out: list[Event] = []
         self._run_until(now, out)
         return out
-
-    # -- the machinery -----------------------------------------------------------------
-
-    def _read(self, now: float | None) -> float:
-        self._now = self._clock() if now is None else now
-        return self._now
-
-    def _wall(self, at: float) -> float:
-        """The wall-clock time of monotonic ``at``, read once for the call being handled."""
-        return self._wall_clock() - (self._now - at)
-
-    def _effective(self, now: float) -> float:
-        """The time the current phase has reached: ``now``, or when it froze."""
-        return self._frozen_at if self._frozen_at is not None else now
 
     def _command(self, move: Callable[[float, list[Event]], None]) -> list[Event]:
         """Run a navigation command in running or paused state, after catching up."""
@@ -480,145 +313,3 @@ class Engine:
             move(now, out)
             self._run_until(now, out)
         return out
-
-    def _run_until(self, now: float, out: list[Event]) -> None:
-        while self._state is State.RUNNING:
-            if self._cues and self._start + self._cues[0][0] <= now:
-                off, cue = self._cues.pop(0)
-                self._said.add(cue)
-                out.append(CueDue(cue, self._index, self.current, self._start + off))
-                continue
-            deadline = self._start + self.current.seconds
-            if deadline > now:
-                break
-            self._cues.clear()
-            self._leave(deadline, out, completed=True)
-            self._enter(self._index + 1, deadline, out)
-
-    def _enter(self, index: int, at: float, out: list[Event]) -> None:
-        self._index = index
-        self._phases[index] = phase = self._retime(self._phases[index])
-        self._start = self._entered = at
-        self._cues = inner_cues(phase)
-        self._said = set()
-        out.append(PhaseStarted(index, phase, at))
-        if self._frozen_at is not None and phase.kind is not PhaseKind.DONE:
-            self._frozen_at = at
-            self._start_cue_pending = True
-        else:
-            out.append(CueDue(START_CUES[phase.kind], index, phase, at))
-        if phase.kind is PhaseKind.DONE:
-            self._leave(at, out, completed=True)
-            self._finish(Outcome.COMPLETED, at, out, leave=False)
-
-    def _leave(self, at: float, out: list[Event], *, completed: bool) -> None:
-        """End the current phase at ``at``; a hold goes into the record."""
-        phase = self.current
-        if completed and phase.kind in END_CUES:
-            out.append(CueDue(END_CUES[phase.kind], self._index, phase, at))
-        if phase.kind is PhaseKind.HOLD:
-            hold = HoldRecord(
-                exercise_id=phase.item_id or "",
-                muscle_group=phase.muscle_group or "",
-                side=phase.side,
-                rep=phase.rep,
-                planned=phase.seconds,
-                held=(at if completed else self._effective(at)) - self._start,
-                gentle=phase.gentle,
-                completed=completed,
-                started_at=self._wall(self._entered),
-                ended_at=self._wall(at),
-            )
-            self.record.holds.append(hold)
-            self.record.gentle = self.record.gentle or hold.gentle
-            out.append(HoldRecorded(hold))
-        out.append(PhaseEnded(self._index, phase, at, completed))
-
-    def _goto(self, index: int, now: float, out: list[Event]) -> None:
-        """Leave the current phase uncompleted and start phase ``index`` now."""
-        self._leave(now, out, completed=False)
-        self._enter(min(index, len(self._phases) - 1), now, out)
-
-    def _finish(self, outcome: Outcome, at: float, out: list[Event], leave: bool = True) -> None:
-        if leave:
-            self._leave(at, out, completed=False)
-        if self._frozen_at is not None:
-            self._close_reason(at)
-            self._frozen_at = None
-        self._state = State.FINISHED
-        self._cues = []
-        self.record.outcome = outcome
-        self.record.ended_at = self._wall(at)
-        out.append(SessionFinished(outcome, at))
-
-    def _freeze(self, at: float, reason: PauseReason) -> None:
-        self._frozen_at = at
-        self._freeze_reason, self._reason_since = reason, at
-        self._state = State.PAIN if reason is PauseReason.PAIN else State.PAUSED
-
-    def _close_reason(self, now: float) -> None:
-        """Record the freeze so far (a pause turned pain is two records)."""
-        self.record.pauses.append(
-            PauseRecord(
-                self._wall(self._reason_since), now - self._reason_since, self._freeze_reason
-            )
-        )
-
-    def _unfreeze(self, now: float, out: list[Event]) -> None:
-        assert self._frozen_at is not None
-        self._close_reason(now)
-        frozen_for = now - self._frozen_at
-        self._start += frozen_for
-        self._frozen_at = None
-        self._state = State.RUNNING
-        self._stalls.mark(now)
-        out.append(Resumed(now, frozen_for))
-        if self._start_cue_pending:
-            self._start_cue_pending = False
-            out.append(CueDue(START_CUES[self.current.kind], self._index, self.current, now))
-
-    # -- planning (the re-timing and re-planning themselves live in retime and replan) ---
-
-    def _gentle_set(self) -> frozenset[str]:
-        return gentle_ids(
-            self._routine, session_gentle=self._session_gentle, named=self._gentle_ids
-        )
-
-    def _retime(self, phase: Phase) -> Phase:
-        """``phase`` as gentle mode, the hold adjustment and its spoken words say it should be."""
-        return retime(
-            phase,
-            self._routine,
-            gentle=self._gentle_set(),
-            hold_delta=self._hold_delta,
-            spoken=self._spoken,
-        )
-
-    def _retime_tail(self) -> None:
-        for i in range(self._index + 1, len(self._phases)):
-            self._phases[i] = self._retime(self._phases[i])
-
-    def _tail_from(self, exercise_index: int) -> list[Phase]:
-        return phases_from_exercise(
-            self._routine, exercise_index, gentle=self._gentle_set(), hold_delta=self._hold_delta
-        )
-
-    def _replace_tail(self, tail: list[Phase]) -> None:
-        """Keep the phases up to the current one; plan ``tail`` after it."""
-        self._phases[self._index + 1 :] = tail
-
-    def _continue_gentler(self, now: float, out: list[Event]) -> None:
-        """Gentle from here on: restart the interrupted side (or go on to the next hold)
-        with the gentle hold, this exercise's remaining reps cut to the one under way."""
-        self._session_gentle = True
-        self.record.gentle = True
-        tail = gentler_tail(
-            self._routine,
-            self._phases,
-            self._index,
-            gentle=self._gentle_set(),
-            hold_delta=self._hold_delta,
-        )
-        self._replace_tail(tail)
-        out.append(PlanChanged(self._session_gentle, self._hold_delta))
-        self._goto(self._index + 1, now, out)

@@ -1,7 +1,9 @@
 """What the engine tells the outside world, in order, as frozen values.
 
 The Qt driver re-emits each as a signal; the cue players map ``CueDue`` to sound; the
-history store appends ``HoldRecorded``/``PainStopped``/``PainResolved``/``SessionFinished``.
+history store appends ``HoldRecorded``/``PauseRecorded``/``PainStopped``/``PainResolved``/
+``SessionFinished`` (``Paused`` and ``Resumed`` are for the screen: the history takes
+pauses only from ``PauseRecorded``).
 ``at`` is the engine's monotonic time at which the thing was due (not when it was noticed).
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseReason
+from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseReason, PauseRecord
 from backtimer.core.timeline import Phase
 
 
@@ -93,6 +95,14 @@ class HoldRecorded:
 
 
 @dataclass(frozen=True)
+class PauseRecorded:
+    """A stretch of frozen time of one reason is over and in the engine's record: at a
+    resume, when a pause becomes a pain stop, or when the session ends frozen."""
+
+    pause: PauseRecord
+
+
+@dataclass(frozen=True)
 class PainStopped:
     pain: PainRecord
 
@@ -106,7 +116,8 @@ class PainResolved:
 
 @dataclass(frozen=True)
 class PlanChanged:
-    """The remaining phases changed (gentle mode, hold ±5 s, skip)."""
+    """The remaining phases changed (gentle mode, hold ±5 s, speech lengths, continue
+    gentler); a re-plan by a move (a jump, back) is told by its ``PhaseStarted``."""
 
     gentle: bool
     hold_delta: float
@@ -127,6 +138,7 @@ Event = (
     | Resumed
     | StallDetected
     | HoldRecorded
+    | PauseRecorded
     | PainStopped
     | PainResolved
     | PlanChanged

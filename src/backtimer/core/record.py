@@ -73,8 +73,9 @@ class SessionRecord:
     """What happened so far in one session: a mutable accumulator, written only by the engine.
 
     The engine appends to it as things happen and announces each addition with an event
-    (``HoldRecorded``, ``PainStopped``, ``PainResolved``, ``SessionFinished``), so a store may
-    either append from the events or read this object at the end. The items in the lists
+    (``HoldRecorded``, ``PauseRecorded``, ``PainStopped``, ``PainResolved``,
+    ``SessionFinished``), so a store may either append from the events or read this object
+    at the end; either way it holds what the engine recorded. The items in the lists
     are frozen; only the lists and ``outcome``/``ended_at``/``gentle`` change.
     ``pains`` holds each pain event as last known (with its choice once resolved).
     """

@@ -3,7 +3,10 @@
 ``SessionRecorder.handle(event)`` is called with every engine event in order. The
 session row is written on the first event (a ``SessionStarted`` if the engine sends one,
 else whatever comes first), each hold, pain event and pause as it arrives, and the
-session is closed on ``SessionFinished``. A session whose recorder never sees
+session is closed on ``SessionFinished``. Holds, pauses and pain events are stored as the
+engine recorded them (``HoldRecorded``, ``PauseRecorded``, ``PainStopped``,
+``PainResolved``): the recorder derives none of its own, so the history and
+``Engine.record`` say the same. A session whose recorder never sees
 ``SessionFinished`` stays *interrupted* in the history.
 
 A write that fails (disk full, read-only, disk error) is not lost: it waits in memory,
@@ -28,7 +31,7 @@ from typing import TypeAlias
 from backtimer.core import events
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import HoldRecord, Outcome, PauseReason, PauseRecord
+from backtimer.core.record import HoldRecord, Outcome, PauseRecord
 from backtimer.core.routine import Routine
 
 log = logging.getLogger(__name__)
@@ -72,8 +75,6 @@ class SessionRecorder:
         self._pending: deque[_Write] = deque()
         self._begun = False
         self._pain_ids: dict[float, int] = {}  # pain.at → row id, to resolve it later
-        self._paused_at: float | None = None  # wall time of the pause in progress
-        self._pause_reason = PauseReason.USER
         self.finished = False  #: ``SessionFinished`` arrived; later events are ignored
 
     @property
@@ -119,12 +120,8 @@ class SessionRecorder:
             self._pending.append(event.hold)
         elif isinstance(event, events.PainStopped | events.PainResolved):
             self._pending.append(event)
-        elif isinstance(event, events.Paused):
-            self._paused_at, self._pause_reason = self._now(), event.reason
-        elif isinstance(event, events.Resumed):
-            at = self._paused_at if self._paused_at is not None else self._now()
-            self._paused_at = None
-            self._pending.append(PauseRecord(at, event.paused_for, self._pause_reason))
+        elif isinstance(event, events.PauseRecorded):
+            self._pending.append(event.pause)
         elif isinstance(event, events.SessionFinished):
             self._pending.append(_Finish(event.outcome, self._now()))
             self.finished = True

@@ -1,8 +1,8 @@
 """Planning afresh from the middle of a session: where a jump or a skip lands, and the
 phases that follow it (a fresh tail, a warm-up again, or the rest done gentler).
 
-Pure functions of the routine and the plan as it stands; the engine puts what they
-return after the phase under way, so nothing already done is ever rewritten.
+Pure functions of the routine and the plan as it stands; the plan (``core.plan``) puts
+what they return after the phase under way, so nothing already done is ever rewritten.
 """
 
 from __future__ import annotations

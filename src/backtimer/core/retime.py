@@ -1,16 +1,16 @@
 """Re-timing planned phases when the session's settings change: gentle mode, the hold
 adjustment (±seconds on every hold) and the length of the words said at a phase's start.
 
-Pure functions of the phase and the settings; the engine decides *which* phases to
-re-time (never those already done, and the one under way only where it says so).
+Pure functions of the phase and the settings; the plan (``core.plan``) decides *which*
+phases to re-time (never those already done, and the one under way only where it says so).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from backtimer.core.routine import HOLD_RANGE, Routine
+from backtimer.core.routine import HOLD_RANGE, Routine, Side
 from backtimer.core.timeline import Phase, PhaseKind, hold_seconds, rest_seconds
 
 #: Phases whose opening words (exercise, steps) the voice reads out.
@@ -20,8 +20,17 @@ SPOKEN_MARGIN = 1.0
 #: A phase never grows past this to wait for its words (a runaway text is cut, not waited on).
 SPOKEN_MAX = 90.0
 
-#: How long the words said at a phase's start last, in seconds (None: not known yet).
-SpokenSeconds = Callable[[Phase], float | None]
+#: What the words said at a phase's start depend on: its kind, its exercise or movement
+#: (ids are unique in a routine) and its side.
+SpeechKey = tuple[PhaseKind, str | None, Side | None]
+#: How long the words said at phases' starts last, in seconds, by :func:`speech_key`; a
+#: phase missing from it has words of unknown length (not rendered yet), so it keeps its own.
+SpokenSeconds = Mapping[SpeechKey, float]
+
+
+def speech_key(phase: Phase) -> SpeechKey:
+    """The key ``phase``'s opening words have in :data:`SpokenSeconds`."""
+    return (phase.kind, phase.item_id, phase.side)
 
 
 def gentle_ids(routine: Routine, *, session_gentle: bool, named: Iterable[str]) -> frozenset[str]:
@@ -34,11 +43,11 @@ def gentle_ids(routine: Routine, *, session_gentle: bool, named: Iterable[str]) 
 def fit_words(phase: Phase, spoken: SpokenSeconds) -> Phase:
     """``phase`` long enough for the words said at its start to finish, within a limit.
 
-    Only spoken kinds grow (``spoken`` is asked about no other phase); nothing shrinks.
+    Only spoken kinds grow (``spoken`` is looked up for no other phase); nothing shrinks.
     """
     if phase.kind not in SPOKEN_KINDS:
         return phase
-    seconds = spoken(phase)
+    seconds = spoken.get(speech_key(phase))
     if not seconds:
         return phase
     wanted = min(seconds + SPOKEN_MARGIN, SPOKEN_MAX)

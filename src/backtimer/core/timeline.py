@@ -1,7 +1,9 @@
 """Routine → the ordered phases of a session, each with its planned length.
 
-The engine asks for these and gives each an absolute deadline; nothing downstream
-recomputes a length decided here.
+The formulas for a hold's and a rest's length live here and only here. The session's
+plan (``core.plan``) starts from these phases and re-times them, with these formulas, as
+its inputs change; the engine gives each an absolute deadline, and nothing outside the
+plan works out a length.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from backtimer.core.events import (
 )
 from backtimer.core.phrases import START_CUE, session_utterances, utterance
 from backtimer.core.record import Outcome
+from backtimer.core.retime import SPOKEN_KINDS, SpeechKey, speech_key
 from backtimer.core.routine import Routine
 from backtimer.core.timeline import Phase
 from backtimer.gui.sound.output import NO_MULTIMEDIA, SoundOutput
@@ -199,7 +200,8 @@ class CueDirector(QObject):
 
     Feed it every engine event (``on_event``). Building it never blocks: speech renders
     in the background after ``prepare_session``; ``speech_ready`` says when all of it is
-    known, and ``speech_seconds`` how long a phase's opening words last.
+    known, ``speech_seconds`` how long a phase's opening words last, and ``spoken_lengths``
+    the same as the values a session hands its engine.
     """
 
     problems_changed = Signal(list)  #: plain-language messages: what is missing, what to install
@@ -276,6 +278,12 @@ class CueDirector(QObject):
         if said is None:
             return 0.0 if not self._players.voice.is_pending(text) else None
         return beep_seconds + (BEEP_GAP if beep_seconds else 0.0) + said
+
+    def spoken_lengths(self, phases: Iterable[Phase]) -> dict[SpeechKey, float]:
+        """:meth:`speech_seconds` of every spoken phase among ``phases`` whose words are
+        known, as the values the engine plans with (``Engine.set_spoken_seconds``)."""
+        said = ((p, self.speech_seconds(p)) for p in phases if p.kind in SPOKEN_KINDS)
+        return {speech_key(p): seconds for p, seconds in said if seconds is not None}
 
     def on_event(self, event: object) -> None:
         """Any engine event; those that mean sound or silence act, the rest are ignored."""

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from backtimer.core.engine import Engine, State
 from backtimer.core.events import CueDue, Event, PainStopped, PhaseStarted, SessionFinished
 from backtimer.core.record import PainChoice
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.retime import SpokenSeconds
+from backtimer.core.timeline import PhaseKind
 
 #: Display refresh while running: smooth enough for a ring, cheap enough to idle on.
 REFRESH_MS = 100
@@ -103,7 +104,7 @@ class SessionDriver(QObject):
     def jump_to_section(self, kind: PhaseKind) -> None:
         self._dispatch(self.engine.jump_to_section(kind))
 
-    def set_spoken_seconds(self, spoken: Callable[[Phase], float | None]) -> None:
+    def set_spoken_seconds(self, spoken: SpokenSeconds) -> None:
         self._dispatch(self.engine.set_spoken_seconds(spoken))
 
     def shutdown(self) -> None:

@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QKeyEvent,
     QPalette,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,23 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core import events as ev
 from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.plan import plan_session
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
-from backtimer.core.timeline import PhaseKind, build_phases, planned_seconds
+from backtimer.core.step_rows import step_rows
+from backtimer.core.timeline import PhaseKind, planned_seconds
 from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.goals_line import goals_text
 from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session
+from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.silent import SilentPlayer
 from backtimer.gui.slots import call_soon
 from backtimer.gui.sound_settings import SoundSettings
-from backtimer.gui.theme import pain_button_style
-from backtimer.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.goals_window import GoalsWindow
@@ -58,12 +56,7 @@ ROUTINE_WHILE_RUNNING = "Finish or end the session before opening another routin
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 
 
-def _format_minutes(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
+class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
     """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
 
     def __init__(
@@ -163,12 +156,12 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._routine = routine
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.routine_label.setText(routine.name)
-        self.step_model.set_routine(routine)
+        plan = plan_session(routine)  # what the engine will start from
+        self.step_model.set_routine(routine, step_rows(routine, plan))
         self.step_panel.set_routine(routine)
         self.summary.set_routine(routine)
-        total = planned_seconds(build_phases(routine))
-        self.time_label.setText(f"about {round(total / 60)} min")
-        self._show_idle()
+        self.time_label.setText(f"about {round(planned_seconds(plan) / 60)} min")
+        self._show_idle(plan)
 
     # ----- session ------------------------------------------------------------------
     @property
@@ -198,9 +191,8 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         self._session.tick.connect(self._refresh_time)
         self._session.problem.connect(self.banner.show_message)
         self.step_model.reset_states()
+        self.step_model.set_plan(self._session.step_rows())
         gentle = self._session.engine_gentle_exercises()
-        for index in gentle:
-            self.step_model.set_exercise_state(index, "gentle")
         if gentle:
             names = ", ".join(self._routine.exercises[i].name for i in gentle)
             self.banner.show_message(
@@ -323,178 +315,11 @@ class MainWindow(WindowLayout, RoutineFiles, QMainWindow):
         kind = PhaseKind.WARMUP if section == "warmup" else PhaseKind.COOLDOWN
         session.jump_to_kind(kind)
 
-    def _on_event(self, event: object) -> None:
-        session = self._session
-        if session is None:
-            return
-        if isinstance(event, ev.PhaseStarted):
-            self._show_phase(event)
-        elif isinstance(event, ev.PhaseEnded) and event.phase.kind is PhaseKind.HOLD:
-            self._mark_hold_ended(event, session)
-        elif isinstance(event, ev.Paused | ev.Resumed):
-            self._update_pause_controls()
-        elif isinstance(event, ev.StallDetected):
-            self.banner.show_message(
-                f"Paused: the computer was away for {round(event.gap)} s "
-                "(lid closed or busy). Press Space to go on."
-            )
-        elif isinstance(event, ev.PlanChanged):
-            self.gentle_badge.setVisible(event.gentle)
-            self.step_model.set_hold_delta(event.hold_delta)
-            if event.gentle and session.current.exercise_index is not None:
-                self.step_model.set_exercise_state(session.current.exercise_index, "gentle")
-        elif isinstance(event, ev.SessionFinished):
-            self._show_summary()
-        self._refresh_time()
-
-    def _mark_hold_ended(self, event: ev.PhaseEnded, session: Session) -> None:
-        """A cut-short hold marks its row for good; the row is done after its last hold."""
-        index = event.phase.exercise_index
-        if index is None:
-            return
-        if not event.completed:
-            self.step_model.set_exercise_state(index, "cut_short")
-            return
-        later = session.phases[event.index + 1 :]
-        more_holds = any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later)
-        if not more_holds and self.step_model.state_of(index) != "cut_short":
-            self.step_model.set_exercise_state(index, "done")
-
-    def _show_phase(self, event: ev.PhaseStarted) -> None:
-        session = self._session
-        assert session is not None
-        phase = event.phase
-        phases = session.phases
-        following = phases[event.index + 1] if event.index + 1 < len(phases) else None
-        self.step_panel.set_phase(phase, following, phase.step)
-        row = self.step_model.row_for_phase(phase)
-        if row is not None:
-            self.step_model.set_current(self.step_model.key_for_row(row))
-        poses = [s.pose for s in phase.steps if s.pose]
-        images = [s.image for s in phase.steps if s.image]
-        if phase.kind is PhaseKind.PREPARE or phase.kind in (PhaseKind.WARMUP, PhaseKind.COOLDOWN):
-            if images:
-                self.figure.set_image(images[0])
-            else:
-                self.figure.set_steps(poses, phase.side)
-        elif phase.steps:
-            step = phase.steps[min(phase.step, len(phase.steps) - 1)]
-            if step.image:
-                self.figure.set_image(step.image)
-            elif step.pose:
-                self.figure.set_pose(step.pose, phase.side, animate=True)
-        if phase.kind is not PhaseKind.LEAD_IN and self.safety.isVisible():
-            self.safety.hide()
-            self._safety_seen()
-        self.gentle_badge.setVisible(session.gentle)
-        self._update_pause_controls()
-
-    def _update_pause_controls(self) -> None:
-        session = self._session
-        if session is None or not session.active:
-            self.start_button.setText("▶ Start")
-            self.inhibitor.release()
-            return
-        if session.paused:
-            self.start_button.setText("▶ Resume")
-            self._pause_release.start()
-        else:
-            self.start_button.setText("❚❚ Pause")
-            self._pause_release.stop()
-            self.inhibitor.hold()
-
-    def _refresh_time(self) -> None:
-        session = self._session
-        if session is None:
-            return
-        phase = session.current
-        self.countdown.set_state(
-            session.remaining(), phase.seconds, phase.kind, frozen=session.paused or session.in_pain
-        )
-        self.time_label.setText(
-            f"{_format_minutes(session.session_remaining())} left of "
-            f"{_format_minutes(session.planned_total())}"
-        )
-        self.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
-
-    def _show_idle(self) -> None:
-        self.pages.setCurrentIndex(0)
-        phases = build_phases(self._routine)
-        first = next((p for p in phases if p.kind is not PhaseKind.LEAD_IN), phases[0])
-        self.step_panel.set_idle(self._routine, first)
-        poses = [s.pose for s in first.steps if s.pose]
-        if poses:
-            self.figure.set_pose(poses[-1], first.side, animate=False)
-        self.countdown.set_state(
-            phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True
-        )
-        self.start_button.setText("▶ Start")
-
-    def _show_summary(self) -> None:
-        self._refresh_goals()
-        session = self._session
-        assert session is not None
-        self.summary.set_summary(session.record)
-        self.pages.setCurrentWidget(self.summary_page)
-        self._pause_release.stop()
-        self._update_pause_controls()  # the session is over: lets the screen sleep again
-        self.step_model.set_current(-1)
-
-    # ----- distance mode, keys, other windows ---------------------------------------
-    def set_distance_mode(self, on: bool) -> None:
-        """Full screen with nothing but picture, side, phase, countdown and pain button."""
-        self._distance = on
-        for widget in (self.step_list, self.small_controls, self.routine_label, self.menuBar()):
-            widget.setVisible(not on)
-        self.goals_label.setVisible(bool(self.goals_label.text()) and not on)
-        self.step_panel.set_distance_mode(on)
-        self.countdown.set_distance_mode(on)
-        # From across the room the numbers matter most: the countdown gets the larger half.
-        self._stage_layout.setStretch(0, 4 if on else 5)
-        self._stage_layout.setStretch(1, 5 if on else 4)
-        self.pain_button.setStyleSheet(pain_button_style(distance=on))
-        self._central.setAutoFillBackground(on)
-        palette = self._central.palette()
-        if on:
-            self._normal_palette = QPalette(palette)
-            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
-            palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
-            self._central.setPalette(palette)
-        elif self._normal_palette is not None:
-            self._central.setPalette(self._normal_palette)
-        if on:
-            screen = self.screen()
-            if screen is not None:
-                # Without a window manager (a bare X server, a kiosk) the full-screen
-                # request is ignored: cover the screen ourselves as well.
-                self.setGeometry(screen.geometry())
-            self.showFullScreen()
-        else:
-            self.showNormal()
-        self._fit_pain_label()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_pain_label()
-
-    def _fit_pain_label(self) -> None:
-        """In distance mode the pain button's words grow with the screen, to be read
-        from across the room as well as the countdown."""
-        font = self.pain_button.font()
-        if self._distance:
-            font.setPixelSize(max(18, min(64, self.height() // 22)))
-        else:
-            font.setPixelSize(max(16, min(32, self.height() // 32)))
-        self.pain_button.setFont(font)
-
+    # ----- keys, other windows ---------------------------------------
     @property
     def pain_panel_shown(self) -> bool:
         """The four choices after pain — stop are on screen."""
         return self.pages.currentWidget() is self.pain_page
-
-    @property
-    def distance_mode(self) -> bool:
-        return self._distance
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys reach the window wherever focus is, except while the pain panel takes its

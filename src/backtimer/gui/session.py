@@ -21,6 +21,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
+from backtimer.core.step_rows import StepRow, step_rows
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver
@@ -132,6 +133,10 @@ class Session(QObject):
     def planned_total(self) -> float:
         return self.engine.planned_total()
 
+    def step_rows(self) -> tuple[StepRow, ...]:
+        """What the step list shows of the engine's plan, with the phase under way."""
+        return step_rows(self.routine, self.engine.phases, self.engine.index)
+
     def engine_gentle_exercises(self) -> list[int]:
         return sorted(
             {
@@ -200,8 +205,10 @@ class Session(QObject):
         self.driver.shutdown()
 
     def _on_speech_ready(self) -> None:
+        """Hand the engine how long each phase's opening words last, as numbers: it plans
+        with them and never asks the cues itself."""
         if self._cues is not None:
-            self.driver.set_spoken_seconds(self._cues.speech_seconds)
+            self.driver.set_spoken_seconds(self._cues.spoken_lengths(self.engine.phases))
 
     # ----- events ---------------------------------------------------------------------
     def _on_event(self, event: object) -> None:

@@ -3,16 +3,19 @@
 Rows are the warm-up (one row), each exercise, and the cool-down (one row), so the
 person sees the whole session and where they are in it even while warming up. Rows are
 addressed by a *key*: an exercise's index in ``routine.exercises``, or ``"warmup"`` /
-``"cooldown"``. The model only shows states it is told; the main window sets them from
-the engine's events.
+``"cooldown"``. What a row says of the plan (lengths, reps, gentle) is given as
+:class:`~backtimer.core.step_rows.StepRow` values made from the engine's plan
+(``set_plan``); how each part went (current, done, cut short) the main window sets from
+the engine's events. The model works out nothing itself. ``step_list_view`` paints the
+rows and reports clicks.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,29 +24,18 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QRectF,
-    QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
 
-from backtimer.core.routine import Exercise, Movement, Routine, Sides
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.routine import Routine, Sides
+from backtimer.core.step_rows import RowKey, StepRow, row_key
+from backtimer.core.timeline import Phase
 from backtimer.gui import theme
 from backtimer.gui.durations import duration_text
 
 log = logging.getLogger(__name__)
 
-Section = Literal["warmup", "cooldown"]
-RowKey = int | Section
 _Index = QModelIndex | QPersistentModelIndex
 
 THUMBNAIL_SIZE = 64  #: logical pixels of the picture in each row
@@ -54,7 +46,7 @@ class RowState(enum.Enum):
     CURRENT = "current"
     DONE = "done"
     CUT_SHORT = "cut_short"
-    GENTLE = "gentle"  #: a flag more than a state: a done or current row can be gentle
+    GENTLE = "gentle"  #: the badge of a row the plan runs gentle (a flag, not a state)
 
 
 #: What the badge on a row says.
@@ -69,7 +61,7 @@ STATE_BADGES: dict[RowState, str] = {
 
 class Roles(enum.IntEnum):
     NameRole = Qt.ItemDataRole.UserRole + 1
-    HoldRole = enum.auto()  #: seconds per hold (gentle and ±5 s applied); a movement's duration
+    HoldRole = enum.auto()  #: seconds per hold, as planned; the warm-up's or cool-down's length
     SidesRole = enum.auto()  #: "both" or "none"
     RepsRole = enum.auto()
     StateRole = enum.auto()  #: a RowState value; "current" for the current row
@@ -79,37 +71,6 @@ class Roles(enum.IntEnum):
     DetailRole = enum.auto()  #: "25 s × 2 sides"
     KindRole = enum.auto()  #: "exercise", "warmup" or "cooldown"
     ExerciseIndexRole = enum.auto()  #: index in routine.exercises, -1 for warm-up/cool-down
-
-
-@dataclass
-class _Row:
-    key: RowKey
-    name: str
-    pose: str
-    seconds: float  #: a hold, or the whole warm-up/cool-down
-    gentle_seconds: float
-    sides: Sides
-    reps: int
-    state: RowState = RowState.UPCOMING
-    gentle: bool = False
-
-
-def _held_pose(steps: tuple[Any, ...]) -> str:
-    """The pose of the last step that has one: the position actually held."""
-    for step in reversed(steps):
-        if step.pose:
-            return str(step.pose)
-    return ""
-
-
-def _exercise_row(index: int, ex: Exercise) -> _Row:
-    return _Row(index, ex.name, _held_pose(ex.steps), ex.hold, ex.gentle_hold, ex.sides, ex.reps)
-
-
-def _section_row(key: Section, name: str, movements: tuple[Movement, ...]) -> _Row:
-    seconds = sum(m.duration for m in movements)
-    pose = _held_pose(tuple(s for m in movements for s in m.steps))
-    return _Row(key, name, pose, seconds, seconds, Sides.NONE, 1)
 
 
 def placeholder_pixmap(name: str, size: int, colour: QColor, dpr: float = 1.0) -> QPixmap:
@@ -151,39 +112,37 @@ def _figure_pixmap(pose: str, size: int, dpr: float) -> QPixmap | None:
 
 
 class StepListModel(QAbstractListModel):
-    """The routine as rows: warm-up, each exercise, cool-down (sections only if present)."""
+    """``routine`` as ``rows`` (``step_rows`` of a plan of it): warm-up, each exercise,
+    cool-down (the sections only if present)."""
 
-    def __init__(
-        self, routine: Routine, parent: Any = None, *, include_sections: bool = True
-    ) -> None:
+    def __init__(self, routine: Routine, rows: Sequence[StepRow], parent: Any = None) -> None:
         super().__init__(parent)
-        self._include_sections = include_sections
         self._routine = routine
-        self._rows = self._rows_of(routine)
+        self._rows = list(rows)
+        self._states = [RowState.UPCOMING] * len(self._rows)
         self._current: int | None = None
-        self._hold_delta = 0.0
         self._thumbs: dict[tuple[int, int, float], QPixmap] = {}
 
-    def _rows_of(self, routine: Routine) -> list[_Row]:
-        rows: list[_Row] = []
-        if self._include_sections and routine.warmup:
-            rows.append(_section_row("warmup", "Warm-up", routine.warmup))
-        rows += [_exercise_row(i, ex) for i, ex in enumerate(routine.exercises)]
-        if self._include_sections and routine.cooldown:
-            rows.append(_section_row("cooldown", "Cool-down", routine.cooldown))
-        return rows
-
-    def set_routine(self, routine: Routine) -> None:
-        """Show another routine (a new file was opened): every row new and upcoming."""
-        if routine is self._routine:
-            return
+    def set_routine(self, routine: Routine, rows: Sequence[StepRow]) -> None:
+        """Show another routine (or the same one planned afresh): every row new, upcoming."""
         self.beginResetModel()
         self._routine = routine
-        self._rows = self._rows_of(routine)
+        self._rows = list(rows)
+        self._states = [RowState.UPCOMING] * len(self._rows)
         self._current = None
-        self._hold_delta = 0.0
         self._thumbs.clear()
         self.endResetModel()
+
+    def set_plan(self, rows: Sequence[StepRow]) -> None:
+        """The plan changed (or moved on): ``rows`` are ``step_rows`` of it, one for each
+        row shown, in order. Rows that now read differently are repainted."""
+        rows = list(rows)
+        if [r.key for r in rows] != [r.key for r in self._rows]:
+            raise ValueError("set_plan needs a row for each row shown, in order")
+        for n, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
+            if old != new:
+                self._rows[n] = new
+                self._changed(n)
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -256,32 +215,24 @@ class StepListModel(QAbstractListModel):
 
     def row_for_phase(self, phase: Phase) -> int | None:
         """The row a phase belongs to (None for the lead-in and the end)."""
-        if phase.exercise_index is not None:
-            return self.row_for(phase.exercise_index)
-        if phase.kind is PhaseKind.WARMUP:
-            return self.row_for("warmup")
-        if phase.kind is PhaseKind.COOLDOWN:
-            return self.row_for("cooldown")
-        return None
+        key = row_key(phase)
+        return None if key is None else self.row_for(key)
 
     def state_of(self, key: RowKey) -> str | None:
         """The stored state of ``key``'s row ("done", "cut_short", ...), ignoring "current"."""
         row = self.row_for(key)
-        return None if row is None else self._rows[row].state.value
+        return None if row is None else self._states[row].value
 
     def state(self, row: int) -> RowState:
         """CURRENT for the current row, else its own state (upcoming, done, cut short)."""
-        return RowState.CURRENT if row == self._current else self._rows[row].state
+        return RowState.CURRENT if row == self._current else self._states[row]
 
     def current_row(self) -> int | None:
         return self._current
 
     def hold_seconds(self, row: int) -> float:
-        """What one hold of this row lasts now: gentle and ±5 s applied as the timeline does."""
-        r = self._rows[row]
-        if not isinstance(r.key, int):
-            return r.seconds
-        return max(5.0, (r.gentle_seconds if r.gentle else r.seconds) + self._hold_delta)
+        """What one hold of this row lasts in the plan (the warm-up's or cool-down's length)."""
+        return self._rows[row].seconds
 
     def detail_text(self, row: int) -> str:
         """ "25 s × 2 sides", "20 s × 2 reps", "2 min 20 s" for a warm-up."""
@@ -306,26 +257,19 @@ class StepListModel(QAbstractListModel):
 
     # -- changing ------------------------------------------------------------------------
     def set_exercise_state(self, key: RowKey, state: RowState | str) -> None:
-        """Mark a row done / cut short / upcoming; GENTLE sets the gentle flag instead,
-        CURRENT moves the current marker here. ``state`` may be a RowState or its value."""
+        """Mark a row done / cut short / upcoming; CURRENT moves the current marker here.
+        ``state`` may be a RowState or its value. Gentle is the plan's to say (``set_plan``)."""
         state = RowState(state)
+        if state is RowState.GENTLE:
+            raise ValueError("a row is gentle when the plan runs it gentle: use set_plan")
         row = self.row_for(key)
         if row is None:
             return
         if state is RowState.CURRENT:
             self.set_current(key)
             return
-        if state is RowState.GENTLE:
-            self.set_gentle(key, True)
-            return
-        if self._rows[row].state is not state:
-            self._rows[row].state = state
-            self._changed(row)
-
-    def set_gentle(self, key: RowKey, gentle: bool) -> None:
-        row = self.row_for(key)
-        if row is not None and self._rows[row].gentle != gentle:
-            self._rows[row].gentle = gentle
+        if self._states[row] is not state:
+            self._states[row] = state
             self._changed(row)
 
     def set_current(self, key: RowKey | None) -> None:
@@ -338,17 +282,9 @@ class StepListModel(QAbstractListModel):
             if r is not None:
                 self._changed(r)
 
-    def set_hold_delta(self, seconds: float) -> None:
-        """The session's ±5 s hold adjustment, so the rows show the holds as they will run."""
-        if seconds != self._hold_delta:
-            self._hold_delta = seconds
-            if self._rows:
-                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
     def reset_states(self) -> None:
-        """Everything upcoming, nothing gentle or current: a new session."""
-        for row in self._rows:
-            row.state, row.gentle = RowState.UPCOMING, False
+        """Everything upcoming, nothing current: a new session (its plan comes by set_plan)."""
+        self._states = [RowState.UPCOMING] * len(self._rows)
         self._current = None
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
@@ -356,125 +292,3 @@ class StepListModel(QAbstractListModel):
     def _changed(self, row: int) -> None:
         idx = self.index(row)
         self.dataChanged.emit(idx, idx)
-
-
-class StepDelegate(QStyledItemDelegate):
-    """Paints a row: thumbnail, name in bold, "25 s × 2 sides", and the state in words.
-
-    Three short lines beside the picture, so the list still reads at ~230 px wide; the
-    current row is tinted with the hold colour and marked with a bar on the left.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.thumb = THUMBNAIL_SIZE
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(200, self.thumb + 16)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        model = index.model()
-        if not isinstance(model, StepListModel):
-            super().paint(painter, option, index)
-            return
-        c = theme.colours(option.palette)
-        row = index.row()
-        state = model.state(row)
-        rect = option.rect
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if state is RowState.CURRENT:
-            tint = QColor(c.hold)
-            tint.setAlpha(45)
-            painter.fillRect(rect, tint)
-            painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()), c.hold)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            hover = QColor(c.text)
-            hover.setAlpha(18)
-            painter.fillRect(rect, hover)
-        pad = 8
-        device = painter.device()
-        dpr = device.devicePixelRatioF() if device is not None else 1.0
-        painter.drawPixmap(
-            rect.left() + pad + 4, rect.top() + pad, model.thumbnail(row, self.thumb, dpr)
-        )
-        x = rect.left() + pad + 4 + self.thumb + 10
-        width = max(10, rect.right() - x - pad)
-        lines = self._status_words(state, bool(index.data(Roles.GentleRole)), c)
-        dim = state in (RowState.DONE, RowState.CUT_SHORT)
-        top = rect.top() + pad
-        for n, (text, font, colour) in enumerate(
-            [
-                (str(index.data(Roles.NameRole)), theme.sans(18), c.muted if dim else c.text),
-                (str(index.data(Roles.DetailRole)), theme.sans(15, bold=False), c.muted),
-            ]
-        ):
-            painter.setFont(font)
-            painter.setPen(colour)
-            fm = painter.fontMetrics()
-            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(x, top, width, fm.height()), Qt.AlignmentFlag.AlignLeft, elided)
-            top += fm.height() + (2 if n == 0 else 1)
-        painter.setFont(theme.sans(14))
-        fm = painter.fontMetrics()
-        for text, colour in lines:
-            painter.setPen(colour)
-            painter.drawText(QRect(x, top, width, fm.height()), Qt.AlignmentFlag.AlignLeft, text)
-            x += fm.horizontalAdvance(text + "  ")
-        painter.restore()
-
-    @staticmethod
-    def _status_words(state: RowState, gentle: bool, c: theme.Colours) -> list[tuple[str, QColor]]:
-        words: list[tuple[str, QColor]] = []
-        colour = {
-            RowState.CURRENT: c.hold,
-            RowState.DONE: c.done,
-            RowState.CUT_SHORT: c.cut_short,
-        }.get(state, c.muted)
-        if STATE_BADGES[state]:
-            words.append((STATE_BADGES[state], colour))
-        if gentle:
-            words.append((STATE_BADGES[RowState.GENTLE], c.gentle))
-        return words
-
-
-class StepListView(QListView):
-    """The list the person can click to jump to a stretch.
-
-    It takes no keyboard focus: arrow and page keys belong to the window (next/back, and
-    what presenter clickers send), not to moving a selection.
-    """
-
-    #: An exercise row was clicked or activated; the argument indexes routine.exercises.
-    exercise_selected = Signal(int)
-    #: The warm-up or cool-down row was clicked: "warmup" or "cooldown".
-    section_selected = Signal(str)
-
-    def __init__(self, model: StepListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self._model = model
-        self.setItemDelegate(StepDelegate(self))
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setMouseTracking(True)
-        self.setUniformItemSizes(True)
-        self.setAccessibleName("Exercises")
-        self.clicked.connect(self._chosen)
-        self.activated.connect(self._chosen)
-        model.dataChanged.connect(self._follow_current)
-
-    def _chosen(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        key = self._model.key_for_row(index.row())
-        if isinstance(key, int):
-            self.exercise_selected.emit(key)
-        else:
-            self.section_selected.emit(key)
-
-    def _follow_current(self) -> None:
-        row = self._model.current_row()
-        if row is not None:
-            self.scrollTo(self._model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)

@@ -1,4 +1,5 @@
-"""The main window's widgets, their layout and its menus, built once at construction."""
+"""The main window's widgets, their layout and its menus, built once at construction, and
+distance mode: the same widgets laid out for reading across the room."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +30,8 @@ from backtimer.gui.help_overlay import HelpOverlay
 from backtimer.gui.keys import Action
 from backtimer.gui.pain_panel import PainPanel
 from backtimer.gui.slots import connect_call
-from backtimer.gui.step_list import StepListModel, StepListView
+from backtimer.gui.step_list import StepListModel
+from backtimer.gui.step_list_view import StepListView
 from backtimer.gui.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
 
@@ -51,14 +53,15 @@ else:
 
 class WindowLayout(_Base):
     """Mixed into the main window: ``_build`` makes every widget as an attribute and lays
-    them out; ``_build_menus`` adds the menus. The slots they connect to are the window's."""
+    them out; ``_build_menus`` adds the menus; ``set_distance_mode`` lays them out for
+    distance. The slots they connect to are the window's."""
 
     # What the window provides (its state and the slots connected here).
     _routine: Routine
     _distance: bool
+    _normal_palette: QPalette | None  #: the palette to go back to after distance mode
     trigger: Callable[[Action], None]
     pain_stop: Callable[[], None]
-    set_distance_mode: Callable[[bool], None]
     show_history: Callable[[], None]
     show_goals: Callable[[], None]
     open_sound_settings: Callable[[], None]
@@ -93,7 +96,7 @@ class WindowLayout(_Base):
         top.addWidget(self.gentle_badge)
         top.addWidget(self.time_label)
 
-        self.step_model = StepListModel(self._routine)
+        self.step_model = StepListModel(self._routine, ())  # rows: set_routine
         self.step_list = StepListView(self.step_model)
         self.step_list.exercise_selected.connect(self._on_exercise_selected)
         self.step_list.section_selected.connect(self._on_section_selected)
@@ -201,3 +204,54 @@ class WindowLayout(_Base):
         keys = QAction("&Keys (?)", self)
         connect_call(keys.triggered, self.trigger, Action.HELP)
         view.addAction(keys)
+
+    # ----- distance mode -------------------------------------------------------------
+    def set_distance_mode(self, on: bool) -> None:
+        """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        self._distance = on
+        for widget in (self.step_list, self.small_controls, self.routine_label, self.menuBar()):
+            widget.setVisible(not on)
+        self.goals_label.setVisible(bool(self.goals_label.text()) and not on)
+        self.step_panel.set_distance_mode(on)
+        self.countdown.set_distance_mode(on)
+        # From across the room the numbers matter most: the countdown gets the larger half.
+        self._stage_layout.setStretch(0, 4 if on else 5)
+        self._stage_layout.setStretch(1, 5 if on else 4)
+        self.pain_button.setStyleSheet(pain_button_style(distance=on))
+        self._central.setAutoFillBackground(on)
+        palette = self._central.palette()
+        if on:
+            self._normal_palette = QPalette(palette)
+            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+            self._central.setPalette(palette)
+        elif self._normal_palette is not None:
+            self._central.setPalette(self._normal_palette)
+        if on:
+            screen = self.screen()
+            if screen is not None:
+                # Without a window manager (a bare X server, a kiosk) the full-screen
+                # request is ignored: cover the screen ourselves as well.
+                self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self._fit_pain_label()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pain_label()
+
+    def _fit_pain_label(self) -> None:
+        """In distance mode the pain button's words grow with the screen, to be read
+        from across the room as well as the countdown."""
+        font = self.pain_button.font()
+        if self._distance:
+            font.setPixelSize(max(18, min(64, self.height() // 22)))
+        else:
+            font.setPixelSize(max(16, min(32, self.height() // 32)))
+        self.pain_button.setFont(font)
+
+    @property
+    def distance_mode(self) -> bool:
+        return self._distance

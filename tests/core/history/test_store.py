@@ -11,15 +11,14 @@ from backtimer.core.events import (
     HoldRecorded,
     PainResolved,
     PainStopped,
-    Paused,
-    Resumed,
+    PauseRecorded,
     SessionFinished,
     SessionStarted,
 )
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome, PainChoice, PauseReason
+from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
 
@@ -86,14 +85,13 @@ def test_session_never_finished_reads_as_interrupted(tmp_path: Path) -> None:
 def test_recorder_writes_engine_events(tmp_path: Path) -> None:
     """The recorder turns a stream of engine events into one session with its records."""
     store = open_store(tmp_path)
-    clock = iter([T0 + 100, T0 + 400]).__next__  # wall time at pause and at the end
+    clock = iter([T0 + 400]).__next__  # wall time at the end
     rec = SessionRecorder(store, ROUTINE, wall_clock=clock)
     rec.handle(SessionStarted(at=5.0, started_at=T0, routine_id="gentle-back", gentle=False))
     rec.handle(HoldRecorded(hold(T0 + 20)))
     rec.handle(PainStopped(pain(T0 + 60)))
     rec.handle(PainResolved(pain(T0 + 60, rating=3, choice=PainChoice.RESUME)))
-    rec.handle(Paused(at=70.0, reason=PauseReason.USER))
-    rec.handle(Resumed(at=90.0, paused_for=20.0))
+    rec.handle(PauseRecorded(PauseRecord(T0 + 100, 20.0, PauseReason.USER)))
     rec.handle(SessionFinished(Outcome.ENDED_FOR_PAIN, at=300.0))
 
     (session,) = store.sessions()
