@@ -203,8 +203,9 @@ def main() -> int:  # noqa: C901, PLR0915  (a script: one straight story)
     from backtimer.core.events import Cue, CueDue
     from backtimer.core.routine import Exercise, Routine, Sides, Step
     from backtimer.core.timeline import PhaseKind, exercise_phases
-    from backtimer.gui.cues import BEEPS, CueDirector, make_players
-    from backtimer.gui.sound_settings import SoundSettings
+    from backtimer.gui.sound.choice import make_players
+    from backtimer.gui.sound.director import BEEPS, CueDirector
+    from backtimer.gui.sound.settings import SoundSettings
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv)
 

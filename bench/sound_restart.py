@@ -43,7 +43,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    from backtimer.gui.beeps import EffectPlayer, beep_files
+    from backtimer.gui.sound.beeps import EffectPlayer, beep_files
     from backtimer.gui.sound.output import State
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv)

@@ -208,9 +208,11 @@ def suspects() -> list[tuple[object, tuple[str, ...]]]:
     """Every call one might blame for a stall: (class or module, attribute names)."""
     from backtimer.core.history.store import HistoryStore
     from backtimer.core.recorder import SessionRecorder
-    from backtimer.gui import beeps, countdown, cues, figure, inhibit, voice
+    from backtimer.gui import countdown, figure, inhibit
     from backtimer.gui import main_window as mw
     from backtimer.gui import session as sess
+    from backtimer.gui.sound import beeps, voice
+    from backtimer.gui.sound import director as cues
     from backtimer.gui.sound.output import SoundOutput
 
     return [

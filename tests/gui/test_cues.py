@@ -21,11 +21,12 @@ from backtimer.core.events import (
 from backtimer.core.record import Outcome, PainRecord, PauseReason
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
 from backtimer.core.timeline import PhaseKind, build_phases
-from backtimer.gui.cues import CueDirector, Players, make_players
-from backtimer.gui.silent import SilentPlayer
+from backtimer.gui.sound.choice import Players, make_players
+from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.output import NO_MULTIMEDIA
-from backtimer.gui.sound_settings import SoundSettings
-from backtimer.gui.voice import NO_ESPEAK, VoicePlayer
+from backtimer.gui.sound.settings import SoundSettings
+from backtimer.gui.sound.silent import SilentPlayer
+from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer
 
 #: Qt's own warning where no sound server runs: the very case these tests cover.
 pytestmark = pytest.mark.qt_log_ignore(r"PulseAudioService: pa_context_connect\(\) failed")

@@ -305,8 +305,8 @@ def test_sound_settings_are_saved_and_used_by_the_next_session(window, monkeypat
     """Settings chosen in the dialog are remembered and the cue director uses them."""
     from dataclasses import replace
 
-    from backtimer.gui.settings_dialog import SettingsDialog
-    from backtimer.gui.sound_settings import SoundSettings
+    from backtimer.gui.sound.settings import SoundSettings
+    from backtimer.gui.sound.settings_dialog import SettingsDialog
 
     chosen = replace(window.cues.settings, beeps=False, rate=200)
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, parent, settings: chosen))

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from backtimer.gui.settings_dialog import LOADING, SAMPLE_PHRASE, SettingsDialog
-from backtimer.gui.sound_settings import RATE_RANGE, SoundSettings
+from backtimer.gui.sound.settings import RATE_RANGE, SoundSettings
+from backtimer.gui.sound.settings_dialog import LOADING, SAMPLE_PHRASE, SettingsDialog
 
 #: Qt's own warning where no sound server runs, which ask() (finding out) may meet here.
 pytestmark = pytest.mark.qt_log_ignore(r"PulseAudioService: pa_context_connect\(\) failed")

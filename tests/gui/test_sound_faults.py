@@ -14,11 +14,12 @@ import pytest
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.loader import load_builtin
 from backtimer.core.timeline import PhaseKind
-from backtimer.gui.beeps import EffectPlayer, beep_files
-from backtimer.gui.cues import CueDirector, make_players
 from backtimer.gui.main_window import SOUND_BACK, MainWindow
+from backtimer.gui.sound.beeps import EffectPlayer, beep_files
+from backtimer.gui.sound.choice import make_players
+from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.output import SOUND_LOST, State
-from backtimer.gui.sound_settings import SoundSettings
+from backtimer.gui.sound.settings import SoundSettings
 
 from .helpers import FakeClock, run_for, run_until
 

@@ -13,8 +13,9 @@ from backtimer.core.events import Cue, CueDue, PainStopped
 from backtimer.core.record import PainRecord
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
 from backtimer.core.timeline import PhaseKind, exercise_phases
-from backtimer.gui.cues import CueDirector, make_players
-from backtimer.gui.sound_settings import SoundSettings
+from backtimer.gui.sound.choice import make_players
+from backtimer.gui.sound.director import CueDirector
+from backtimer.gui.sound.settings import SoundSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import cues as bench  # noqa: E402  (bench/cues.py: the recorder shared with the benchmark)
@@ -165,7 +166,7 @@ def test_first_beep_of_a_new_player_is_heard_at_once(recorder, qtbot) -> None:
     a cue once it is ready sounds at once."""
     import time
 
-    from backtimer.gui.beeps import EffectPlayer, beep_files
+    from backtimer.gui.sound.beeps import EffectPlayer, beep_files
     from backtimer.gui.sound.output import START_GRACE, State
 
     player = EffectPlayer(beep_files())
@@ -191,7 +192,7 @@ def test_many_players_and_stops_leave_the_event_loop_quiet(recorder, qtbot) -> N
     """Dozens of sounds started, replaced and cut short, on players made and shut down,
     never leave Qt polling a closed socket (which once spun the GUI thread at 100 % CPU;
     qt_log_level_fail turns such a warning into a failure)."""
-    from backtimer.gui.beeps import EffectPlayer, beep_files
+    from backtimer.gui.sound.beeps import EffectPlayer, beep_files
 
     for _ in range(5):
         player = EffectPlayer(beep_files())

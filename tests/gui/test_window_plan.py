@@ -12,11 +12,12 @@ from backtimer.core.loader import load_builtin
 from backtimer.core.record import PainChoice
 from backtimer.core.retime import SPOKEN_MARGIN
 from backtimer.core.timeline import Phase, PhaseKind
-from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.session import Session
-from backtimer.gui.silent import SilentPlayer
-from backtimer.gui.sound_settings import SoundSettings
+from backtimer.gui.sound.choice import Players
+from backtimer.gui.sound.director import CueDirector
+from backtimer.gui.sound.settings import SoundSettings
+from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.step_list import Roles
 
 from .helpers import FakeClock, run_for, run_until

@@ -1,4 +1,4 @@
-"""What the voice says for each cue: plain words, decided here, spoken by ``gui.cues``.
+"""What the voice says for each cue: plain words, decided here, spoken by ``gui.sound.director``.
 
 Qt-free so the words can be tested (and changed) without sound. A cue's words are one
 utterance: the voice renders it as one file, so its length is known before it is due.

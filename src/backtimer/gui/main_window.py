@@ -27,16 +27,17 @@ from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
 from backtimer.core.step_rows import step_rows
 from backtimer.core.timeline import PhaseKind, planned_seconds
-from backtimer.gui.cues import CueDirector, Players
 from backtimer.gui.goals_line import goals_text
 from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session
 from backtimer.gui.session_screen import SessionScreen
-from backtimer.gui.silent import SilentPlayer
 from backtimer.gui.slots import call_soon
-from backtimer.gui.sound_settings import SoundSettings
+from backtimer.gui.sound.choice import Players
+from backtimer.gui.sound.director import CueDirector
+from backtimer.gui.sound.settings import SoundSettings
+from backtimer.gui.sound.silent import SilentPlayer
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.goals_window import GoalsWindow
@@ -120,7 +121,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
     def open_sound_settings(self) -> None:
         """Beeps, voice, volume, rate, announcements; applied at once unless a session runs
         (its speech is already rendered), then from the next session."""
-        from backtimer.gui.settings_dialog import SettingsDialog
+        from backtimer.gui.sound.settings_dialog import SettingsDialog
 
         chosen = SettingsDialog.ask(self, self.cues.settings)
         if chosen is None:

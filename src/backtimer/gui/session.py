@@ -23,8 +23,8 @@ from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
 from backtimer.core.step_rows import StepRow, step_rows
 from backtimer.core.timeline import Phase, PhaseKind
-from backtimer.gui.cues import CueDirector
 from backtimer.gui.driver import SessionDriver
+from backtimer.gui.sound.director import CueDirector
 
 log = logging.getLogger(__name__)
 

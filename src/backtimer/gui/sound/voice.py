@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from backtimer.gui.beeps import EffectPlayer
+from backtimer.gui.sound.beeps import EffectPlayer
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.pcm import wav_seconds
 

@@ -1,5 +1,4 @@
-"""Cues: the player interface, the choice of players, and the director that turns engine
-events into beeps and speech on time.
+"""The cue director: turns engine events into beeps and speech on time, and silence.
 
 Rules the director keeps (what a person with eyes closed hears):
 
@@ -12,20 +11,16 @@ Rules the director keeps (what a person with eyes closed hears):
   dropped: late words are worse than none.
 - Pain — stop, pause, a stall, skipping, a session ended early: ``silence()`` at once.
 
-Each part degrades on its own to :class:`~backtimer.gui.silent.SilentPlayer` with a
+Each part degrades on its own to :class:`~backtimer.gui.sound.silent.SilentPlayer` with a
 message naming what to install; visual cues never depend on any of it.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
 import time
-from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -43,8 +38,9 @@ from backtimer.core.record import Outcome
 from backtimer.core.retime import SPOKEN_KINDS, SpeechKey, speech_key
 from backtimer.core.routine import Routine
 from backtimer.core.timeline import Phase
-from backtimer.gui.sound.output import NO_MULTIMEDIA, SoundOutput
-from backtimer.gui.sound_settings import SoundSettings
+from backtimer.gui.sound.choice import Players, make_players
+from backtimer.gui.sound.output import SoundOutput
+from backtimer.gui.sound.settings import SoundSettings
 
 log = logging.getLogger(__name__)
 
@@ -67,132 +63,6 @@ BEEPS: dict[Cue, str] = {
     Cue.REST_OVER: "rest_over",
     Cue.SESSION_DONE: "done",
 }
-
-
-class CuePlayer(ABC):
-    """One way of making sound; items are beep names or texts to say.
-
-    Contract: no method waits on I/O or another process, so all may run on the GUI
-    thread; ``stop()`` silences whatever this player sounds within a few ms; ``problem``
-    is None while the player works, else a plain-language reason naming the fix.
-    """
-
-    def __init__(self) -> None:
-        self.problem: str | None = None
-        self.on_ready: Callable[[str], None] | None = None  #: an item became ready
-        self.on_failed: Callable[[str], None] | None = None  #: an item will never be ready
-        self.on_problem: Callable[[str | None], None] | None = None  #: ``problem`` changed
-
-    @abstractmethod
-    def prepare(self, items: Iterable[str]) -> None:
-        """Start loading/rendering ``items`` in the background."""
-
-    @abstractmethod
-    def is_ready(self, item: str) -> bool:
-        """``play(item)`` would sound at once."""
-
-    def is_pending(self, item: str) -> bool:
-        """Being prepared: ready later. Players that prepare nothing say False."""
-        return False
-
-    @abstractmethod
-    def seconds(self, item: str) -> float | None:
-        """How long ``item`` sounds; None while unknown."""
-
-    @abstractmethod
-    def play(self, item: str) -> bool:
-        """Start sounding ``item``; False (and silence) when it is not ready."""
-
-    @abstractmethod
-    def stop(self) -> None:
-        """Silence everything this player is sounding."""
-
-    @abstractmethod
-    def set_volume(self, volume: float) -> None:
-        """0..1, linear."""
-
-    def shutdown(self) -> None:  # noqa: B027  (optional: most players hold nothing)
-        """Release devices, threads and files; the player is silent afterwards."""
-
-    def item_ready(self, item: str) -> None:
-        if self.on_ready is not None:
-            self.on_ready(item)
-
-    def item_failed(self, item: str) -> None:
-        if self.on_failed is not None:
-            self.on_failed(item)
-
-    def report_problem(self, message: str | None) -> None:
-        """``message`` says why this player cannot sound; None says it works again."""
-        self.problem = message
-        if self.on_problem is not None:
-            self.on_problem(message)
-
-
-@dataclass
-class Players:
-    """The beep and voice players chosen for this machine and these settings, and the
-    player process they share (None when both are silent)."""
-
-    beeps: CuePlayer
-    voice: CuePlayer
-    problems: list[str] = field(default_factory=list)
-    output: SoundOutput | None = None
-
-    def shutdown(self) -> None:
-        """Silence both players and end the player process; safe to call twice."""
-        self.beeps.shutdown()
-        self.voice.shutdown()
-        if self.output is not None:
-            self.output.shutdown()
-
-
-_FIND = "find on PATH"
-
-
-def make_players(
-    settings: SoundSettings,
-    *,
-    multimedia_available: bool | None = None,
-    espeak_path: str | None = _FIND,
-    render_command: Sequence[str] | None = None,
-    speech_folder: Path | None = None,
-) -> Players:
-    """The best players this machine allows; never raises, never blocks for long.
-
-    ``multimedia_available=False`` acts as if QtMultimedia could not load (``--silent``;
-    tests); otherwise the player process finds out, and a problem arrives through the
-    players' ``on_problem``. ``espeak_path=None`` acts as if espeak-ng were absent; by
-    default it is looked up on PATH. ``render_command`` replaces the espeak-ng command
-    (argv with ``{out}``; the text arrives on stdin) — another synthesizer, or a test's.
-    """
-    from backtimer.gui.beeps import EffectPlayer, beep_files
-    from backtimer.gui.silent import SilentPlayer
-    from backtimer.gui.voice import NO_ESPEAK, VoicePlayer, espeak_command
-
-    problems: list[str] = []
-    sound = multimedia_available is not False
-    if not sound:
-        problems.append(NO_MULTIMEDIA)
-    command = render_command
-    if settings.voice and command is None:
-        exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
-        if exe:
-            command = espeak_command(exe, settings.voice_name, settings.rate)
-    output = SoundOutput() if sound and (settings.beeps or command is not None) else None
-
-    beeps: CuePlayer = SilentPlayer()
-    if settings.beeps and output is not None:
-        beeps = EffectPlayer(beep_files(), output=output)
-    voice: CuePlayer = SilentPlayer()
-    if settings.voice and command is None:  # said even when sound is missing too
-        voice = SilentPlayer(NO_ESPEAK)
-        problems.append(NO_ESPEAK)
-    elif settings.voice and command is not None and output is not None:
-        voice = VoicePlayer(command, speech_folder, output=output)
-    beeps.set_volume(settings.volume)
-    voice.set_volume(settings.volume)
-    return Players(beeps, voice, problems, output)
 
 
 class CueDirector(QObject):

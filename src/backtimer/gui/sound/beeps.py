@@ -10,9 +10,10 @@ import wave
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from backtimer.gui.cues import CuePlayer
 from backtimer.gui.sound.output import SoundOutput, State
 from backtimer.gui.sound.pcm import wav_seconds
+from backtimer.gui.sound.player import CuePlayer
+from backtimer.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,5 @@ class EffectPlayer(CuePlayer):
 
 def beep_files(folder: Path | None = None) -> dict[str, Path]:
     """The shipped beeps by name (``resources/sounds/*.wav``)."""
-    from backtimer.resources import resource_path
-
     root = folder if folder is not None else resource_path("sounds")
     return {p.stem: p for p in sorted(root.glob("*.wav"))}

@@ -3,7 +3,7 @@ which optional announcements; with a Test button that speaks through the real vo
 
 Nothing here waits on another process on the GUI thread: the voice list comes from
 ``espeak-ng --voices`` run on a worker thread, and Test renders through
-:class:`~backtimer.gui.voice.VoicePlayer` (a worker thread and a process) before playing
+:class:`~backtimer.gui.sound.voice.VoicePlayer` (a worker thread and a process) before playing
 through QtMultimedia. Saving is the caller's job (``SoundSettings.save``).
 """
 
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.gui.sound_settings import RATE_RANGE, SoundSettings
-from backtimer.gui.voice import NO_ESPEAK, VoicePlayer, espeak_command, espeak_voices
+from backtimer.gui.sound.output import NO_MULTIMEDIA
+from backtimer.gui.sound.settings import RATE_RANGE, SoundSettings
+from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer, espeak_command, espeak_voices
 
 log = logging.getLogger(__name__)
 
@@ -238,8 +239,6 @@ class SettingsDialog(QDialog):
     def _check_test_possible(self, multimedia_available: bool | None) -> None:
         """Known at once: no espeak-ng, or ``multimedia_available=False``. Whether the
         player process can sound is learnt when Test is pressed (``test_problem``)."""
-        from backtimer.gui.sound.output import NO_MULTIMEDIA
-
         problem = NO_MULTIMEDIA if multimedia_available is False else None
         if problem is None and not self._espeak:
             problem = NO_ESPEAK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from backtimer.gui.cues import CuePlayer
+from backtimer.gui.sound.player import CuePlayer
 
 
 class SilentPlayer(CuePlayer):
