@@ -151,8 +151,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from backtimer.gui.history_window import PERIODS, HistoryWindow
-    from backtimer.gui.report_pdf import write_report
+    from backtimer.gui.history.history_window import PERIODS, HistoryWindow
+    from backtimer.gui.history.report_pdf import write_report
 
     app = QApplication.instance() or QApplication(sys.argv)
 

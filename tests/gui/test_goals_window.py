@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.goals import GoalKind
 from backtimer.core.history.store import HistoryStore
-from backtimer.gui.goals_window import GoalsWindow, GoalValues
+from backtimer.gui.history.goals_window import GoalsWindow, GoalValues
 
 from .history_data import TODAY, at, make_history
 

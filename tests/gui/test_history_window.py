@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.gui.history_window import PERIODS, HistoryWindow
+from backtimer.gui.history.history_window import PERIODS, HistoryWindow
 
 from .history_data import TODAY, make_history
 

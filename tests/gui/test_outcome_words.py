@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
-from backtimer.gui.history_window import HistoryWindow
-from backtimer.gui.report_pdf import write_report
+from backtimer.gui.history.history_window import HistoryWindow
+from backtimer.gui.history.report_pdf import write_report
 from backtimer.gui.summary_panel import SummaryPanel
 
 from .history_data import TODAY, at

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.gui.report_pdf import ReportError, write_report
+from backtimer.gui.history.report_pdf import ReportError, write_report
 
 from .history_data import TODAY, make_history
 

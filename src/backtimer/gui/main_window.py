@@ -27,7 +27,7 @@ from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
 from backtimer.core.step_rows import step_rows
 from backtimer.core.timeline import PhaseKind, planned_seconds
-from backtimer.gui.goals_line import goals_text
+from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
@@ -40,8 +40,8 @@ from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
-    from backtimer.gui.goals_window import GoalsWindow
-    from backtimer.gui.history_window import HistoryWindow
+    from backtimer.gui.history.goals_window import GoalsWindow
+    from backtimer.gui.history.history_window import HistoryWindow
     from backtimer.gui.single_instance import Request
 
 log = logging.getLogger(__name__)
@@ -347,7 +347,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         return True
 
     def show_history(self) -> None:
-        from backtimer.gui.history_window import HistoryWindow
+        from backtimer.gui.history.history_window import HistoryWindow
 
         if self._store is None:
             self.banner.show_message("Your history cannot be opened; see the message above.")
@@ -361,7 +361,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         self._history_window.raise_()
 
     def show_goals(self) -> None:
-        from backtimer.gui.goals_window import GoalsWindow
+        from backtimer.gui.history.goals_window import GoalsWindow
 
         if self._store is None:
             self.banner.show_message("Your goals cannot be opened; see the message above.")

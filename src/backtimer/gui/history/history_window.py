@@ -46,7 +46,7 @@ from backtimer.core.history.stats import bucket_size, buckets, longest_streak, s
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
-from backtimer.gui.charts import HoldChart
+from backtimer.gui.history.charts import HoldChart
 
 log = logging.getLogger(__name__)
 
@@ -375,7 +375,7 @@ class HistoryWindow(QWidget):
         QMessageBox.information(parent, title, text)
 
     def _export_report(self) -> None:
-        from backtimer.gui.report_pdf import ReportError, write_report
+        from backtimer.gui.history.report_pdf import ReportError, write_report
 
         first, last = self.chart_range()
         path = self.ask_report_path(self, str(Path.home() / f"backtimer-report-{last}.pdf"))

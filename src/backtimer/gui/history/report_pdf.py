@@ -25,7 +25,7 @@ from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
-from backtimer.gui.charts import PAIN_COLOUR, paint_chart
+from backtimer.gui.history.charts import PAIN_COLOUR, paint_chart
 
 DPI = 72  # one device unit = one point
 _OUTCOME_WORDS = {
