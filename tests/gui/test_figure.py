@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from backtimer.core.poses import builtin_poses, load_pose
+from backtimer.core.poses.library import builtin_poses, load_pose
 from backtimer.core.routine import Side
 from backtimer.gui.figure import (
     FigureWidget,

@@ -41,19 +41,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
-from backtimer.core.poses import (
-    MAT_THICKNESS,
-    SEAT_DEPTH,
-    SEAT_HEIGHT,
-    Pose,
-    Prop,
-    Skeleton,
-    Vec,
-    interpolate,
-    load_pose,
-    mirrored,
-    skeleton,
-)
+from backtimer.core.poses.library import load_pose
+from backtimer.core.poses.motion import interpolate, mirrored
+from backtimer.core.poses.pose import Pose
+from backtimer.core.poses.props import MAT_THICKNESS, SEAT_DEPTH, SEAT_HEIGHT, Prop
+from backtimer.core.poses.skeleton import Skeleton, skeleton
+from backtimer.core.poses.vectors import Vec
 from backtimer.core.routine import Side
 
 MOVE_MS = 1500  #: how long the figure takes to move into a pose

@@ -40,7 +40,7 @@ def run_render_poses(argv: Sequence[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from backtimer.core.pose_loader import PoseError
+    from backtimer.core.poses.loader import PoseError
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (keeps Qt alive)
     try:
@@ -69,7 +69,7 @@ def _render_all(out: Path, size: int, dark: bool) -> int:
     from PySide6.QtGui import QImage, QPainter
 
     from backtimer.core.loader import load_routine
-    from backtimer.core.poses import builtin_poses
+    from backtimer.core.poses.library import builtin_poses
     from backtimer.core.routine import Exercise, Movement, Side, Sides
     from backtimer.gui.figure import render_image
     from backtimer.resources import builtin_routine_path

@@ -100,7 +100,7 @@ def _figure_pixmap(pose: str, size: int, dpr: float) -> QPixmap | None:
     except ImportError:
         return None
     try:
-        from backtimer.core.poses import pose_names
+        from backtimer.core.poses.library import pose_names
 
         if pose not in pose_names():  # unknown here: the placeholder, not an exception
             return None
