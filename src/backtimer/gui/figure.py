@@ -2,7 +2,8 @@
 
 ``render_pose`` paints one pose into a rectangle; ``pose_pixmap`` caches thumbnails;
 ``FigureWidget`` shows the figure moving from one pose into the next (or a user picture).
-Geometry comes from ``backtimer.core.poses``; this module only projects and paints.
+Geometry (the body and the props) comes from ``backtimer.core.poses``; this module only
+projects and paints.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import QWidget
 from backtimer.core.poses.library import load_pose
 from backtimer.core.poses.motion import interpolate, mirrored
 from backtimer.core.poses.pose import Pose
-from backtimer.core.poses.props import MAT_THICKNESS, SEAT_DEPTH, SEAT_HEIGHT, Prop
+from backtimer.core.poses.props import Box, box_faces, prop_boxes
 from backtimer.core.poses.skeleton import Skeleton, skeleton
 from backtimer.core.poses.vectors import Vec
 from backtimer.core.routine import Side
@@ -141,49 +142,9 @@ class Layout:
         return QPointF(cx + (u - cu) * self.scale, cy - (v - cv) * self.scale), d
 
 
-def _boxes(pose: Pose, sk: Skeleton) -> list[tuple[str, Vec, Vec]]:
-    """Props as axis-aligned boxes ``(kind, low corner, high corner)`` in world units."""
-    out: list[tuple[str, Vec, Vec]] = []
+def _boxes(pose: Pose, sk: Skeleton) -> list[Box]:
     xs = [p[0] for p in sk.points.values()]
-    for prop in pose.props:
-        if prop.kind == "mat":
-            lo, hi = (min(xs) - 0.06, 0.0, -0.2), (max(xs) + 0.06, MAT_THICKNESS, 0.2)
-            out.append(("mat", lo, hi))
-        elif prop.kind == "wall":
-            out.append(("wall", (prop.x, 0.0, -0.4), (prop.x + 0.03, 1.1, 0.4)))
-        elif prop.kind == "chair":
-            out.extend(
-                (k, (lo[0], lo[1], lo[2] + prop.z), (hi[0], hi[1], hi[2] + prop.z))
-                for k, lo, hi in _chair(prop)
-            )
-    return out
-
-
-def _chair(prop: Prop) -> list[tuple[str, Vec, Vec]]:
-    x0, x1 = prop.x - SEAT_DEPTH / 2, prop.x + SEAT_DEPTH / 2
-    hw, leg, slab = 0.125, 0.018, 0.022
-    back = x0 if prop.facing > 0 else x1 - leg
-    parts: list[tuple[str, Vec, Vec]] = [
-        ("chair", (x0, SEAT_HEIGHT - slab, -hw), (x1, SEAT_HEIGHT, hw)),
-    ]
-    for lx in (x0, x1 - leg):
-        for lz in (-hw, hw - leg):
-            top = SEAT_HEIGHT + 0.26 if lx == back else SEAT_HEIGHT - slab
-            parts.append(("chair", (lx, 0.0, lz), (lx + leg, top, lz + leg)))
-    parts.append(("chair", (back, SEAT_HEIGHT + 0.15, -hw), (back + leg, SEAT_HEIGHT + 0.26, hw)))
-    return parts
-
-
-def _box_faces(lo: Vec, hi: Vec) -> list[tuple[Vec, list[Vec]]]:
-    (x0, y0, z0), (x1, y1, z1) = lo, hi
-    return [
-        ((0, 1, 0), [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)]),
-        ((0, -1, 0), [(x0, y0, z0), (x1, y0, z0), (x1, y0, z1), (x0, y0, z1)]),
-        ((1, 0, 0), [(x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1)]),
-        ((-1, 0, 0), [(x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1)]),
-        ((0, 0, 1), [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)]),
-        ((0, 0, -1), [(x0, y0, z0), (x1, y0, z0), (x1, y1, z0), (x0, y1, z0)]),
-    ]
+    return prop_boxes(pose.props, (min(xs), max(xs)))
 
 
 def layout(pose: Pose, rect: QRectF) -> Layout:
@@ -391,7 +352,7 @@ def _paint_items(
     pelvis_depth = lay.depth["pelvis"]
     for kind, lo, hi in _boxes(pose, sk):
         base = {"mat": colors.mat, "chair": colors.prop, "wall": colors.floor}[kind]
-        for normal, corners in _box_faces(lo, hi):
+        for normal, corners in box_faces(lo, hi):
             facing = cam.facing(normal)
             if facing <= 1e-6:
                 continue
