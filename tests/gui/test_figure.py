@@ -12,13 +12,13 @@ from backtimer.core.poses.library import builtin_poses, load_pose
 from backtimer.core.routine import Side
 from backtimer.gui.figure import (
     FigureWidget,
-    colors_for,
     layout,
     pose_pixmap,
     render_image,
     render_pose,
 )
 from backtimer.gui.render_poses import run_render_poses
+from backtimer.gui.theme import colours
 
 POSES = sorted(builtin_poses())
 
@@ -98,7 +98,7 @@ def test_highlight_lies_over_the_hamstrings(qapp: object) -> None:
     lay = layout(pose, QRectF(0, 0, 300, 300))
     a, b = lay.points["r_ham.a"], lay.points["r_ham.b"]
     mid_x, mid_y = round((a.x() + b.x()) / 2), round((a.y() + b.y()) / 2)
-    accent = colors_for(LIGHT).accent
+    accent = colours(LIGHT).muscle
     near = [
         (x, y)
         for x, y in _accent_pixels(img, accent)
@@ -110,13 +110,24 @@ def test_highlight_lies_over_the_hamstrings(qapp: object) -> None:
 def test_no_highlight_where_the_pose_names_none(qapp: object) -> None:
     """A pose without target muscles shows no accent colour."""
     img = render_image(load_pose("stand"), 200, side=Side.RIGHT, palette=LIGHT)
-    assert _accent_pixels(img, colors_for(LIGHT).accent) == []
+    assert _accent_pixels(img, colours(LIGHT).muscle) == []
+
+
+def test_figure_colours_follow_the_window_alone(qapp: object) -> None:
+    """A dark window gets the light figure whatever colour the palette gives its text."""
+    figures = []
+    for text in ("#000000", "#ffffff"):
+        pal = _palette("#24272b")
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(text))
+        figures.append(colours(pal).figure)
+    assert figures[0] == figures[1]
+    assert figures[0].lightness() > 128 > colours(LIGHT).figure.lightness()
 
 
 @pytest.mark.parametrize("name", ["hamstring-lean", "psoas-lean", "piriformis-pull"])
 def test_mirroring_moves_the_highlight_across(qapp: object, name: str) -> None:
     """For the left side the picture is mirrored: the highlight moves to the other side."""
-    accent = colors_for(LIGHT).accent
+    accent = colours(LIGHT).muscle
     xs = {}
     for side in (Side.RIGHT, Side.LEFT):
         img = render_image(load_pose(name), 200, side=side, palette=LIGHT)

@@ -49,6 +49,7 @@ from backtimer.core.poses.props import Box, box_faces, prop_boxes
 from backtimer.core.poses.skeleton import Skeleton, skeleton
 from backtimer.core.poses.vectors import Vec
 from backtimer.core.routine import Side
+from backtimer.gui.theme import Colours, colours
 
 MOVE_MS = 1500  #: how long the figure takes to move into a pose
 DWELL_MS = 1200  #: how long it stays in a pose before moving to the next of a step's poses
@@ -56,32 +57,6 @@ DWELL_MS = 1200  #: how long it stays in a pose before moving to the next of a s
 
 # ---------------------------------------------------------------------------------------
 # Colours
-
-
-@dataclass(frozen=True)
-class Colors:
-    body: QColor
-    background: QColor
-    accent: QColor
-    arrow: QColor
-    prop: QColor
-    mat: QColor
-    floor: QColor
-
-
-def colors_for(palette: QPalette | None) -> Colors:
-    """Figure colours that read on the palette's window colour (light or dark theme)."""
-    pal = palette if palette is not None else QGuiApplication.palette()
-    bg = pal.color(QPalette.ColorRole.Window)
-    if bg.lightness() < 128:
-        return Colors(
-            QColor("#a9bfd4"), bg, QColor("#ff7b3d"), QColor("#f2f2f2"),
-            QColor("#8a7a66"), QColor("#3f6f62"), QColor("#5a5f66"),
-        )  # fmt: skip
-    return Colors(
-        QColor("#4a6683"), bg, QColor("#e2492a"), QColor("#202428"),
-        QColor("#a98c67"), QColor("#9fcbb9"), QColor("#b8bcc2"),
-    )  # fmt: skip
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -257,7 +232,7 @@ def render_pose(
     if side is Side.LEFT and not pose.mirror:
         pose = mirrored(pose)
     working = None if side is None else ("left" if pose.mirror else "right")
-    colors = colors_for(palette)
+    colors = colours(palette if palette is not None else QGuiApplication.palette())
     lay = layout(pose, rect)
     sk = skeleton(pose)
     painter.save()
@@ -286,7 +261,7 @@ def render_pose(
             for pa, pb, br in bands[name]:
                 rr = br * lay.scale
                 bp = _capsule_path(lay.points[pa], lay.points[pb], rr, rr)
-                painter.fillPath(bp, colors.accent)
+                painter.fillPath(bp, colors.muscle)
             painter.restore()
         if name == "head":
             _paint_face(painter, lay, color)
@@ -296,14 +271,14 @@ def render_pose(
     for owned in bands.values():
         for pa, pb, br in owned:
             rr = br * lay.scale
-            painter.fillPath(_capsule_path(lay.points[pa], lay.points[pb], rr, rr), colors.accent)
+            painter.fillPath(_capsule_path(lay.points[pa], lay.points[pb], rr, rr), colors.muscle)
     painter.setOpacity(1.0)
     _paint_arrows(painter, pose, lay, colors)
     painter.restore()
 
 
 def _paint_floor(
-    painter: QPainter, rect: QRectF, lay: Layout, colors: Colors, has_mat: bool
+    painter: QPainter, rect: QRectF, lay: Layout, colors: Colours, has_mat: bool
 ) -> None:
     """A floor line seen level, else a soft shadow under the figure."""
     painter.save()
@@ -344,7 +319,7 @@ class _Part:
 
 
 def _paint_items(
-    pose: Pose, sk: Skeleton, lay: Layout, colors: Colors, working: str | None
+    pose: Pose, sk: Skeleton, lay: Layout, colors: Colours, working: str | None
 ) -> list[_Face | _Part]:
     """Prop faces and body parts with their depth, for painting back to front."""
     items: list[_Face | _Part] = []
@@ -374,7 +349,7 @@ def _paint_items(
             fade = {"center": 0.12, working: 0.0}.get(c.side, 0.4)
         else:
             fade = 0.12 if c.side == "center" else (0.0 if depth >= pelvis_depth else 0.4)
-        color = _blend(colors.body, colors.background, fade)
+        color = _blend(colors.figure, colors.background, fade)
         path = _capsule_path(a, b, ra, rb)
         items.append(_Part(depth, c.name, path, a, b, max(ra, rb), color))
     return items
@@ -390,7 +365,7 @@ def _paint_face(painter: QPainter, lay: Layout, color: QColor) -> None:
     painter.drawEllipse(nose, 0.018 * lay.scale, 0.018 * lay.scale)
 
 
-def _paint_arrows(painter: QPainter, pose: Pose, lay: Layout, colors: Colors) -> None:
+def _paint_arrows(painter: QPainter, pose: Pose, lay: Layout, colors: Colours) -> None:
     width = max(1.5, lay.scale * 0.011)
     for arrow in pose.arrows:
         p0 = lay.points[arrow.start]
