@@ -31,7 +31,7 @@ def main() -> None:
     from backtimer.core.poses.library import builtin_poses
     from backtimer.core.poses.motion import interpolate, mirrored
     from backtimer.core.routine import Side
-    from backtimer.gui.figure import render_pose
+    from backtimer.gui.figure.painting import render_pose
 
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#fafafa"))

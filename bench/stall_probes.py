@@ -208,9 +208,10 @@ def suspects() -> list[tuple[object, tuple[str, ...]]]:
     """Every call one might blame for a stall: (class or module, attribute names)."""
     from backtimer.core.history.store import HistoryStore
     from backtimer.core.recorder import SessionRecorder
-    from backtimer.gui import beeps, countdown, cues, figure, inhibit, voice
+    from backtimer.gui import beeps, countdown, cues, inhibit, voice
     from backtimer.gui import main_window as mw
     from backtimer.gui import session as sess
+    from backtimer.gui.figure.widget import FigureWidget
     from backtimer.gui.sound.output import SoundOutput
 
     return [
@@ -222,7 +223,7 @@ def suspects() -> list[tuple[object, tuple[str, ...]]]:
         (HistoryStore, ("begin_session", "add_hold", "add_pain", "resolve_pain", "add_pause",
                         "finish_session", "recent_pain_exercises", "goals")),
         (inhibit.ScreenInhibitor, ("hold", "release", "_dbus_inhibit", "_dbus_uninhibit")),
-        (figure.FigureWidget, ("paintEvent", "set_pose", "set_steps")),
+        (FigureWidget, ("paintEvent", "set_pose", "set_steps")),
         (countdown.CountdownWidget, ("paintEvent",)),
         (sess.Session, ("_on_event",)),
         (mw.MainWindow, ("_on_event", "pain_stop", "_show_phase", "_show_summary",

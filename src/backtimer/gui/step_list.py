@@ -96,7 +96,7 @@ def _figure_pixmap(pose: str, size: int, dpr: float) -> QPixmap | None:
     if not pose:
         return None
     try:
-        from backtimer.gui.figure import pose_pixmap  # written alongside; optional here
+        from backtimer.gui.figure.thumbnails import pose_pixmap  # written alongside; optional here
     except ImportError:
         return None
     try:
