@@ -28,9 +28,10 @@ def _report(label: str, samples: list[float]) -> None:
 
 def main() -> None:
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
-    from backtimer.core.poses import builtin_poses, interpolate, mirrored
+    from backtimer.core.poses.library import builtin_poses
+    from backtimer.core.poses.motion import interpolate, mirrored
     from backtimer.core.routine import Side
-    from backtimer.gui.figure import render_pose
+    from backtimer.gui.figure.painting import render_pose
 
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#fafafa"))

@@ -208,9 +208,10 @@ def suspects() -> list[tuple[object, tuple[str, ...]]]:
     """Every call one might blame for a stall: (class or module, attribute names)."""
     from backtimer.core.history.store import HistoryStore
     from backtimer.core.recorder import SessionRecorder
-    from backtimer.gui import countdown, figure, inhibit
+    from backtimer.gui import countdown, inhibit
     from backtimer.gui import main_window as mw
     from backtimer.gui import session as sess
+    from backtimer.gui.figure.widget import FigureWidget
     from backtimer.gui.sound import beeps, voice
     from backtimer.gui.sound import director as cues
     from backtimer.gui.sound.output import SoundOutput
@@ -224,7 +225,7 @@ def suspects() -> list[tuple[object, tuple[str, ...]]]:
         (HistoryStore, ("begin_session", "add_hold", "add_pain", "resolve_pain", "add_pause",
                         "finish_session", "recent_pain_exercises", "goals")),
         (inhibit.ScreenInhibitor, ("hold", "release", "_dbus_inhibit", "_dbus_uninhibit")),
-        (figure.FigureWidget, ("paintEvent", "set_pose", "set_steps")),
+        (FigureWidget, ("paintEvent", "set_pose", "set_steps")),
         (countdown.CountdownWidget, ("paintEvent",)),
         (sess.Session, ("_on_event",)),
         (mw.MainWindow, ("_on_event", "pain_stop", "_show_phase", "_show_summary",

@@ -64,7 +64,7 @@ def run_render_poses(argv: Sequence[str]) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from backtimer.gui.render_poses import run_render_poses as render
+    from backtimer.gui.figure.render_poses import run_render_poses as render
 
     return render(argv)
 

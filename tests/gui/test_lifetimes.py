@@ -25,7 +25,7 @@ _DROP_AFTER_MOVES = textwrap.dedent(
     import gc, sys
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
     from PySide6.QtWidgets import QApplication
-    from backtimer.gui.figure import FigureWidget
+    from backtimer.gui.figure.widget import FigureWidget
 
     app = QApplication([])
     reached = 0

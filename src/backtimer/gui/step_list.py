@@ -96,11 +96,11 @@ def _figure_pixmap(pose: str, size: int, dpr: float) -> QPixmap | None:
     if not pose:
         return None
     try:
-        from backtimer.gui.figure import pose_pixmap  # written alongside; optional here
+        from backtimer.gui.figure.thumbnails import pose_pixmap  # written alongside; optional here
     except ImportError:
         return None
     try:
-        from backtimer.core.poses import pose_names
+        from backtimer.core.poses.library import pose_names
 
         if pose not in pose_names():  # unknown here: the placeholder, not an exception
             return None

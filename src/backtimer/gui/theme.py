@@ -1,8 +1,9 @@
 """Colours and type for a screen read from a mat two or three metres away.
 
-One place decides what "hold", "rest", "pain" and each side look like, so every widget
-agrees. Colours follow the system's light or dark palette; ``distance=True`` gives the
-high-contrast set used full screen (pure black ground, saturated accents, white text).
+One place decides what "hold", "rest", "pain", each side and the pose figure look like,
+so every widget agrees. Colours follow the system's light or dark palette;
+``distance=True`` gives the high-contrast set used full screen (pure black ground,
+saturated accents, white text).
 Fonts are large bold sans, sized in pixels from the space a widget has, never in points
 from a fixed guess.
 """
@@ -40,6 +41,12 @@ class Colours:
     gentle: QColor  #: the gentle-mode badge
     done: QColor
     cut_short: QColor
+    figure: QColor  #: the pose figure's body (gui/figure)
+    muscle: QColor  #: the muscles a pose stretches: the figure's one warm colour
+    arrow: QColor  #: the figure's motion arrows
+    prop: QColor  #: the chair
+    mat: QColor
+    floor: QColor  #: the floor line, the figure's shadow and the wall
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -68,6 +75,7 @@ def colours(palette: QPalette, *, distance: bool = False) -> Colours:
             gentle=QColor("#ffd54f"),
             done=QColor("#5cff7a"),
             cut_short=QColor("#ffb74d"),
+            **_figure_colours(ground_dark=True),
         )
     dark = is_dark(palette)
     return Colours(
@@ -86,7 +94,32 @@ def colours(palette: QPalette, *, distance: bool = False) -> Colours:
         gentle=QColor("#c9a227") if dark else QColor("#8a6d00"),
         done=QColor("#7fcf8a") if dark else QColor("#2e7d46"),
         cut_short=QColor("#ffb74d") if dark else QColor("#b35c00"),
+        # The figure is painted on the window colour with no text beside it, so its set
+        # follows that ground's own lightness, not its contrast with the text: drawn on a
+        # palette that sets only its window colour, the figure still reads.
+        **_figure_colours(ground_dark=palette.color(QPalette.ColorRole.Window).lightness() < 128),
     )
+
+
+def _figure_colours(*, ground_dark: bool) -> dict[str, QColor]:
+    """The figure's fields of :class:`Colours`, for a dark or a light ground."""
+    if ground_dark:
+        return {
+            "figure": QColor("#a9bfd4"),
+            "muscle": QColor("#ff7b3d"),
+            "arrow": QColor("#f2f2f2"),
+            "prop": QColor("#8a7a66"),
+            "mat": QColor("#3f6f62"),
+            "floor": QColor("#5a5f66"),
+        }
+    return {
+        "figure": QColor("#4a6683"),
+        "muscle": QColor("#e2492a"),
+        "arrow": QColor("#202428"),
+        "prop": QColor("#a98c67"),
+        "mat": QColor("#9fcbb9"),
+        "floor": QColor("#b8bcc2"),
+    }
 
 
 def phase_colour(kind: PhaseKind, c: Colours, *, frozen: bool = False) -> QColor:

@@ -25,7 +25,7 @@ from backtimer.core.routine import Routine
 from backtimer.gui.banner import Banner
 from backtimer.gui.countdown import CountdownWidget
 from backtimer.gui.current_step import CurrentStepPanel
-from backtimer.gui.figure import FigureWidget
+from backtimer.gui.figure.widget import FigureWidget
 from backtimer.gui.help_overlay import HelpOverlay
 from backtimer.gui.keys import Action
 from backtimer.gui.pain_panel import PainPanel

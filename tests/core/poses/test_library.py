@@ -3,21 +3,12 @@ what it should rest on."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-from backtimer.core.pose_loader import PoseError, read_pose_file
-from backtimer.core.poses import (
-    builtin_poses,
-    contact_errors,
-    interpolate,
-    load_pose,
-    mirrored,
-    range_violations,
-    skeleton,
-)
+from backtimer.core.poses.library import builtin_poses, load_pose
+from backtimer.core.poses.pose import range_violations
+from backtimer.core.poses.skeleton import contact_errors, skeleton
 from backtimer.resources import builtin_routine_path
 
 CONTACT_TOLERANCE = 0.02  # of standing height: 3.5 cm for a 175 cm person
@@ -92,58 +83,3 @@ def test_psoas_lean_pushes_hips_forward_with_upright_trunk() -> None:
     assert sk.points["pelvis"][0] > sk.points["r_knee"][0] + 0.03
     dx = sk.points["neck"][0] - sk.points["pelvis"][0]
     assert abs(dx) < 0.04
-
-
-def test_mirroring_swaps_sides_and_twice_is_identity() -> None:
-    """Mirroring moves the work and the highlight to the left; mirroring back restores it."""
-    pose = load_pose("hamstring-lean")
-    left = mirrored(pose)
-    assert left.angle("left_hip.flex") == pose.angle("right_hip.flex")
-    assert {h.side for h in left.highlight} == {"left"}
-    assert mirrored(left) == pose
-
-
-def test_interpolation_reaches_both_ends_and_passes_between() -> None:
-    """Interpolating gives the start at 0, the end at 1, and angles in between."""
-    a, b = load_pose("chair-sit"), load_pose("chair-sit-forward")
-    assert interpolate(a, b, 0.0) == a
-    assert interpolate(a, b, 1.0) == b
-    mid = interpolate(a, b, 0.5)
-    knee = mid.angle("right_knee.flex")
-    assert min(a.angle("right_knee.flex"), b.angle("right_knee.flex")) < knee
-    assert knee < max(a.angle("right_knee.flex"), b.angle("right_knee.flex"))
-
-
-def test_interpolated_figure_moves_continuously() -> None:
-    """Small steps in t move every body point only a little (no jumps mid-move)."""
-    a, b = load_pose("psoas-kneel"), load_pose("psoas-lean")
-    prev = skeleton(interpolate(a, b, 0.0)).points
-    for i in range(1, 21):
-        cur = skeleton(interpolate(a, b, i / 20)).points
-        jump = max(abs(cur[k][j] - prev[k][j]) for k in cur for j in range(3))
-        assert jump < 0.05
-        prev = cur
-
-
-def test_unknown_joint_is_a_clear_error(tmp_path: Path) -> None:
-    """A misspelt joint is refused with the file's name and the list of joints."""
-    f = tmp_path / "bad.yaml"
-    f.write_text("joints:\n  right_knees: 10\n", encoding="utf-8")
-    with pytest.raises(PoseError, match=r"bad\.yaml: unknown joint.*right_knee\.flex"):
-        read_pose_file(f)
-
-
-def test_pose_file_cannot_run_code(tmp_path: Path) -> None:
-    """Pose files are read with safe_load: a Python tag is an error, not an object."""
-    f = tmp_path / "evil.yaml"
-    f.write_text("joints: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
-    with pytest.raises(PoseError, match="not valid YAML"):
-        read_pose_file(f)
-
-
-def test_unknown_muscle_is_a_clear_error(tmp_path: Path) -> None:
-    """Highlighting a muscle the renderer does not know is refused with the known list."""
-    f = tmp_path / "m.yaml"
-    f.write_text("highlight: [biceps]\n", encoding="utf-8")
-    with pytest.raises(PoseError, match="hamstrings"):
-        read_pose_file(f)

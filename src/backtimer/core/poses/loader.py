@@ -24,20 +24,10 @@ from typing import Any
 
 import yaml
 
-from backtimer.core.poses import (
-    BASES,
-    CAMERAS,
-    JOINT_NAMES,
-    MUSCLE_BANDS,
-    PROPS,
-    SIDES,
-    Arrow,
-    Highlight,
-    Pose,
-    Prop,
-    make_joints,
-    skeleton,
-)
+from backtimer.core.poses.body import JOINT_NAMES
+from backtimer.core.poses.pose import BASES, CAMERAS, SIDES, Arrow, Highlight, Pose, make_joints
+from backtimer.core.poses.props import PROPS, Prop
+from backtimer.core.poses.skeleton import MUSCLE_BANDS, skeleton
 
 _KEYS = {"base", "camera", "joints", "props", "contacts", "highlight", "arrows", "note"}
 _SURFACES = ("floor", "seat", "mat")

@@ -12,10 +12,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
+
+from backtimer.core.loader import load_routine
+from backtimer.core.poses.library import builtin_poses
+from backtimer.core.poses.loader import PoseError
+from backtimer.core.routine import Exercise, Movement, Side, Sides
+from backtimer.gui.figure.painting import render_pose
+from backtimer.gui.figure.thumbnails import render_image
+from backtimer.resources import builtin_routine_path
 
 STRIP = ("glute-squeeze", "hamstring-lean", "piriformis-pull", "psoas-lean")
 
@@ -36,12 +43,8 @@ def run_render_poses(argv: Sequence[str]) -> int:
     if not 16 <= args.size <= 4096:
         print("render-poses: --size must be between 16 and 4096", file=sys.stderr)
         return 2
-    # Nothing is shown on screen, so no display is needed.
+    # Nothing is shown on screen, so no display is needed (read when the app is made).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from backtimer.core.pose_loader import PoseError
-
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (keeps Qt alive)
     try:
         written = _render_all(args.dir, args.size, args.dark)
@@ -56,8 +59,6 @@ def run_render_poses(argv: Sequence[str]) -> int:
 
 
 def _palette(dark: bool) -> QPalette:
-    from PySide6.QtGui import QColor, QPalette
-
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#24272b" if dark else "#fafafa"))
     pal.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee" if dark else "#202020"))
@@ -65,15 +66,6 @@ def _palette(dark: bool) -> QPalette:
 
 
 def _render_all(out: Path, size: int, dark: bool) -> int:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPainter
-
-    from backtimer.core.loader import load_routine
-    from backtimer.core.poses import builtin_poses
-    from backtimer.core.routine import Exercise, Movement, Side, Sides
-    from backtimer.gui.figure import render_image
-    from backtimer.resources import builtin_routine_path
-
     pal = _palette(dark)
     out.mkdir(parents=True, exist_ok=True)
     poses = builtin_poses()
@@ -108,8 +100,6 @@ def _render_all(out: Path, size: int, dark: bool) -> int:
     strip = QImage(size * len(STRIP), size, QImage.Format.Format_ARGB32_Premultiplied)
     strip.fill(pal.color(pal.ColorRole.Window))
     painter = QPainter(strip)
-    from backtimer.gui.figure import render_pose
-
     for i, name in enumerate(STRIP):
         if name in poses:
             rect = QRectF(i * size, 0, size, size)
