@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backtimer.core.engine import State
+from backtimer.core.phase_machine import State
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from backtimer.core.engine import State
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.phase_machine import State
 from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow

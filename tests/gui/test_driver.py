@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from backtimer.core.clock import monotonic
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import Cue, CueDue, PhaseStarted, SessionFinished
+from backtimer.core.phase_machine import State
 from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Exercise, Routine, Sides, Step
 from backtimer.core.timeline import PhaseKind

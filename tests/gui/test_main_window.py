@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
-from backtimer.core.engine import State
 from backtimer.core.events import PhaseStarted
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.loader import load_builtin
+from backtimer.core.phase_machine import State
 from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Side
 from backtimer.core.timeline import PhaseKind

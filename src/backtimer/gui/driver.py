@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import CueDue, Event, PainStopped, PhaseStarted, SessionFinished
+from backtimer.core.phase_machine import State
 from backtimer.core.record import PainChoice
 from backtimer.core.retime import SpokenSeconds
 from backtimer.core.timeline import PhaseKind
@@ -97,9 +98,6 @@ class SessionDriver(QObject):
 
     def adjust_hold(self, delta: float) -> None:
         self._dispatch(self.engine.adjust_hold(delta))
-
-    def set_gentle(self, on: bool) -> None:
-        self._dispatch(self.engine.set_gentle(on))
 
     def jump_to_section(self, kind: PhaseKind) -> None:
         self._dispatch(self.engine.jump_to_section(kind))

@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import PainStopped
 from backtimer.core.history.faults import StoreError, StoreFault
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.phase_machine import State
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
