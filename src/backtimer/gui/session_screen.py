@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from backtimer.core import events as ev
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.inhibit import ScreenInhibitor
+from backtimer.gui.step_list import RowState
 from backtimer.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
@@ -63,12 +64,12 @@ class SessionScreen(WindowLayout):
         if index is None:
             return
         if not event.completed:
-            self.step_model.set_exercise_state(index, "cut_short")
+            self.step_model.set_exercise_state(index, RowState.CUT_SHORT)
             return
         later = session.phases[event.index + 1 :]
         more_holds = any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later)
-        if not more_holds and self.step_model.state_of(index) != "cut_short":
-            self.step_model.set_exercise_state(index, "done")
+        if not more_holds and self.step_model.state_of(index) is not RowState.CUT_SHORT:
+            self.step_model.set_exercise_state(index, RowState.DONE)
 
     def _show_phase(self, event: ev.PhaseStarted) -> None:
         session = self._session
