@@ -31,7 +31,7 @@ def run_until_holds(window: MainWindow, clock: FakeClock, count: int) -> None:
     while len(session.record.holds) < count:
         assert session.engine.state is not State.FINISHED, f"finished before {count} holds"
         clock.now += STEP
-        session.poll()
+        session.driver.poll()
 
 
 def run_to_the_end(window: MainWindow, clock: FakeClock) -> None:

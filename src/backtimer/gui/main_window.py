@@ -313,7 +313,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         if session is None or not session.active or session.in_pain:
             return
         kind = PhaseKind.WARMUP if section == "warmup" else PhaseKind.COOLDOWN
-        session.jump_to_kind(kind)
+        session.jump_to_section(kind)
 
     # ----- keys, other windows ---------------------------------------
     @property
@@ -379,7 +379,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
         if self._session is not None:
-            self._session.close()
+            self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
         for child in (self._history_window, self._goals_window):
