@@ -161,7 +161,7 @@ class Presser(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._press)
-        window.pain_panel.installEventFilter(self)
+        window.parts.pain_panel.installEventFilter(self)
 
     def start(self, start: float) -> None:
         self._due = start + FIRST_PRESS_S
@@ -192,7 +192,7 @@ class Presser(QObject):
     def _resume(self) -> None:
         session = self.window.session
         if session is not None and session.in_pain:
-            QTest.keyClick(self.window.pain_panel, Qt.Key.Key_R)
+            QTest.keyClick(self.window.parts.pain_panel, Qt.Key.Key_R)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and self._waiting is not None:

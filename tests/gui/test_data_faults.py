@@ -40,7 +40,7 @@ def run_to_the_end(window: MainWindow, clock: FakeClock) -> None:
     session = window.session
     assert session is not None
     assert session.engine.state is State.FINISHED
-    assert window.pages.currentWidget() is window.summary_page
+    assert window.parts.pages.currentWidget() is window.parts.summary_page
 
 
 def by_start(holds: list[HoldRecord]) -> list[HoldRecord]:
@@ -92,8 +92,8 @@ def test_full_disk_mid_session_is_told_once_and_the_session_runs_to_its_summary(
 
     run_until_holds(window, clock, 2)
     message = NOT_SAVED_FULL.format(folder=small_disk.path)
-    assert window.banner.isVisible()
-    assert window.banner.text() == message
+    assert window.parts.banner.isVisible()
+    assert window.parts.banner.text() == message
     run_to_the_end(window, clock)
     assert told == [message]
     assert_nothing_waits_for_a_click(caplog)
@@ -125,7 +125,7 @@ def test_holds_from_while_the_disk_was_full_are_saved_once_there_is_room(
 
     small_disk.free()
     run_until_holds(window, clock, 4)
-    assert window.banner.text() == SAVED_AGAIN
+    assert window.parts.banner.text() == SAVED_AGAIN
     run_to_the_end(window, clock)
     assert told == [NOT_SAVED_FULL.format(folder=small_disk.path), SAVED_AGAIN]
     assert_nothing_waits_for_a_click(caplog)
@@ -185,8 +185,8 @@ def test_disk_turning_read_only_mid_session_is_told_once_and_earlier_holds_are_k
 
     run_until_holds(window, clock, 2)
     message = NOT_SAVED_READ_ONLY.format(folder=failing_disk.path)
-    assert window.banner.isVisible()
-    assert window.banner.text() == message
+    assert window.parts.banner.isVisible()
+    assert window.parts.banner.text() == message
     run_to_the_end(window, clock)
     assert told == [message]
     assert_nothing_waits_for_a_click(caplog)
@@ -214,10 +214,10 @@ def test_damaged_history_at_start_is_named_in_the_banner_and_a_session_is_saved(
     (folder / DB_NAME).write_bytes(damaged)
 
     window = make_window()
-    qtbot.waitUntil(window.banner.isVisible)
+    qtbot.waitUntil(window.parts.banner.isVisible)
     (kept,) = [p for p in folder.iterdir() if p.name.startswith(DB_NAME + ".damaged-")]
-    assert str(kept) in window.banner.text()
-    assert "damaged" in window.banner.text()
+    assert str(kept) in window.parts.banner.text()
+    assert "damaged" in window.parts.banner.text()
     assert kept.read_bytes() == damaged
 
     told = start(window)

@@ -82,7 +82,7 @@ def run_app(options: argparse.Namespace) -> int:
             problems = result
 
     window = MainWindow(routine, data_folder=folder, silent=options.silent)
-    window.show_routine_problems_later(problems)
+    window.routine_files.show_problems_later(problems)
     if options.fullscreen:
         window.set_distance_mode(True)
     window.show()

@@ -59,6 +59,18 @@ _NOT_SAVED = {
 }
 
 
+def recent_pain(store: HistoryStore | None, routine: Routine) -> frozenset[str]:
+    """The ids of ``routine``'s stretches that hurt in recent sessions (they start gentle)."""
+    if store is None:
+        return frozenset()
+    try:
+        recent = store.recent_pain_exercises()
+    except Exception as error:  # noqa: BLE001 - an unreadable history must not block a start
+        log.warning("could not read recent pain: %s", error)
+        return frozenset()
+    return recent & {ex.id for ex in routine.exercises}
+
+
 class Session(QObject):
     #: every engine event, in order, after the recorder and the cues have seen it
     happened = Signal(object)
@@ -139,13 +151,17 @@ class Session(QObject):
         """What the step list shows of the engine's plan, with the phase under way."""
         return step_rows(self.routine, self.engine.phases, self.engine.index)
 
-    def engine_gentle_exercises(self) -> list[int]:
-        return sorted(
-            {
-                p.exercise_index
-                for p in self.engine.phases
-                if p.gentle and p.exercise_index is not None
-            }
+    def gentle_notice(self) -> str:
+        """What to tell of stretches that start gentle because they hurt recently ("")."""
+        gentle = sorted(
+            {p.exercise_index for p in self.phases if p.gentle and p.exercise_index is not None}
+        )
+        if not gentle:
+            return ""
+        names = ", ".join(self.routine.exercises[i].name for i in gentle)
+        return (
+            f"{names} hurt in a recent session, so it starts gentle today "
+            "(shorter holds, longer rests)."
         )
 
     # ----- commands: the engine's, by the engine's names; the driver re-arms after each --
