@@ -95,10 +95,10 @@ def measure(app: QCoreApplication, presses: int, *, silent: bool) -> dict[str, l
     assert session is not None
     to_hold(app, window)
     QTest.qWait(200)
-    frozen = PaintWatch(condition=window.countdown.is_frozen)
+    frozen = PaintWatch(condition=window.parts.countdown.is_frozen)
     panel = PaintWatch()
-    window.countdown.installEventFilter(frozen)
-    window.pain_panel.installEventFilter(panel)
+    window.parts.countdown.installEventFilter(frozen)
+    window.parts.pain_panel.installEventFilter(panel)
     target = window.centralWidget()
     times: dict[str, list[float]] = {"frozen paint": [], "key handled": [], "panel painted": []}
     try:
@@ -129,7 +129,7 @@ def measure(app: QCoreApplication, presses: int, *, silent: bool) -> dict[str, l
             times["frozen paint"].append((frozen.seen - start) * 1000)
             times["key handled"].append((handled - start) * 1000)
             times["panel painted"].append((panel.seen - start) * 1000)
-            QTest.keyClick(window.pain_panel, Qt.Key.Key_R)  # Resume, as a person would
+            QTest.keyClick(window.parts.pain_panel, Qt.Key.Key_R)  # Resume, as a person would
             if session.in_pain:
                 raise SystemExit("Resume did not resume")
     finally:

@@ -57,8 +57,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from backtimer.core.clock import monotonic  # noqa: E402
-from backtimer.core.engine import State  # noqa: E402
 from backtimer.core.loader import load_routine  # noqa: E402
+from backtimer.core.phase_machine import State  # noqa: E402
 from backtimer.core.timeline import build_phases, planned_seconds  # noqa: E402
 from backtimer.gui.main_window import MainWindow  # noqa: E402
 from backtimer.resources import builtin_routine_path  # noqa: E402
@@ -161,7 +161,7 @@ class Presser(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._press)
-        window.pain_panel.installEventFilter(self)
+        window.parts.pain_panel.installEventFilter(self)
 
     def start(self, start: float) -> None:
         self._due = start + FIRST_PRESS_S
@@ -192,7 +192,7 @@ class Presser(QObject):
     def _resume(self) -> None:
         session = self.window.session
         if session is not None and session.in_pain:
-            QTest.keyClick(self.window.pain_panel, Qt.Key.Key_R)
+            QTest.keyClick(self.window.parts.pain_panel, Qt.Key.Key_R)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and self._waiting is not None:

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             # and carry on (the errors that follow then include the pause).
             stalls.append(event)
             print(f"stall: the event loop was blocked for {event.gap:.1f} s; resuming")
-            QTimer.singleShot(0, driver.resume)
+            QTimer.singleShot(0, lambda: driver.dispatch(engine.resume()))
         elif isinstance(event, PhaseStarted):
             actual.append(now)
             if event.phase.kind is PhaseKind.HOLD:
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(phases)} phases, {total / 60:.1f} min planned; running on the real clock…")
     sys.stdout.flush()
     wall0, process0 = monotonic(), time.process_time()
-    QTimer.singleShot(0, lambda: (driver.start(), naive.start(), watcher.start()))
+    QTimer.singleShot(0, lambda: (driver.dispatch(engine.start()), naive.start(), watcher.start()))
     give_up = QTimer()
     give_up.setSingleShot(True)
     give_up.timeout.connect(app.quit)  # never hang: a minute past the plan, report what we have

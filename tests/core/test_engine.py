@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import (
     Cue,
     CueDue,
@@ -24,6 +24,7 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
+from backtimer.core.phase_machine import State
 from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.retime import SpeechKey, speech_key
 from backtimer.core.routine import Exercise, Routine, Sides, Step
@@ -502,20 +503,6 @@ def test_continue_gentler_in_a_rest_goes_on_to_the_next_hold() -> None:
     assert [p.kind for p in e.phases[e.index :]] == [PhaseKind.HOLD, PhaseKind.DONE]
 
 
-def test_gentle_mode_stays_until_turned_off() -> None:
-    """After gentler, later exercises are gentle until set_gentle(False) restores them."""
-    e, clock = pain_in_hold(routine(TWO_SIDED, ONE_SIDED))
-    e.pain()
-    e.resolve_pain(PainChoice.GENTLER)
-    e.set_gentle(False)
-    bridge_hold = next(
-        p for p in e.phases[e.index :] if p.item_id == "bridge" and p.kind is PhaseKind.HOLD
-    )
-    assert bridge_hold.seconds == 25
-    assert not bridge_hold.gentle
-    assert not e.gentle
-
-
 def test_adaptive_start_makes_named_exercises_gentle() -> None:
     """Exercises named at construction start with their gentle hold."""
     e = make(routine(TWO_SIDED, ONE_SIDED), FakeClock(), gentle=frozenset({"bridge"}))
@@ -621,7 +608,7 @@ def test_session_remaining_counts_down_the_plan() -> None:
 
 def test_spoken_words_lengthen_prepare_phases_not_yet_begun() -> None:
     """A prepare phase lasts long enough for its words (+1 s), never shorter than planned."""
-    from backtimer.core.engine import SPOKEN_MARGIN, SPOKEN_MAX
+    from backtimer.core.retime import SPOKEN_MARGIN, SPOKEN_MAX
 
     clock = _SpokenClock()
     engine = Engine(_spoken_routine(), clock)

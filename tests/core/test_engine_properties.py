@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import (
     Event,
     HoldRecorded,
@@ -17,6 +17,7 @@ from backtimer.core.events import (
     Resumed,
     SessionFinished,
 )
+from backtimer.core.phase_machine import State
 from backtimer.core.record import PainChoice
 from backtimer.core.routine import Exercise, Movement, Routine, Sides, Step
 from backtimer.core.timeline import PhaseKind
@@ -78,8 +79,6 @@ COMMANDS = (
     "jump",
     "plus",
     "minus",
-    "gentle_on",
-    "gentle_off",
     "pain_resume",
     "pain_gentler",
     "pain_skip",
@@ -156,8 +155,6 @@ def command(run: Run, name: str, arg: int) -> None:
         "jump": lambda: e.jump_to_exercise(arg),
         "plus": lambda: e.adjust_hold(5),
         "minus": lambda: e.adjust_hold(-5),
-        "gentle_on": lambda: e.set_gentle(True),
-        "gentle_off": lambda: e.set_gentle(False),
     }[name]
     run.do(name, action())
 

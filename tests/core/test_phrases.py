@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from backtimer.core.cue_schedule import START_CUES
 from backtimer.core.events import Cue
-from backtimer.core.phrases import START_CUE, Announcements, cue_phrases, session_utterances
+from backtimer.core.phrases import Announcements, cue_phrases, session_utterances
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
 from backtimer.core.timeline import PhaseKind, build_phases, exercise_phases
 
@@ -67,4 +68,4 @@ def test_session_utterances_cover_every_phase_start_once() -> None:
     )
     assert "Switch to the left side." in texts
     assert "Well done." in texts
-    assert set(START_CUE) == set(PhaseKind)
+    assert set(START_CUES) == set(PhaseKind)

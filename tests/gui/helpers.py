@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backtimer.core.engine import State
+from backtimer.core.phase_machine import State
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
@@ -27,7 +27,7 @@ def run_for(window: MainWindow, clock: FakeClock, seconds: float) -> None:
     end = clock.now + seconds
     while clock.now < end - 1e-9:
         clock.now = min(end, clock.now + STEP)
-        session.poll()
+        session.driver.poll()
 
 
 def run_until(window: MainWindow, clock: FakeClock, kind: PhaseKind, limit: float = 3600) -> None:
@@ -39,4 +39,4 @@ def run_until(window: MainWindow, clock: FakeClock, kind: PhaseKind, limit: floa
         assert session.engine.state is not State.FINISHED, f"finished before reaching {kind}"
         assert clock.now - start < limit, f"{kind} not reached in {limit} s"
         clock.now += STEP
-        session.poll()
+        session.driver.poll()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from backtimer.core.engine import State
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.phase_machine import State
 from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
@@ -31,7 +31,7 @@ def run_until_holds(window: MainWindow, clock: FakeClock, count: int) -> None:
     while len(session.record.holds) < count:
         assert session.engine.state is not State.FINISHED, f"finished before {count} holds"
         clock.now += STEP
-        session.poll()
+        session.driver.poll()
 
 
 def run_to_the_end(window: MainWindow, clock: FakeClock) -> None:
@@ -40,7 +40,7 @@ def run_to_the_end(window: MainWindow, clock: FakeClock) -> None:
     session = window.session
     assert session is not None
     assert session.engine.state is State.FINISHED
-    assert window.pages.currentWidget() is window.summary_page
+    assert window.parts.pages.currentWidget() is window.parts.summary_page
 
 
 def by_start(holds: list[HoldRecord]) -> list[HoldRecord]:
@@ -92,8 +92,8 @@ def test_full_disk_mid_session_is_told_once_and_the_session_runs_to_its_summary(
 
     run_until_holds(window, clock, 2)
     message = NOT_SAVED_FULL.format(folder=small_disk.path)
-    assert window.banner.isVisible()
-    assert window.banner.text() == message
+    assert window.parts.banner.isVisible()
+    assert window.parts.banner.text() == message
     run_to_the_end(window, clock)
     assert told == [message]
     assert_nothing_waits_for_a_click(caplog)
@@ -125,7 +125,7 @@ def test_holds_from_while_the_disk_was_full_are_saved_once_there_is_room(
 
     small_disk.free()
     run_until_holds(window, clock, 4)
-    assert window.banner.text() == SAVED_AGAIN
+    assert window.parts.banner.text() == SAVED_AGAIN
     run_to_the_end(window, clock)
     assert told == [NOT_SAVED_FULL.format(folder=small_disk.path), SAVED_AGAIN]
     assert_nothing_waits_for_a_click(caplog)
@@ -185,8 +185,8 @@ def test_disk_turning_read_only_mid_session_is_told_once_and_earlier_holds_are_k
 
     run_until_holds(window, clock, 2)
     message = NOT_SAVED_READ_ONLY.format(folder=failing_disk.path)
-    assert window.banner.isVisible()
-    assert window.banner.text() == message
+    assert window.parts.banner.isVisible()
+    assert window.parts.banner.text() == message
     run_to_the_end(window, clock)
     assert told == [message]
     assert_nothing_waits_for_a_click(caplog)
@@ -214,10 +214,10 @@ def test_damaged_history_at_start_is_named_in_the_banner_and_a_session_is_saved(
     (folder / DB_NAME).write_bytes(damaged)
 
     window = make_window()
-    qtbot.waitUntil(window.banner.isVisible)
+    qtbot.waitUntil(window.parts.banner.isVisible)
     (kept,) = [p for p in folder.iterdir() if p.name.startswith(DB_NAME + ".damaged-")]
-    assert str(kept) in window.banner.text()
-    assert "damaged" in window.banner.text()
+    assert str(kept) in window.parts.banner.text()
+    assert "damaged" in window.parts.banner.text()
     assert kept.read_bytes() == damaged
 
     told = start(window)

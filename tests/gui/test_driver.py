@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from backtimer.core.clock import monotonic
-from backtimer.core.engine import Engine, State
-from backtimer.core.events import Cue, CueDue, PhaseStarted, SessionFinished
+from backtimer.core.engine import Engine
+from backtimer.core.events import Cue, CueDue, PainStopped, PhaseStarted, SessionFinished
+from backtimer.core.phase_machine import State
 from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Exercise, Routine, Sides, Step
 from backtimer.core.timeline import PhaseKind
@@ -34,17 +37,43 @@ def make_driver() -> SessionDriver:
     return SessionDriver(engine)
 
 
+def is_a(kind: type) -> Callable[[object], bool]:
+    """For waitSignal on event_emitted: wait for an event of ``kind``."""
+    return lambda event: isinstance(event, kind)
+
+
+def of(kind: type, then: Callable[[object], None]) -> Callable[[object], None]:
+    """An event_emitted listener calling ``then`` with each event of ``kind``."""
+    return lambda event: then(event) if isinstance(event, kind) else None
+
+
+class States:
+    """The engine's state each time it changes, as seen after each event."""
+
+    def __init__(self, driver: SessionDriver) -> None:
+        self.seen: list[State] = []
+        self._engine = driver.engine
+        driver.event_emitted.connect(self._on_event)
+
+    def _on_event(self, _event: object) -> None:
+        state = self._engine.state
+        if not self.seen or self.seen[-1] is not state:
+            self.seen.append(state)
+
+
 def test_a_short_routine_runs_to_the_end_on_real_time(qtbot) -> None:
     """Left alone, a 9 s routine finishes completed, every cue in order and never early."""
     driver = make_driver()
     cues: list[Cue] = []
     starts: list[PhaseKind] = []
     late: list[float] = []
-    driver.cue_due.connect(lambda e: cues.append(e.cue))
-    driver.cue_due.connect(lambda e: late.append(monotonic() - e.at))
-    driver.phase_started.connect(lambda e: starts.append(e.phase.kind))
-    with qtbot.waitSignal(driver.session_finished, timeout=20_000) as finished:
-        driver.start()
+    driver.event_emitted.connect(of(CueDue, lambda e: cues.append(e.cue)))
+    driver.event_emitted.connect(of(CueDue, lambda e: late.append(monotonic() - e.at)))
+    driver.event_emitted.connect(of(PhaseStarted, lambda e: starts.append(e.phase.kind)))
+    with qtbot.waitSignal(
+        driver.event_emitted, timeout=20_000, check_params_cb=is_a(SessionFinished)
+    ) as finished:
+        driver.dispatch(driver.engine.start())
     assert finished.args[0].outcome is Outcome.COMPLETED
     assert starts == [PhaseKind.LEAD_IN, PhaseKind.PREPARE, PhaseKind.HOLD, PhaseKind.DONE]
     assert cues == [
@@ -66,12 +95,13 @@ def test_a_short_routine_runs_to_the_end_on_real_time(qtbot) -> None:
 def test_display_refresh_ticks_only_while_running(qtbot) -> None:
     """Ticks come while running and stop when paused."""
     driver = make_driver()
-    driver.start()
+    states = States(driver)
+    driver.dispatch(driver.engine.start())
     with qtbot.waitSignal(driver.tick, timeout=2000):
         pass
-    with qtbot.waitSignal(driver.state_changed, timeout=1000) as changed:
-        driver.pause()
-    assert changed.args == [State.PAUSED]
+    before = len(states.seen)
+    driver.dispatch(driver.engine.pause())
+    assert states.seen[before:] == [State.PAUSED]
     assert not driver.armed
     with qtbot.assertNotEmitted(driver.tick, wait=300):
         pass
@@ -81,17 +111,18 @@ def test_display_refresh_ticks_only_while_running(qtbot) -> None:
 def test_pain_freezes_and_resume_runs_on(qtbot) -> None:
     """Pain stops the clock and the wake-up; resuming runs on into the next phase."""
     driver = make_driver()
-    states: list[State] = []
-    driver.state_changed.connect(states.append)
-    with qtbot.waitSignal(driver.pain_stopped, timeout=1000):
-        driver.start()
-        driver.pain()
+    states = States(driver)
+    with qtbot.waitSignal(driver.event_emitted, timeout=1000, check_params_cb=is_a(PainStopped)):
+        driver.dispatch(driver.engine.start())
+        driver.dispatch(driver.engine.pain())
     assert driver.engine.state is State.PAIN
     assert not driver.armed
-    with qtbot.waitSignal(driver.phase_started, timeout=5000) as started:
-        driver.resolve_pain(PainChoice.RESUME)
+    with qtbot.waitSignal(
+        driver.event_emitted, timeout=5000, check_params_cb=is_a(PhaseStarted)
+    ) as started:
+        driver.dispatch(driver.engine.resolve_pain(PainChoice.RESUME))
     assert started.args[0].phase.kind is PhaseKind.PREPARE
-    assert states == [State.RUNNING, State.PAIN, State.RUNNING]
+    assert states.seen == [State.RUNNING, State.PAIN, State.RUNNING]
     driver.shutdown()
 
 
@@ -100,14 +131,14 @@ def test_every_event_is_re_emitted_in_order(qtbot) -> None:
     driver = make_driver()
     seen: list[object] = []
     driver.event_emitted.connect(seen.append)
-    driver.start()
-    driver.next()
+    driver.dispatch(driver.engine.start())
+    driver.dispatch(driver.engine.next())
     assert isinstance(seen[-1], CueDue)
     assert [e.phase.kind for e in seen if isinstance(e, PhaseStarted)] == [
         PhaseKind.LEAD_IN,
         PhaseKind.PREPARE,
     ]
-    driver.end()
+    driver.dispatch(driver.engine.end())
     assert isinstance(seen[-1], SessionFinished)
     driver.shutdown()
 
@@ -117,7 +148,7 @@ def test_shutdown_stops_every_timer(qtbot) -> None:
     parent = QObject()
     engine = Engine(short_routine(), monotonic, lead_in=1.0)
     driver = SessionDriver(engine, parent=parent)
-    driver.start()
+    driver.dispatch(engine.start())
     assert driver.armed
     driver.shutdown()
     assert not driver.armed

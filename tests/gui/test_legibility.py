@@ -59,7 +59,7 @@ def rect_in_window(window: MainWindow, widget: QWidget) -> QRect:
 
 def ink_height(window: MainWindow) -> int:
     """Rows of the countdown's inner disc with numeral ink, counted on a real rendering."""
-    countdown = window.countdown
+    countdown = window.parts.countdown
     image = countdown.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     ratio = image.devicePixelRatio()
     side = min(countdown.width(), countdown.height())
@@ -91,7 +91,7 @@ def test_numerals_are_a_fifth_of_the_window_height(window, size, distance) -> No
     """During a hold the countdown digits are at least a fifth of the window's height."""
     width, height = size
     show_at(window, width, height, distance=distance)
-    measured = window.countdown.numeral_pixel_height()
+    measured = window.parts.countdown.numeral_pixel_height()
     assert measured >= height / 5, f"numerals {measured} px < {height / 5:.0f} px"
     # The figure the widget reports is what is painted ("PAUSED" is not shown in a hold).
     assert ink_height(window) == pytest.approx(measured, abs=4)
@@ -102,9 +102,9 @@ def test_distance_mode_numerals_are_larger(window, size) -> None:
     """At the same window size, distance mode shows bigger numerals than normal mode."""
     width, height = size
     show_at(window, width, height, distance=False)
-    normal = window.countdown.numeral_pixel_height()
+    normal = window.parts.countdown.numeral_pixel_height()
     show_at(window, width, height, distance=True)
-    distance = window.countdown.numeral_pixel_height()
+    distance = window.parts.countdown.numeral_pixel_height()
     assert distance > normal
 
 
@@ -116,11 +116,13 @@ def test_pain_button_is_the_largest_visible_control(window, size, distance) -> N
     show_at(window, width, height, distance=distance)
     area = lambda b: b.width() * b.height()  # noqa: E731
     others = [
-        b for b in window.findChildren(QPushButton) if b.isVisible() and b is not window.pain_button
+        b
+        for b in window.findChildren(QPushButton)
+        if b.isVisible() and b is not window.parts.pain_button
     ]
-    assert window.pain_button.isVisible()
+    assert window.parts.pain_button.isVisible()
     largest = max(map(area, others), default=0)
-    assert area(window.pain_button) > largest
+    assert area(window.parts.pain_button) > largest
 
 
 @pytest.mark.parametrize("distance", [False, True], ids=["normal", "distance"])
@@ -129,9 +131,9 @@ def test_nothing_essential_is_clipped_at_1024x600(window, distance) -> None:
     show_at(window, 1024, 600, distance=distance)
     inside = window.rect()
     essentials = {
-        "pain button": window.pain_button,
-        "countdown": window.countdown,
-        "side badge": window.step_panel.side_badge,
+        "pain button": window.parts.pain_button,
+        "countdown": window.parts.countdown,
+        "side badge": window.parts.step_panel.side_badge,
     }
     for name, widget in essentials.items():
         assert widget.isVisible(), f"{name} hidden"
@@ -143,11 +145,11 @@ def test_nothing_essential_is_clipped_at_1024x600(window, distance) -> None:
         need = widget.minimumSizeHint()
         assert widget.width() >= need.width(), f"{name} narrower than its content"
         assert widget.height() >= need.height(), f"{name} shorter than its content"
-    badge = window.step_panel.side_badge
+    badge = window.parts.step_panel.side_badge
     assert badge.text().strip(), "no side shown during the hold"
     text_width = badge.fontMetrics().horizontalAdvance(badge.text())
     assert badge.contentsRect().width() >= text_width, "side badge text cut off"
-    assert window.countdown.numeral_pixel_height() >= 600 / 5
+    assert window.parts.countdown.numeral_pixel_height() >= 600 / 5
 
 
 @pytest.mark.parametrize("distance", [False, True], ids=["normal", "distance"])
@@ -156,10 +158,13 @@ def test_lead_in_with_safety_note_fits_1024x600(make_window, distance) -> None:
     and the countdown whole inside the window."""
     w = make_window()
     w.start_session()
-    assert w.safety.isVisible()
+    assert w.parts.safety.isVisible()
     try:
         show_at(w, 1024, 600, distance=distance)
-        for name, widget in {"pain button": w.pain_button, "countdown": w.countdown}.items():
+        for name, widget in {
+            "pain button": w.parts.pain_button,
+            "countdown": w.parts.countdown,
+        }.items():
             where = rect_in_window(w, widget)
             assert w.rect().contains(where), f"{name} at {where} outside the window"
             assert widget.visibleRegion().boundingRect() == widget.rect(), f"{name} cut"

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
-from backtimer.core.engine import State
 from backtimer.core.events import PhaseStarted
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.loader import load_builtin
+from backtimer.core.phase_machine import State
 from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Side
 from backtimer.core.timeline import PhaseKind
@@ -47,7 +47,7 @@ def test_hands_free_session_runs_to_the_summary(window: MainWindow, clock: FakeC
     run_until(window, clock, PhaseKind.DONE, limit=3600)
     run_for(window, clock, 1)
     assert session.engine.state is State.FINISHED
-    assert window.pages.currentWidget() is window.summary_page
+    assert window.parts.pages.currentWidget() is window.parts.summary_page
     kinds = [k for k, _ in seen]
     assert kinds[0] is PhaseKind.WARMUP
     assert PhaseKind.COOLDOWN in kinds
@@ -56,7 +56,8 @@ def test_hands_free_session_runs_to_the_summary(window: MainWindow, clock: FakeC
     assert PhaseKind.SWITCH in kinds
     assert PhaseKind.REST in kinds
     assert (
-        "well done" in window.summary.text().lower() or "completed" in window.summary.text().lower()
+        "well done" in window.parts.summary.text().lower()
+        or "completed" in window.parts.summary.text().lower()
     )
 
 
@@ -82,7 +83,7 @@ def test_space_pauses_and_resumes_without_losing_time(qtbot, window, clock) -> N
     left = window.session.remaining()
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.session.paused
-    assert window.countdown.is_frozen()
+    assert window.parts.countdown.is_frozen()
     run_for(window, clock, 4)  # stays paused: small steps, no stall
     assert window.session.remaining() == pytest.approx(left)
     press(qtbot, window, Qt.Key.Key_Space)
@@ -99,7 +100,7 @@ def test_pain_keys_freeze_at_once_and_open_the_panel(qtbot, window, clock, key) 
     run_for(window, clock, 3)
     press(qtbot, window, key)
     assert window.session.in_pain
-    assert window.countdown.is_frozen()
+    assert window.parts.countdown.is_frozen()
     assert window.pain_panel_shown
     frozen = window.session.remaining()
     run_for(window, clock, 3)
@@ -110,11 +111,11 @@ def test_pain_button_is_the_largest_control(window: MainWindow) -> None:
     """No button on screen is bigger than PAIN — STOP."""
     area = lambda b: b.width() * b.height()  # noqa: E731
     buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
-    assert max(buttons, key=area) is window.pain_button
+    assert max(buttons, key=area) is window.parts.pain_button
 
 
 def _choose(window: MainWindow, choice: PainChoice, rating: int | None = 6, note: str = "") -> None:
-    window.pain_panel.choice_made.emit(choice, rating, note)
+    window.parts.pain_panel.choice_made.emit(choice, rating, note)
 
 
 def test_pain_end_closes_the_session_and_logs_it(window, clock, tmp_path) -> None:
@@ -124,7 +125,7 @@ def test_pain_end_closes_the_session_and_logs_it(window, clock, tmp_path) -> Non
     window.pain_stop()
     _choose(window, PainChoice.END, 7, "sharp in the knee")
     assert window.session.engine.record.outcome is Outcome.ENDED_FOR_PAIN
-    assert window.pages.currentWidget() is window.summary_page
+    assert window.parts.pages.currentWidget() is window.parts.summary_page
     store = HistoryStore.open(tmp_path / "history").store
     pains = store.pains()
     store.close()
@@ -142,8 +143,8 @@ def test_pain_gentler_shortens_the_hold_and_shows_the_badge(window, clock) -> No
     _choose(window, PainChoice.GENTLER)
     run_until(window, clock, PhaseKind.HOLD)
     assert window.session.current.seconds == exercise.gentle_hold
-    assert window.gentle_badge.isVisible()
-    model = window.step_model
+    assert window.parts.gentle_badge.isVisible()
+    model = window.parts.step_model
     row = model.row_for(window.session.current.exercise_index)
     assert model.data(model.index(row), Roles.GentleRole) is True
 
@@ -170,7 +171,7 @@ def test_pain_resume_keeps_the_time_left(window, clock) -> None:
     _choose(window, PainChoice.RESUME, None)
     assert window.session.current.kind is PhaseKind.HOLD
     assert window.session.remaining() == pytest.approx(left)
-    assert window.pages.currentIndex() == 0
+    assert window.parts.pages.currentIndex() == 0
 
 
 def test_next_and_back_keys_move_between_phases(qtbot, window, clock) -> None:
@@ -204,20 +205,20 @@ def test_distance_keys_toggle_distance_mode(qtbot, window, key) -> None:
     """F11 and F switch distance mode on and off; the step list hides in it."""
     press(qtbot, window, key)
     assert window.distance_mode
-    assert not window.step_list.isVisible()
-    assert window.pain_button.isVisible()
-    assert window.countdown.isVisible()
+    assert not window.parts.step_list.isVisible()
+    assert window.parts.pain_button.isVisible()
+    assert window.parts.countdown.isVisible()
     press(qtbot, window, key)
     assert not window.distance_mode
-    assert window.step_list.isVisible()
+    assert window.parts.step_list.isVisible()
 
 
 def test_question_mark_shows_the_keys(qtbot, window) -> None:
     """? opens the help overlay; any key closes it."""
     press(qtbot, window, Qt.Key.Key_Question)
-    assert window.help.isVisible()
-    qtbot.keyClick(window.help, Qt.Key.Key_A)
-    assert not window.help.isVisible()
+    assert window.parts.help.isVisible()
+    qtbot.keyClick(window.parts.help, Qt.Key.Key_A)
+    assert not window.parts.help.isVisible()
 
 
 def test_space_when_idle_starts_the_session(qtbot, window) -> None:
@@ -230,10 +231,10 @@ def test_space_when_idle_starts_the_session(qtbot, window) -> None:
 def test_safety_note_shows_on_the_lead_in_and_is_remembered(window, clock) -> None:
     """The first-run note appears without blocking the start and is not shown twice."""
     window.start_session()
-    assert window.safety.isVisible()
+    assert window.parts.safety.isVisible()
     assert window.session.current.kind is PhaseKind.LEAD_IN
     run_until(window, clock, PhaseKind.WARMUP)
-    assert not window.safety.isVisible()
+    assert not window.parts.safety.isVisible()
     assert QSettings().value("safety_note_seen", False, type=bool)
 
 
@@ -251,7 +252,7 @@ def test_bad_routine_shows_located_errors_and_keeps_the_builtin(
     bad.write_text(
         "format: 1\nid: x\nname: X\nexercises:\n  - id: a\n    hold: nine\n", encoding="utf-8"
     )
-    assert not window.open_routine(bad)
+    assert not window.routine_files.open_routine(bad)
     assert shown
     assert all(p.line > 0 for p in shown[0])
     assert window.windowTitle() == "BackTimer — Gentle back routine"
@@ -266,10 +267,10 @@ def test_good_routine_opens_and_is_remembered(window, tmp_path) -> None:
         "    steps:\n      - text: Lean on the wall.\n",
         encoding="utf-8",
     )
-    assert window.open_routine(good)
+    assert window.routine_files.open_routine(good)
     assert window.windowTitle() == "BackTimer — My <b>routine</b>"
-    assert window.routine_label.text() == "My <b>routine</b>"
-    assert [a.text() for a in window.recent_menu.actions()] == [str(good.resolve())]
+    assert window.parts.routine_label.text() == "My <b>routine</b>"
+    assert [a.text() for a in window.parts.recent_menu.actions()] == [str(good.resolve())]
 
 
 def test_goal_status_shows_under_the_routine(make_window, tmp_path) -> None:
@@ -283,7 +284,7 @@ def test_goal_status_shows_under_the_routine(make_window, tmp_path) -> None:
     assert store is not None
     store.add_goal("hamstrings", GoalKind.HOLD, 30, dt.date.today() + dt.timedelta(days=30))
     store.close()
-    text = make_window().goals_label.text()
+    text = make_window().parts.goals_label.text()
     assert "Hamstrings: hold 30 s on both sides without pain" in text
     assert "on track" in text or "behind" in text
 
@@ -326,9 +327,9 @@ def test_recent_pain_starts_that_stretch_gentle_and_says_so(make_window, clock) 
     first.close()
     w = make_window()
     w.start_session()
-    row = w.step_model.row_for(hurt.exercise_index)
-    assert w.step_model.data(w.step_model.index(row), Roles.GentleRole) is True
-    assert hurt.title in w.banner.text()
+    row = w.parts.step_model.row_for(hurt.exercise_index)
+    assert w.parts.step_model.data(w.parts.step_model.index(row), Roles.GentleRole) is True
+    assert hurt.title in w.parts.banner.text()
     run_until(w, clock, PhaseKind.HOLD)
     exercise = load_builtin().exercises[hurt.exercise_index]
     assert w.session.current.seconds == exercise.gentle_hold

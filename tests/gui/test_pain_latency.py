@@ -17,13 +17,13 @@ def assert_stopped_now(window: MainWindow, clock: FakeClock) -> None:
     session = window.session
     assert session is not None
     assert session.in_pain
-    assert window.countdown.is_frozen()
+    assert window.parts.countdown.is_frozen()
     assert window.pain_panel_shown
-    shown = window.countdown.text()
+    shown = window.parts.countdown.text()
     left = session.remaining()
     run_for(window, clock, 3)
     assert session.remaining() == pytest.approx(left)
-    assert window.countdown.text() == shown
+    assert window.parts.countdown.text() == shown
 
 
 def test_click_on_the_pain_button_stops_at_once(qtbot, window, clock) -> None:
@@ -31,7 +31,7 @@ def test_click_on_the_pain_button_stops_at_once(qtbot, window, clock) -> None:
     window.start_session()
     run_until(window, clock, PhaseKind.HOLD)
     run_for(window, clock, 3)
-    qtbot.mouseClick(window.pain_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.parts.pain_button, Qt.MouseButton.LeftButton)
     assert_stopped_now(window, clock)
 
 

@@ -260,4 +260,4 @@ def test_a_running_session_keeps_its_routine(window: MainWindow, tiny: Path) -> 
     assert session is not None
     assert session.active
     assert window.windowTitle() == "BackTimer — Gentle back routine"
-    assert window.banner.text() == ROUTINE_WHILE_RUNNING
+    assert window.parts.banner.text() == ROUTINE_WHILE_RUNNING

@@ -112,11 +112,11 @@ def test_a_session_goes_on_through_a_server_restart_and_says_so(
         first = session.current
         run_for(window, clock, first.seconds + 0.5)  # its 3-2-1 beeps find no server
         assert session.current is not first, "the session went on without sound"
-        qtbot.waitUntil(lambda: SOUND_LOST in window.banner.text(), timeout=LOST_WITHIN)
+        qtbot.waitUntil(lambda: SOUND_LOST in window.parts.banner.text(), timeout=LOST_WITHIN)
 
         server.start()
         qtbot.waitUntil(server.answers, timeout=10_000)
-        qtbot.waitUntil(lambda: window.banner.text() == SOUND_BACK, timeout=BACK_WITHIN)
+        qtbot.waitUntil(lambda: window.parts.banner.text() == SOUND_BACK, timeout=BACK_WITHIN)
         assert window.cues.problems == []
     finally:
         window.close()

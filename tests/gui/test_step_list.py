@@ -68,7 +68,7 @@ def test_state_changes_reach_the_view_through_datachanged(qtbot) -> None:
     row = model.row_for(1)
     assert row is not None
     with qtbot.waitSignal(model.dataChanged):
-        model.set_exercise_state(1, "cut_short")
+        model.set_exercise_state(1, RowState.CUT_SHORT)
     assert model.index(row).data(Roles.StateRole) == "cut_short"
     model.set_current(1)
     assert model.index(row).data(Roles.StateRole) == "current"

@@ -78,7 +78,7 @@ def test_end_by_system_saves_the_session_with_its_holds(
     run_until(window, clock, PhaseKind.HOLD)
     run_for(window, clock, 2)
     window.end_by_system()
-    assert window.pages.currentWidget() is window.summary_page
+    assert window.parts.pages.currentWidget() is window.parts.summary_page
     store = HistoryStore.open(tmp_path / "history").store
     assert store is not None
     (session,) = store.sessions()

@@ -37,7 +37,7 @@ def _assert_list_is_the_plan(window: MainWindow) -> None:
     """Every exercise row's hold and gentle flag are the engine's own."""
     session = window.session
     assert session is not None
-    model = window.step_model
+    model = window.parts.step_model
     for exercise in range(len(session.routine.exercises)):
         hold = _hold_of(session.phases, session.engine.index, exercise)
         index = model.index(model.row_for(exercise))
@@ -52,13 +52,17 @@ def test_before_starting_the_list_and_length_are_the_plan_the_session_starts(
 ) -> None:
     """ "about N min" and every row before the start are what the session then runs."""
     planned = Engine(load_builtin(), clock).planned_total()
-    assert window.time_label.text() == f"about {round(planned / 60)} min"
-    before = [window.step_model.hold_seconds(r) for r in range(window.step_model.rowCount())]
+    assert window.parts.time_label.text() == f"about {round(planned / 60)} min"
+    before = [
+        window.parts.step_model.hold_seconds(r) for r in range(window.parts.step_model.rowCount())
+    ]
     window.start_session()
     assert window.session is not None
     assert window.session.planned_total() == planned
     _assert_list_is_the_plan(window)
-    after = [window.step_model.hold_seconds(r) for r in range(window.step_model.rowCount())]
+    after = [
+        window.parts.step_model.hold_seconds(r) for r in range(window.parts.step_model.rowCount())
+    ]
     assert after == before
 
 
@@ -73,16 +77,16 @@ def test_after_continue_gentler_every_row_shows_the_gentle_holds_to_come(
     while session.current.exercise_index != 1 or session.current.kind is not PhaseKind.HOLD:
         run_for(window, clock, 0.5)
     window.pain_stop()
-    window.pain_panel.choice_made.emit(PainChoice.GENTLER, None, "")
+    window.parts.pain_panel.choice_made.emit(PainChoice.GENTLER, None, "")
     _assert_list_is_the_plan(window)
-    model = window.step_model
+    model = window.parts.step_model
     holds = [model.hold_seconds(model.row_for(i)) for i in (1, 2, 3)]
     assert holds == [15, 20, 20]
     assert all(model.index(model.row_for(i)).data(Roles.GentleRole) for i in (1, 2, 3))
     run_until(window, clock, PhaseKind.SWITCH)
     detail = model.index(model.row_for(1)).data(Roles.DetailRole)
     assert detail == "15 s × 2 sides"
-    assert window.step_panel.next_label.text() == "Next: hold 15 s — left side"
+    assert window.parts.step_panel.next_label.text() == "Next: hold 15 s — left side"
 
 
 def test_plus_and_minus_change_every_row_to_come_with_the_plan(qtbot, window, clock) -> None:
@@ -91,7 +95,7 @@ def test_plus_and_minus_change_every_row_to_come_with_the_plan(qtbot, window, cl
     run_until(window, clock, PhaseKind.HOLD)
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Plus)
     _assert_list_is_the_plan(window)
-    model = window.step_model
+    model = window.parts.step_model
     assert model.index(model.row_for(2)).data(Roles.DetailRole) == "35 s × 2 sides"
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Minus)
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Minus)
@@ -109,7 +113,7 @@ def test_a_pain_stop_is_in_the_history_as_the_engine_recorded_it(
     run_for(window, clock, 4)
     window.pain_stop()
     run_for(window, clock, 40)
-    window.pain_panel.choice_made.emit(PainChoice.RESUME, None, "")
+    window.parts.pain_panel.choice_made.emit(PainChoice.RESUME, None, "")
     session = window.session
     assert session is not None
     (pause,) = session.record.pauses

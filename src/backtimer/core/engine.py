@@ -14,7 +14,7 @@ Contract, in short:
   seconds later than anything was due, or a suspend seen in ``suspend_gap``, pauses the
   session as of the previous wake-up instead of completing holds nobody did.
 * Every length comes from the engine's :class:`~backtimer.core.plan.Plan`; inputs that
-  change it (speech lengths, + / −, gentle mode) arrive as values, and the engine never
+  change it (speech lengths, + / −, continue gentler) arrive as values, and the engine never
   calls out while planning. Every pause it records is announced (``PauseRecorded``).
 """
 
@@ -23,14 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from backtimer.core.cue_schedule import (
-    COUNT_CUES,
-    END_CUES,
-    LONG_HOLD,
-    START_CUES,
-    cues_left,
-    inner_cues,
-)
+from backtimer.core.cue_schedule import cues_left
 from backtimer.core.events import (
     Event,
     PainResolved,
@@ -43,28 +36,12 @@ from backtimer.core.events import (
 from backtimer.core.phase_machine import PhaseMachine, State
 from backtimer.core.record import Outcome, PainChoice, PainRecord, PauseReason
 from backtimer.core.replan import after_exercise, find_ahead
-from backtimer.core.retime import SPOKEN_KINDS, SPOKEN_MARGIN, SPOKEN_MAX, SpokenSeconds
-from backtimer.core.stall_watch import SUSPEND_TELL
+from backtimer.core.retime import SpokenSeconds
 from backtimer.core.timeline import PhaseKind
 
 #: Back within this many seconds of a hold's start goes to the previous phase;
 #: later, it restarts the hold (as a music player's "previous" does).
 BACK_RESTARTS_AFTER = 2.0
-
-__all__ = [
-    "BACK_RESTARTS_AFTER",
-    "COUNT_CUES",
-    "END_CUES",
-    "LONG_HOLD",
-    "SPOKEN_KINDS",
-    "SPOKEN_MARGIN",
-    "SPOKEN_MAX",
-    "START_CUES",
-    "SUSPEND_TELL",
-    "Engine",
-    "State",
-    "inner_cues",
-]
 
 
 class Engine(PhaseMachine):
@@ -271,23 +248,6 @@ class Engine(PhaseMachine):
         """
         self._plan.set_spoken(spoken, self._index)
         return [PlanChanged(self.gentle, self.hold_delta)]
-
-    def set_gentle(self, on: bool) -> list[Event]:
-        """Gentle mode for the rest of the session: gentle holds, rests half as long again.
-
-        Turning it off also ends the gentle start of exercises named at construction.
-        The phase under way keeps its length.
-        """
-        if self._state is State.FINISHED or on == self.gentle and on:
-            return []
-        now = self._read(None)
-        out = self.advance(now)
-        if self._state is State.FINISHED:
-            return out
-        self._plan.set_gentle(on, self._index)
-        self.record.gentle = self.record.gentle or on
-        out.append(PlanChanged(self.gentle, self.hold_delta))
-        return out
 
     def advance(self, now: float | None = None) -> list[Event]:
         """Every event due up to ``now``, in order; pauses instead if time jumped."""

@@ -6,7 +6,7 @@ with file, line, column (1-based), a message and a hint on how to fix it, sorted
 position. The YAML is read by ``safe_yaml`` (no object construction, size and alias
 limits); ``routine_checks`` checks the shape, types, ranges and cross-references; this
 module reads the file, applies the file-wide limits and assembles the ``LoadResult``.
-The format's keys and limits (``routine_format``) are re-exported here.
+The format's keys and limits are ``routine_format``'s.
 """
 
 from __future__ import annotations
@@ -20,45 +20,7 @@ from pathlib import Path
 from backtimer.core import routine as r
 from backtimer.core.problems import Problem
 from backtimer.core.routine_checks import RoutineChecker
-from backtimer.core.routine_format import (
-    DEFAULTS_KEYS,
-    EXERCISE_KEYS,
-    FORMAT,
-    MAX_EXERCISES,
-    MAX_ID,
-    MAX_MOVEMENTS,
-    MAX_NAME,
-    MAX_STEPS,
-    MAX_TEXT,
-    MIN_GENTLE_HOLD,
-    MOVEMENT_KEYS,
-    STEP_KEYS,
-    TOP_KEYS,
-)
 from backtimer.core.safe_yaml import compose
-
-__all__ = [
-    "DEFAULTS_KEYS",
-    "EXERCISE_KEYS",
-    "FORMAT",
-    "MAX_EXERCISES",
-    "MAX_FILE_BYTES",
-    "MAX_ID",
-    "MAX_MOVEMENTS",
-    "MAX_NAME",
-    "MAX_PROBLEMS",
-    "MAX_STEPS",
-    "MAX_TEXT",
-    "MIN_GENTLE_HOLD",
-    "MOVEMENT_KEYS",
-    "STEP_KEYS",
-    "TOP_KEYS",
-    "LoadResult",
-    "builtin_pose_names",
-    "load_builtin",
-    "load_routine",
-    "load_routine_text",
-]
 
 log = logging.getLogger(__name__)
 

@@ -111,7 +111,7 @@ class PhaseMachine:
 
     @property
     def gentle(self) -> bool:
-        """The session is in gentle mode (after "continue gentler" or :meth:`set_gentle`)."""
+        """The session is in gentle mode (after "continue gentler")."""
         return self._plan.gentle
 
     @property

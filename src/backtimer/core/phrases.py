@@ -14,10 +14,6 @@ from backtimer.core.events import Cue
 from backtimer.core.routine import Side, step_text
 from backtimer.core.timeline import Phase, PhaseKind
 
-#: The cue that opens each kind of phase: what is said "when this phase starts" (the
-#: engine's own table, so the words and the moments can never disagree).
-START_CUE: dict[PhaseKind, Cue] = START_CUES
-
 
 @dataclass(frozen=True)
 class Announcements:
@@ -89,7 +85,7 @@ def session_utterances(
     """Every distinct utterance a session of ``phases`` may say, in the order first needed."""
     seen: dict[str, None] = {}
     for phase in phases:
-        cues = (START_CUE[phase.kind],) + _INNER_CUES.get(phase.kind, ())
+        cues = (START_CUES[phase.kind],) + _INNER_CUES.get(phase.kind, ())
         for cue in cues:
             text = utterance(cue, phase, announcements)
             if text:

@@ -63,7 +63,7 @@ class Plan:
         self, routine: Routine, *, lead_in: float = LEAD_IN_SECONDS, gentle: frozenset[str]
     ) -> None:
         self.routine = routine
-        self._named = set(gentle)  #: exercises that start gentle until gentle mode is off
+        self._named = frozenset(gentle)  #: exercises that start gentle (recent pain)
         self._session_gentle = False
         self._hold_delta = 0.0
         self._spoken: SpokenSeconds = NOTHING_SPOKEN
@@ -118,17 +118,6 @@ class Plan:
         cur = self._phases[index]
         if elapsed is not None and cur.kind is PhaseKind.HOLD:
             self._phases[index] = stretch_hold(cur, self.routine, hold_delta=delta, elapsed=elapsed)
-
-    def set_gentle(self, on: bool, index: int) -> None:
-        """Gentle mode on or off for what follows ``index``; off also ends the gentle start
-        of the exercises named at the start. A hold or rest under way keeps its length;
-        another phase under way takes the new gentle flag."""
-        self._session_gentle = on
-        if not on:
-            self._named.clear()
-        self._retime_from(index + 1)
-        if self._phases[index].kind not in (PhaseKind.HOLD, PhaseKind.REST):
-            self._phases[index] = self._retime(self._phases[index])
 
     # -- re-planning after a move ------------------------------------------------------
 

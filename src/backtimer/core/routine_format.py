@@ -1,7 +1,7 @@
 """What a routine file (format 1) may contain: its keys, and how many and how long.
 
 These are part of the file format: ``resources/routine.schema.json`` describes the same
-format, and ``backtimer.core.loader`` re-exports every name here.
+format; import them from here.
 """
 
 from __future__ import annotations

@@ -48,13 +48,11 @@ def _install_excepthook(log_folder: Path) -> None:
 def run_app(options: argparse.Namespace) -> int:
     """The window program; exit status 0 also when the system stops it (SIGTERM, Ctrl+C,
     logout), since the session is then ended and saved properly."""
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from backtimer.gui.main_window import MainWindow
     from backtimer.gui.single_instance import Request, SingleInstance
     from backtimer.gui.system_end import SystemEnd
-    from backtimer.resources import resource_path
 
     app = QApplication(sys.argv[:1])
     folder = data_dir(options.data_dir)
@@ -67,9 +65,6 @@ def run_app(options: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("backtimer")
-    icon = resource_path("icons", "backtimer.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     _install_excepthook(folder)
 
     routine = load_builtin()
@@ -82,7 +77,7 @@ def run_app(options: argparse.Namespace) -> int:
             problems = result
 
     window = MainWindow(routine, data_folder=folder, silent=options.silent)
-    window.show_routine_problems_later(problems)
+    window.routine_files.show_problems_later(problems)
     if options.fullscreen:
         window.set_distance_mode(True)
     window.show()

@@ -3,9 +3,7 @@ click, so a hands-free session is never held up by it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 _STYLES = {
@@ -15,8 +13,11 @@ _STYLES = {
 
 
 class Banner(QFrame):
-    """``show_message(text)`` shows plain text with a close button; ``on_close`` is called
-    when the person dismisses it."""
+    """``show_message(text)`` shows plain text with a close button; ``dismissed`` says
+    when the notice was put away (by its button or by :meth:`dismiss`)."""
+
+    #: the person (or the program, by ``dismiss``) put the notice away
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, kind: str = "info") -> None:
         super().__init__(parent)
@@ -30,25 +31,20 @@ class Banner(QFrame):
         self.label.setFont(font)
         self.button = QPushButton("Close")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.button.clicked.connect(self._dismiss)
+        self.button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        self._on_close: Callable[[], None] | None = None
         self.hide()
 
-    def show_message(
-        self, text: str, *, button: str = "Close", on_close: Callable[[], None] | None = None
-    ) -> None:
+    def show_message(self, text: str, *, button: str = "Close") -> None:
         self.label.setText(text)
         self.button.setText(button)
-        self._on_close = on_close
         self.show()
 
     def text(self) -> str:
         return self.label.text()
 
-    def _dismiss(self) -> None:
+    def dismiss(self) -> None:
         self.hide()
-        if self._on_close is not None:
-            self._on_close()
+        self.dismissed.emit()

@@ -105,9 +105,8 @@ class CurrentStepPanel(QWidget):
         self.step_count_label = _plain_label(self)
         self.instruction = FitLabel(self)
         self.caution_label = _plain_label(self, wrap=True)
-        self.notice_label = _plain_label(self, wrap=True)
         self.next_label = _plain_label(self, wrap=True)
-        for label in (self.side_badge, self.gentle_badge, self.notice_label):
+        for label in (self.side_badge, self.gentle_badge):
             label.hide()
 
         for label in (self.phase_label, self.side_badge, self.gentle_badge, self.rep_label):
@@ -133,7 +132,6 @@ class CurrentStepPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(name_row)
         layout.addWidget(self.instruction, 1)
-        layout.addWidget(self.notice_label)
         layout.addWidget(self.caution_label)
         layout.addWidget(self.next_label)
         layout.addStretch(0)
@@ -183,11 +181,6 @@ class CurrentStepPanel(QWidget):
             self._step = step
             self._refresh()
 
-    def set_notice(self, text: str) -> None:
-        """An extra line (the first-run safety note on the lead-in); "" hides it."""
-        self.notice_label.setText(text)
-        self.notice_label.setVisible(bool(text) and not self._distance)
-
     def set_distance_mode(self, on: bool) -> None:
         """Only the phase and the side, larger and high-contrast."""
         self._distance = on
@@ -203,7 +196,6 @@ class CurrentStepPanel(QWidget):
             self.rep_label,
         ):
             w.setVisible(not on)
-        self.notice_label.setVisible(bool(self.notice_label.text()) and not on)
         self._refresh()
 
     # -- reading (tests, accessibility) --------------------------------------------------
@@ -316,6 +308,5 @@ class CurrentStepPanel(QWidget):
         self.caution_label.setFont(theme.sans(small))
         self.caution_label.setStyleSheet(f"color: {theme.css_colour(c.cut_short)};")
         self.caution_label.setVisible(bool(self.caution_label.text()) and not self._distance)
-        self.notice_label.setFont(theme.sans(small))
         self.next_label.setFont(theme.sans(small, bold=False))
         self.next_label.setStyleSheet(f"color: {theme.css_colour(c.muted)};")

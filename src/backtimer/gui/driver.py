@@ -2,7 +2,9 @@
 
 The driver holds no timing logic of its own. It asks the engine when the next cue or
 phase end is due, sleeps until then, hands the engine the clock's time, and re-emits the
-events it gets back as Qt signals. A separate, coarse display refresh runs only while the
+events it gets back as a Qt signal. Commands are the engine's own, called by the one
+object that owns both (``gui.session``), whose results go through
+:meth:`SessionDriver.dispatch`. A separate, coarse display refresh runs only while the
 session is running, so the countdown moves and a stalled event loop is noticed.
 """
 
@@ -13,29 +15,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from backtimer.core.engine import Engine, State
-from backtimer.core.events import CueDue, Event, PainStopped, PhaseStarted, SessionFinished
-from backtimer.core.record import PainChoice
-from backtimer.core.retime import SpokenSeconds
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.engine import Engine
+from backtimer.core.events import Event
+from backtimer.core.phase_machine import State
 
 #: Display refresh while running: smooth enough for a ring, cheap enough to idle on.
 REFRESH_MS = 100
 
 
 class SessionDriver(QObject):
+    """Every engine command's events go through :meth:`dispatch`; the driver itself only
+    wakes at what is due and polls while running."""
+
     #: every engine event, in order (a core.events value)
     event_emitted = Signal(object)
-    #: a phase began (PhaseStarted)
-    phase_started = Signal(object)
-    #: a cue is due now (CueDue)
-    cue_due = Signal(object)
-    #: pain was pressed and time froze (PainStopped)
-    pain_stopped = Signal(object)
-    #: the session is over (SessionFinished)
-    session_finished = Signal(object)
-    #: the engine's State changed (the new State)
-    state_changed = Signal(object)
     #: time to redraw whatever counts down (only while running)
     tick = Signal()
 
@@ -50,7 +43,6 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.engine = engine
         self._clock = clock if clock is not None else engine.clock
-        self._state = engine.state
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
         self._wake.setTimerType(Qt.TimerType.PreciseTimer)
@@ -60,52 +52,15 @@ class SessionDriver(QObject):
         self._refresh.setInterval(refresh_ms)
         self._refresh.timeout.connect(self._on_refresh)
 
-    # -- commands: forward, re-emit, re-arm ----------------------------------------------
+    # -- commands: the engine's events, re-emitted, then re-armed ------------------------
 
-    def start(self) -> None:
-        self._dispatch(self.engine.start())
-
-    def pause(self) -> None:
-        self._dispatch(self.engine.pause())
-
-    def resume(self) -> None:
-        self._dispatch(self.engine.resume())
-
-    def toggle_pause(self) -> None:
-        self._dispatch(self.engine.toggle_pause())
-
-    def next(self) -> None:
-        self._dispatch(self.engine.next())
-
-    def back(self) -> None:
-        self._dispatch(self.engine.back())
-
-    def jump_to_exercise(self, exercise_index: int) -> None:
-        self._dispatch(self.engine.jump_to_exercise(exercise_index))
-
-    def pain(self) -> None:
-        self._dispatch(self.engine.pain())
-
-    def resolve_pain(self, choice: PainChoice, rating: int | None = None, note: str = "") -> None:
-        self._dispatch(self.engine.resolve_pain(choice, rating, note))
-
-    def end(self) -> None:
-        self._dispatch(self.engine.end())
-
-    def end_by_system(self) -> None:
-        self._dispatch(self.engine.end_by_system())
-
-    def adjust_hold(self, delta: float) -> None:
-        self._dispatch(self.engine.adjust_hold(delta))
-
-    def set_gentle(self, on: bool) -> None:
-        self._dispatch(self.engine.set_gentle(on))
-
-    def jump_to_section(self, kind: PhaseKind) -> None:
-        self._dispatch(self.engine.jump_to_section(kind))
-
-    def set_spoken_seconds(self, spoken: SpokenSeconds) -> None:
-        self._dispatch(self.engine.set_spoken_seconds(spoken))
+    def dispatch(self, events: list[Event]) -> None:
+        """Re-emit ``events`` (what an engine command returned, in order) and re-arm the
+        wake-up and the refresh for the engine's new state. Call it with every command's
+        result: ``driver.dispatch(engine.next())``."""
+        for event in events:
+            self.event_emitted.emit(event)
+        self._arm()
 
     def shutdown(self) -> None:
         """Stop both timers; the engine is left as it is."""
@@ -124,32 +79,15 @@ class SessionDriver(QObject):
         if due is not None and due > self._clock():
             self._arm()  # woke early (timer rounding): sleep again rather than advance past nothing
             return
-        self._dispatch(self.engine.advance())
+        self.dispatch(self.engine.advance())
 
     def poll(self) -> None:
         """Advance to the clock's now at once (tests on an injected clock; a resumed window)."""
-        self._dispatch(self.engine.advance())
+        self.dispatch(self.engine.advance())
 
     def _on_refresh(self) -> None:
-        self._dispatch(self.engine.advance())
+        self.dispatch(self.engine.advance())
         self.tick.emit()
-
-    def _dispatch(self, events: list[Event]) -> None:
-        for event in events:
-            self.event_emitted.emit(event)
-            if isinstance(event, PhaseStarted):
-                self.phase_started.emit(event)
-            elif isinstance(event, CueDue):
-                self.cue_due.emit(event)
-            elif isinstance(event, PainStopped):
-                self.pain_stopped.emit(event)
-            elif isinstance(event, SessionFinished):
-                self.session_finished.emit(event)
-        state = self.engine.state
-        if state is not self._state:
-            self._state = state
-            self.state_changed.emit(state)
-        self._arm()
 
     def _arm(self) -> None:
         due = self.engine.next_due()

@@ -1,4 +1,5 @@
-"""The key list, drawn over the window in large type; any key or click closes it."""
+"""The key list (``keys.HELP_ROWS``), drawn over the window in large type; any key or
+click closes it."""
 
 from __future__ import annotations
 
@@ -7,18 +8,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainte
 from PySide6.QtWidgets import QWidget
 
 from backtimer.gui import theme
-
-#: (keys, what they do), in the order shown.
-HELP_ROWS: tuple[tuple[str, str], ...] = (
-    ("Space", "pause / resume"),
-    ("Esc  P  B  .", "PAIN — STOP"),
-    ("→  PgDn", "next step"),
-    ("←  PgUp", "back"),
-    ("F11  F", "distance mode (full screen)"),
-    ("+  −", "hold 5 s longer / shorter"),
-    ("M", "sound off / on"),
-    ("?", "this help"),
-)
+from backtimer.gui.keys import HELP_ROWS
 
 
 class HelpOverlay(QWidget):

@@ -1,4 +1,4 @@
-"""The keyboard map, shared by the window and its help overlay.
+"""The keyboard map, one table shared by the window and its help overlay.
 
 Presenter clickers send PageUp/PageDown for back/next, B or "." for "blank screen" and
 F5 / Shift+F5 for "start presentation"; those land on the nearest meaning here.
@@ -7,6 +7,7 @@ F5 / Shift+F5 for "start presentation"; those land on the nearest meaning here.
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -23,29 +24,65 @@ class Action(enum.Enum):
     HELP = "help"
 
 
+class Key(NamedTuple):
+    code: Qt.Key
+    action: Action
+    label: str  #: how the help names it; "" for a key that works but is not listed
+
+
+class KeyRow(NamedTuple):
+    """One line of the help: what its keys do, and the keys."""
+
+    meaning: str
+    keys: tuple[Key, ...]
+
+
+A = Action
 K = Qt.Key
-KEYMAP: dict[int, Action] = {
-    K.Key_Escape: Action.PAIN,
-    K.Key_P: Action.PAIN,
-    K.Key_B: Action.PAIN,
-    K.Key_Period: Action.PAIN,
-    K.Key_Space: Action.TOGGLE_PAUSE,
-    K.Key_F5: Action.TOGGLE_PAUSE,
-    K.Key_MediaPlay: Action.TOGGLE_PAUSE,
-    K.Key_MediaTogglePlayPause: Action.TOGGLE_PAUSE,
-    K.Key_Right: Action.NEXT,
-    K.Key_PageDown: Action.NEXT,
-    K.Key_Left: Action.BACK,
-    K.Key_PageUp: Action.BACK,
-    K.Key_F11: Action.DISTANCE,
-    K.Key_F: Action.DISTANCE,
-    K.Key_Plus: Action.HOLD_LONGER,
-    K.Key_Equal: Action.HOLD_LONGER,  # "+" without Shift on most layouts
-    K.Key_Minus: Action.HOLD_SHORTER,
-    K.Key_M: Action.MUTE,
-    K.Key_Question: Action.HELP,
-    K.Key_F1: Action.HELP,
-}
+#: Every key the window answers, grouped and ordered as the help lists them.
+KEY_TABLE: tuple[KeyRow, ...] = (
+    KeyRow(
+        "pause / resume",
+        (
+            Key(K.Key_Space, A.TOGGLE_PAUSE, "Space"),
+            Key(K.Key_F5, A.TOGGLE_PAUSE, ""),
+            Key(K.Key_MediaPlay, A.TOGGLE_PAUSE, ""),
+            Key(K.Key_MediaTogglePlayPause, A.TOGGLE_PAUSE, ""),
+        ),
+    ),
+    KeyRow(
+        "PAIN — STOP",
+        (
+            Key(K.Key_Escape, A.PAIN, "Esc"),
+            Key(K.Key_P, A.PAIN, "P"),
+            Key(K.Key_B, A.PAIN, "B"),
+            Key(K.Key_Period, A.PAIN, "."),
+        ),
+    ),
+    KeyRow("next step", (Key(K.Key_Right, A.NEXT, "→"), Key(K.Key_PageDown, A.NEXT, "PgDn"))),
+    KeyRow("back", (Key(K.Key_Left, A.BACK, "←"), Key(K.Key_PageUp, A.BACK, "PgUp"))),
+    KeyRow(
+        "distance mode (full screen)",
+        (Key(K.Key_F11, A.DISTANCE, "F11"), Key(K.Key_F, A.DISTANCE, "F")),
+    ),
+    KeyRow(
+        "hold 5 s longer / shorter",
+        (
+            Key(K.Key_Plus, A.HOLD_LONGER, "+"),
+            Key(K.Key_Equal, A.HOLD_LONGER, ""),  # "+" without Shift on most layouts
+            Key(K.Key_Minus, A.HOLD_SHORTER, "−"),
+        ),
+    ),
+    KeyRow("sound off / on", (Key(K.Key_M, A.MUTE, "M"),)),
+    KeyRow("this help", (Key(K.Key_Question, A.HELP, "?"), Key(K.Key_F1, A.HELP, ""))),
+)
+
+KEYMAP: dict[int, Action] = {key.code: key.action for row in KEY_TABLE for key in row.keys}
+
+#: (keys, what they do) for each line of the help, in the order shown.
+HELP_ROWS: tuple[tuple[str, str], ...] = tuple(
+    ("  ".join(key.label for key in row.keys if key.label), row.meaning) for row in KEY_TABLE
+)
 
 
 def action_for(key: int) -> Action | None:

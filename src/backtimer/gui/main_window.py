@@ -1,5 +1,7 @@
-"""The main window: wiring only. Widgets get their models and emit intent; the session
-object owns the engine and its driver; this class connects them and lays them out."""
+"""The main window: wiring only. It owns, by composition, its widgets and menus
+(``WindowParts``), the routine files (``RoutineFiles``), what is shown of a session
+(``SessionScreen``) and the session (``Session``: engine and driver). Commands go one way:
+key or button → ``trigger`` → the session's command (the engine's name) → the engine."""
 
 from __future__ import annotations
 
@@ -8,17 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import (
-    QCloseEvent,
-    QKeyEvent,
-    QPalette,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
@@ -28,16 +22,16 @@ from backtimer.core.routine import Routine
 from backtimer.core.step_rows import step_rows
 from backtimer.core.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
-from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
-from backtimer.gui.session import Session
+from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
-from backtimer.gui.slots import call_soon
+from backtimer.gui.slots import call_soon, connect_call
 from backtimer.gui.sound.choice import Players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
+from backtimer.gui.window_layout import WindowParts
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.history.goals_window import GoalsWindow
@@ -53,11 +47,9 @@ SAFETY_NOTE = (
 VISUAL_ONLY = "Visual cues only. "
 SOUND_BACK = "Sound is back."
 ROUTINE_WHILE_RUNNING = "Finish or end the session before opening another routine."
-#: After this long paused, the screen may sleep again.
-RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 
 
-class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
+class MainWindow(QMainWindow):
     """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
 
     def __init__(
@@ -79,32 +71,47 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         self._sound_missing = False
         self._history_window: HistoryWindow | None = None
         self._goals_window: GoalsWindow | None = None
-        self._distance = False
-        self._normal_palette: QPalette | None = None
         self._routine = routine
         self.setAcceptDrops(True)
-        self.inhibitor = ScreenInhibitor(self)
-        self._pause_release = QTimer(self)
-        self._pause_release.setSingleShot(True)
-        self._pause_release.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
-        self._pause_release.timeout.connect(self.inhibitor.release)
+        self.parts = WindowParts(self, routine)
         self._store = self._open_store()
         self.cues = self._make_cues()
-        self._build()
-        self._build_menus()
+        self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
+        self.session_screen = SessionScreen(self.parts, parent=self)
+        self._wire()
         self.set_routine(routine)
         self._refresh_goals()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.resize(1280, 800)
 
+    def _wire(self) -> None:
+        """Every part's intent to the window's slots: each key, button and menu entry
+        through ``trigger`` or a slot here."""
+        parts = self.parts
+        parts.step_list.exercise_selected.connect(self._on_exercise_selected)
+        parts.step_list.section_selected.connect(self._on_section_selected)
+        parts.pain_panel.choice_made.connect(self._on_pain_choice)
+        parts.summary.history_requested.connect(self.show_history)
+        parts.safety.dismissed.connect(self._safety_seen)
+        connect_call(parts.back_button.clicked, self.trigger, Action.BACK)
+        connect_call(parts.next_button.clicked, self.trigger, Action.NEXT)
+        parts.start_button.clicked.connect(self._on_start_clicked)
+        parts.pain_button.clicked.connect(self.pain_stop)
+        parts.open_action.triggered.connect(self.routine_files.open_routine_dialog)
+        parts.builtin_action.triggered.connect(self.routine_files.open_builtin)
+        connect_call(parts.distance_action.triggered, self.trigger, Action.DISTANCE)
+        parts.history_action.triggered.connect(self.show_history)
+        parts.goals_action.triggered.connect(self.show_goals)
+        parts.sound_action.triggered.connect(self.open_sound_settings)
+        connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
+        self.routine_files.routine_chosen.connect(self.set_routine)
+        self.session_screen.session_finished.connect(self._refresh_goals)
+
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
         if result.message:
-            call_soon(self._tell, result.message)  # the banner is built after the store
+            call_soon(self.parts.banner.show_message, result.message)  # once the window is up
         return result.store
-
-    def _tell(self, message: str) -> None:
-        self.banner.show_message(message)
 
     def _make_cues(self) -> CueDirector:
         """The best sound this machine allows; ``--silent`` asks for none at all (and so
@@ -129,7 +136,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         chosen.save()
         if self._session is not None and self._session.active:
             self._pending_cues = True
-            self.banner.show_message("The new sound settings apply from the next session.")
+            self.parts.banner.show_message("The new sound settings apply from the next session.")
             return
         self._replace_cues()
 
@@ -141,28 +148,27 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
-            self.banner.show_message(VISUAL_ONLY + " ".join(messages))
+            self.parts.banner.show_message(VISUAL_ONLY + " ".join(messages))
             self._sound_missing = True
         elif self._sound_missing:
-            self.banner.show_message(SOUND_BACK)
+            self.parts.banner.show_message(SOUND_BACK)
             self._sound_missing = False
 
-    # ----- layout -------------------------------------------------------------------
     # ----- routine ------------------------------------------------------------------
     def set_routine(self, routine: Routine) -> None:
         """Show ``routine`` ready to start; refused while a session runs."""
         if self._session is not None and self._session.active:
-            self.banner.show_message(ROUTINE_WHILE_RUNNING)
+            self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)
             return
         self._routine = routine
         self.setWindowTitle(f"BackTimer — {routine.name}")
-        self.routine_label.setText(routine.name)
+        self.parts.routine_label.setText(routine.name)
         plan = plan_session(routine)  # what the engine will start from
-        self.step_model.set_routine(routine, step_rows(routine, plan))
-        self.step_panel.set_routine(routine)
-        self.summary.set_routine(routine)
-        self.time_label.setText(f"about {round(planned_seconds(plan) / 60)} min")
-        self._show_idle(plan)
+        self.parts.step_model.set_routine(routine, step_rows(routine, plan))
+        self.parts.step_panel.set_routine(routine)
+        self.parts.summary.set_routine(routine)
+        self.parts.time_label.setText(f"about {round(planned_seconds(plan) / 60)} min")
+        self.session_screen.show_idle(routine, plan)
 
     # ----- session ------------------------------------------------------------------
     @property
@@ -185,26 +191,16 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
             clock=self._clock,
             store=self._store,
             cues=self.cues,
-            gentle=self._adaptive_gentle(),
+            gentle=recent_pain(self._store, self._routine),
             parent=self,
         )
-        self._session.happened.connect(self._on_event)
-        self._session.tick.connect(self._refresh_time)
-        self._session.problem.connect(self.banner.show_message)
-        self.step_model.reset_states()
-        self.step_model.set_plan(self._session.step_rows())
-        gentle = self._session.engine_gentle_exercises()
-        if gentle:
-            names = ", ".join(self._routine.exercises[i].name for i in gentle)
-            self.banner.show_message(
-                f"{names} hurt in a recent session, so it starts gentle today "
-                "(shorter holds, longer rests)."
-            )
-        self.pages.setCurrentIndex(0)
+        self._session.problem.connect(self.parts.banner.show_message)
+        self.session_screen.follow(self._session)
+        if self._session.gentle_notice():
+            self.parts.banner.show_message(self._session.gentle_notice())
         if not self._settings.value("safety_note_seen", False, type=bool):
-            self.safety.show_message(SAFETY_NOTE, button="I understand", on_close=self._safety_seen)
-        self._session.start()
-        self.inhibitor.hold()
+            self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
+        self._session.start()  # the lead-in's start holds the screen awake
 
     def end_by_system(self) -> None:
         """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
@@ -217,9 +213,9 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         self.bring_forward()
         if request.routine is not None:
             if self._session is not None and self._session.active:
-                self.banner.show_message(ROUTINE_WHILE_RUNNING)  # and no dialog mid-hold
+                self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)  # and no dialog mid-hold
             else:
-                self.open_routine(request.routine)
+                self.routine_files.open_routine(request.routine)
         if request.start:
             self.start_session()
 
@@ -230,18 +226,6 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def _adaptive_gentle(self) -> frozenset[str]:
-        """Stretches that hurt in recent sessions start gentle (marked in the step list)."""
-        if self._store is None:
-            return frozenset()
-        try:
-            recent = self._store.recent_pain_exercises()
-        except Exception as error:  # noqa: BLE001 - an unreadable history must not block a start
-            log.warning("could not read recent pain: %s", error)
-            return frozenset()
-        ids = {ex.id for ex in self._routine.exercises}
-        return frozenset(recent & ids)
 
     def _safety_seen(self) -> None:
         self._settings.setValue("safety_note_seen", True)
@@ -258,18 +242,12 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         if session is None or not session.active or session.in_pain:
             return
         session.pain()
-        self._refresh_time()
-        self.countdown.repaint()
-        self.pain_panel.reset()
-        self.small_controls.setEnabled(False)  # only the panel's four choices go on from here
-        self.pages.setCurrentWidget(self.pain_page)
-        self.pain_panel.setFocus()
+        self.session_screen.show_pain()
 
     def _on_pain_choice(self, choice: PainChoice, rating: object, note: str) -> None:
         if self._session is None:
             return
-        self.pages.setCurrentIndex(0)
-        self.small_controls.setEnabled(True)
+        self.session_screen.hide_pain()
         self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note)
         self.setFocus()
 
@@ -279,15 +257,15 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         if action is Action.PAIN:
             self.pain_stop()
         elif action is Action.HELP:
-            self.help.open()
+            self.parts.help.open()
         elif action is Action.DISTANCE:
-            self.set_distance_mode(not self._distance)
+            self.set_distance_mode(not self.distance_mode)
         elif action is Action.MUTE:
             muted = not self._settings.value("muted", False, type=bool)
             self._settings.setValue("muted", muted)
             if session is not None:
                 session.set_muted(muted)
-            self.banner.show_message("Sound off (M to turn it on)" if muted else "Sound on")
+            self.parts.banner.show_message("Sound off (M to turn it on)" if muted else "Sound on")
         elif action is Action.TOGGLE_PAUSE and (session is None or not session.active):
             self.start_session()
         elif session is None or not session.active or session.in_pain:
@@ -302,7 +280,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
             session.adjust_hold(+5)
         elif action is Action.HOLD_SHORTER:
             session.adjust_hold(-5)
-        self._refresh_time()
+        self.session_screen.refresh_time()
 
     def _on_exercise_selected(self, index: int) -> None:
         if self._session is not None and self._session.active and not self._session.in_pain:
@@ -314,13 +292,36 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         if session is None or not session.active or session.in_pain:
             return
         kind = PhaseKind.WARMUP if section == "warmup" else PhaseKind.COOLDOWN
-        session.jump_to_kind(kind)
+        session.jump_to_section(kind)
 
-    # ----- keys, other windows ---------------------------------------
+    # ----- distance mode -------------------------------------------------------------
+    @property
+    def distance_mode(self) -> bool:
+        return self.parts.distance_mode
+
+    def set_distance_mode(self, on: bool) -> None:
+        """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        self.parts.set_distance_mode(on)
+        if on:
+            screen = self.screen()
+            if screen is not None:
+                # Without a window manager (a bare X server, a kiosk) the full-screen
+                # request is ignored: cover the screen ourselves as well.
+                self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.parts.fit_pain_label(self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.parts.fit_pain_label(self.height())
+
+    # ----- keys, files dropped, other windows ------------------------------------------
     @property
     def pain_panel_shown(self) -> bool:
         """The four choices after pain — stop are on screen."""
-        return self.pages.currentWidget() is self.pain_page
+        return self.session_screen.pain_shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys reach the window wherever focus is, except while the pain panel takes its
@@ -331,7 +332,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
             or watched.window() is not self
         ):
             return False
-        if self.help.isVisible():
+        if self.parts.help.isVisible():
             return False  # the overlay closes itself on any key
         if self.pain_panel_shown:
             return False
@@ -346,11 +347,19 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         self.trigger(action)
         return True
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.routine_files.accepts_drag(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.routine_files.open_dropped(event.mimeData()):
+            event.acceptProposedAction()
+
     def show_history(self) -> None:
         from backtimer.gui.history.history_window import HistoryWindow
 
         if self._store is None:
-            self.banner.show_message("Your history cannot be opened; see the message above.")
+            self.parts.banner.show_message("Your history cannot be opened; see the message above.")
             return
         names = {e.id: e.name for e in self._routine.exercises}
         if self._history_window is None:
@@ -364,7 +373,7 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
         from backtimer.gui.history.goals_window import GoalsWindow
 
         if self._store is None:
-            self.banner.show_message("Your goals cannot be opened; see the message above.")
+            self.parts.banner.show_message("Your goals cannot be opened; see the message above.")
             return
         if self._goals_window is None:
             self._goals_window = GoalsWindow(self._store)
@@ -374,13 +383,12 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
 
     def _refresh_goals(self) -> None:
         """One line per open goal under the routine's name: on track, behind, met, overdue."""
-        self.goals_label.setText(goals_text(self._store))
-        self.goals_label.setVisible(bool(self.goals_label.text()) and not self._distance)
+        self.parts.set_goals_text(goals_text(self._store))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
         if self._session is not None:
-            self._session.close()
+            self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
         for child in (self._history_window, self._goals_window):
@@ -388,7 +396,6 @@ class MainWindow(SessionScreen, RoutineFiles, QMainWindow):
                 child.close()
         if self._store is not None:
             self._store.close()
-        self.inhibitor.release()
-        self._pause_release.stop()
+        self.session_screen.shutdown()
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -3,65 +3,80 @@ dialog of located problems when a file is bad. The built-in routine always stays
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtCore import QMimeData, QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from backtimer.core.loader import LoadResult, load_routine
 from backtimer.core.problems import Problem
-from backtimer.core.routine import Routine
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.slots import call_soon, connect_call
 
 MAX_RECENT = 8
 
 
-if TYPE_CHECKING:  # a mixin of the main window: type-check it as one
-    _Base = QMainWindow
-else:
-    _Base = object
+class RoutineFiles(QObject):
+    """Opens routine files and keeps ``recent_menu`` (remembered in ``settings``) listing
+    the last ones opened; dialogs open over ``dialog_parent``. What the person chose comes
+    out as ``routine_chosen``; showing it (or refusing to, mid-session) is the window's."""
 
+    #: a routine was chosen and loaded without problems (a Routine)
+    routine_chosen = Signal(object)
 
-class RoutineFiles(_Base):
-    """Mixed into the main window, which provides ``set_routine``, ``_settings`` and
-    ``recent_menu``."""
+    def __init__(self, settings: QSettings, recent_menu: QMenu, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self._settings = settings
+        self._recent_menu = recent_menu
+        self._dialog_parent = dialog_parent
+        self._refresh_recent()
 
-    _settings: QSettings
-    recent_menu: QMenu
-    set_routine: Callable[[Routine], None]
-
-    def show_routine_problems_later(self, result: LoadResult | None) -> None:
+    def show_problems_later(self, result: LoadResult | None) -> None:
         """Once the window is up, show a bad routine's located messages (never blocks start)."""
         if result is not None and result.problems:
             call_soon(self._show_problems, result.problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        RoutineErrorsDialog.ask(self, problems)
+        RoutineErrorsDialog.ask(self._dialog_parent, problems)
 
     def open_routine(self, path: Path) -> bool:
+        """Load ``path``: its routine is chosen and the file remembered, or its problems
+        are shown in a dialog (and False returned)."""
         result = load_routine(path)
         if result.routine is None:
-            RoutineErrorsDialog.ask(self, result.problems)
+            RoutineErrorsDialog.ask(self._dialog_parent, result.problems)
             return False
-        self.set_routine(result.routine)
+        self.routine_chosen.emit(result.routine)
         self._remember_recent(path)
         return True
 
     def open_routine_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+            self._dialog_parent, "Open a routine", str(Path.home()), "Routines (*.yaml *.yml)"
         )
         if name:
             self.open_routine(Path(name))
 
-    def _open_builtin(self) -> None:
+    def open_builtin(self) -> None:
         from backtimer.core.loader import load_builtin
 
-        self.set_routine(load_builtin())
+        self.routine_chosen.emit(load_builtin())
+
+    @staticmethod
+    def accepts_drag(mime: QMimeData) -> bool:
+        """A local routine file is being dragged over the window."""
+        urls = mime.urls()
+        return bool(
+            urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith((".yaml", ".yml"))
+        )
+
+    def open_dropped(self, mime: QMimeData) -> bool:
+        """Open the first dropped local file; False when nothing local was dropped."""
+        urls = mime.urls()
+        if not (urls and urls[0].isLocalFile()):
+            return False
+        self.open_routine(Path(urls[0].toLocalFile()))
+        return True
 
     def _remember_recent(self, path: Path) -> None:
         recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
@@ -75,19 +90,8 @@ class RoutineFiles(_Base):
         return [str(v) for v in value] if isinstance(value, list) else []
 
     def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
+        self._recent_menu.clear()
         for path in self._recent():
-            action = self.recent_menu.addAction(path)
+            action = self._recent_menu.addAction(path)
             connect_call(action.triggered, self.open_routine, Path(path))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith((".yaml", ".yml")):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            self.open_routine(Path(urls[0].toLocalFile()))
-            event.acceptProposedAction()
+        self._recent_menu.setEnabled(bool(self._recent()))

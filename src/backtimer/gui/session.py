@@ -1,7 +1,8 @@
 """One running session: the engine, its driver, the recorder and the cues, joined.
 
-The window talks to this object only; it forwards commands to the driver, hands every
-engine event to the history recorder and the cue director, and re-emits it for the
+The window talks to this object only. Its commands are the engine's (same names), each
+result handed to the driver, which re-emits every event and re-arms; this object hands
+every event to the history recorder and the cue director and re-emits it for the
 widgets. A storage failure is reported once, never allowed to stop the session; what
 could not be saved waits in the recorder and is saved once the disk works again (and
 that is reported too).
@@ -14,10 +15,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from backtimer.core.engine import Engine, State
+from backtimer.core.engine import Engine
 from backtimer.core.events import PainStopped
 from backtimer.core.history.faults import StoreError, StoreFault
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.phase_machine import State
 from backtimer.core.record import PainChoice, SessionRecord
 from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
@@ -55,6 +57,18 @@ _NOT_SAVED = {
     StoreFault.DISK_ERROR: NOT_SAVED_DISK_ERROR,
     StoreFault.OTHER: NOT_SAVED_OTHER,
 }
+
+
+def recent_pain(store: HistoryStore | None, routine: Routine) -> frozenset[str]:
+    """The ids of ``routine``'s stretches that hurt in recent sessions (they start gentle)."""
+    if store is None:
+        return frozenset()
+    try:
+        recent = store.recent_pain_exercises()
+    except Exception as error:  # noqa: BLE001 - an unreadable history must not block a start
+        log.warning("could not read recent pain: %s", error)
+        return frozenset()
+    return recent & {ex.id for ex in routine.exercises}
 
 
 class Session(QObject):
@@ -137,64 +151,63 @@ class Session(QObject):
         """What the step list shows of the engine's plan, with the phase under way."""
         return step_rows(self.routine, self.engine.phases, self.engine.index)
 
-    def engine_gentle_exercises(self) -> list[int]:
-        return sorted(
-            {
-                p.exercise_index
-                for p in self.engine.phases
-                if p.gentle and p.exercise_index is not None
-            }
+    def gentle_notice(self) -> str:
+        """What to tell of stretches that start gentle because they hurt recently ("")."""
+        gentle = sorted(
+            {p.exercise_index for p in self.phases if p.gentle and p.exercise_index is not None}
+        )
+        if not gentle:
+            return ""
+        names = ", ".join(self.routine.exercises[i].name for i in gentle)
+        return (
+            f"{names} hurt in a recent session, so it starts gentle today "
+            "(shorter holds, longer rests)."
         )
 
-    # ----- commands -------------------------------------------------------------------
-    def poll(self) -> None:
-        """Advance to the clock's now at once, as the display refresh would (tests with an
-        injected clock call this after moving the clock)."""
-        self.driver.poll()
-
+    # ----- commands: the engine's, by the engine's names; the driver re-arms after each --
     def start(self) -> None:
-        self.driver.start()
+        self.driver.dispatch(self.engine.start())
 
     def pain(self) -> None:
         """Silence first (the quickest thing a person notices), then freeze time."""
         if self._cues is not None:
             self._cues.silence()
-        self.driver.pain()
+        self.driver.dispatch(self.engine.pain())
 
     def resolve_pain(self, choice: PainChoice, rating: int | None, note: str) -> None:
-        self.driver.resolve_pain(choice, rating, note)
+        self.driver.dispatch(self.engine.resolve_pain(choice, rating, note))
 
     def toggle_pause(self) -> None:
-        self.driver.toggle_pause()
+        self.driver.dispatch(self.engine.toggle_pause())
 
     def next(self) -> None:
-        self.driver.next()
+        self.driver.dispatch(self.engine.next())
 
     def back(self) -> None:
-        self.driver.back()
+        self.driver.dispatch(self.engine.back())
 
     def adjust_hold(self, delta: float) -> None:
-        self.driver.adjust_hold(delta)
+        self.driver.dispatch(self.engine.adjust_hold(delta))
 
     def jump_to_exercise(self, index: int) -> None:
-        self.driver.jump_to_exercise(index)
+        self.driver.dispatch(self.engine.jump_to_exercise(index))
 
-    def jump_to_kind(self, kind: PhaseKind) -> None:
-        self.driver.jump_to_section(kind)
+    def jump_to_section(self, kind: PhaseKind) -> None:
+        self.driver.dispatch(self.engine.jump_to_section(kind))
 
-    def set_muted(self, muted: bool) -> None:
-        if self._cues is not None:
-            self._cues.set_muted(muted)
-
-    def close(self) -> None:
+    def end(self) -> None:
         """End a running session so the history says it was ended, not interrupted."""
         if self.active:
-            self.driver.end()
+            self.driver.dispatch(self.engine.end())
 
     def end_by_system(self) -> None:
         """End a running session because the program is being stopped (signal, logout)."""
         if self.active:
-            self.driver.end_by_system()
+            self.driver.dispatch(self.engine.end_by_system())
+
+    def set_muted(self, muted: bool) -> None:
+        if self._cues is not None:
+            self._cues.set_muted(muted)
 
     def shutdown(self) -> None:
         self._write_deferred()
@@ -208,7 +221,8 @@ class Session(QObject):
         """Hand the engine how long each phase's opening words last, as numbers: it plans
         with them and never asks the cues itself."""
         if self._cues is not None:
-            self.driver.set_spoken_seconds(self._cues.spoken_lengths(self.engine.phases))
+            spoken = self._cues.spoken_lengths(self.engine.phases)
+            self.driver.dispatch(self.engine.set_spoken_seconds(spoken))
 
     # ----- events ---------------------------------------------------------------------
     def _on_event(self, event: object) -> None:

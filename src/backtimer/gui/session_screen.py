@@ -4,18 +4,22 @@ pause controls and, at the end, the summary. Every length shown is the engine's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from backtimer.core import events as ev
+from backtimer.core.routine import Routine
 from backtimer.core.timeline import Phase, PhaseKind
 from backtimer.gui.inhibit import ScreenInhibitor
-from backtimer.gui.window_layout import WindowLayout
+from backtimer.gui.step_list import RowState
+from backtimer.gui.window_layout import WindowParts
 
 if TYPE_CHECKING:
     from backtimer.gui.session import Session
+
+#: After this long paused, the screen may sleep again.
+RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 
 
 def _format_minutes(seconds: float) -> str:
@@ -23,15 +27,60 @@ def _format_minutes(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class SessionScreen(WindowLayout):
-    """Mixed into the main window (after its layout), which provides the session, the
-    screen inhibitor and the slots named here."""
+class SessionScreen(QObject):
+    """Shows on ``parts`` the session it follows, and keeps the screen awake while that
+    session runs (and for a while when it is paused). It reads the session; commands are
+    the window's to give."""
 
-    _session: Session | None
-    _pause_release: QTimer
-    inhibitor: ScreenInhibitor
-    _safety_seen: Callable[[], None]
-    _refresh_goals: Callable[[], None]
+    #: the session is over: its summary is about to show (the goals may have moved)
+    session_finished = Signal()
+
+    def __init__(self, parts: WindowParts, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._parts = parts
+        self._session: Session | None = None
+        self.inhibitor = ScreenInhibitor(self)
+        self._pause_release = QTimer(self)
+        self._pause_release.setSingleShot(True)
+        self._pause_release.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
+        self._pause_release.timeout.connect(self.inhibitor.release)
+
+    def follow(self, session: Session) -> None:
+        """Show ``session`` from now on (a new one, about to start) instead of any other."""
+        if self._session is not None:
+            self._session.happened.disconnect(self._on_event)
+            self._session.tick.disconnect(self.refresh_time)
+        self._session = session
+        session.happened.connect(self._on_event)
+        session.tick.connect(self.refresh_time)
+        self._parts.step_model.reset_states()
+        self._parts.step_model.set_plan(session.step_rows())
+        self._parts.pages.setCurrentIndex(0)
+
+    @property
+    def pain_shown(self) -> bool:
+        """The four choices after pain — stop are on screen."""
+        return self._parts.pages.currentWidget() is self._parts.pain_page
+
+    def show_pain(self) -> None:
+        """Time has just frozen for pain: show it frozen at once, then the four choices."""
+        parts = self._parts
+        self.refresh_time()
+        parts.countdown.repaint()
+        parts.pain_panel.reset()
+        parts.small_controls.setEnabled(False)  # only the panel's four choices go on from here
+        parts.pages.setCurrentWidget(parts.pain_page)
+        parts.pain_panel.setFocus()
+
+    def hide_pain(self) -> None:
+        """A choice was made: back to the stage and its controls."""
+        self._parts.pages.setCurrentIndex(0)
+        self._parts.small_controls.setEnabled(True)
+
+    def shutdown(self) -> None:
+        """The window is closing: let the screen sleep, stop the timer."""
+        self.inhibitor.release()
+        self._pause_release.stop()
 
     def _on_event(self, event: object) -> None:
         session = self._session
@@ -39,7 +88,7 @@ class SessionScreen(WindowLayout):
             return
         if isinstance(event, ev.PhaseStarted | ev.PlanChanged | ev.SessionFinished):
             # The plan, or the phase under way, may have changed: the rows follow it.
-            self.step_model.set_plan(session.step_rows())
+            self._parts.step_model.set_plan(session.step_rows())
         if isinstance(event, ev.PhaseStarted):
             self._show_phase(event)
         elif isinstance(event, ev.PhaseEnded) and event.phase.kind is PhaseKind.HOLD:
@@ -47,15 +96,15 @@ class SessionScreen(WindowLayout):
         elif isinstance(event, ev.Paused | ev.Resumed):
             self._update_pause_controls()
         elif isinstance(event, ev.StallDetected):
-            self.banner.show_message(
+            self._parts.banner.show_message(
                 f"Paused: the computer was away for {round(event.gap)} s "
                 "(lid closed or busy). Press Space to go on."
             )
         elif isinstance(event, ev.PlanChanged):
-            self.gentle_badge.setVisible(event.gentle)
+            self._parts.gentle_badge.setVisible(event.gentle)
         elif isinstance(event, ev.SessionFinished):
             self._show_summary()
-        self._refresh_time()
+        self.refresh_time()
 
     def _mark_hold_ended(self, event: ev.PhaseEnded, session: Session) -> None:
         """A cut-short hold marks its row for good; the row is done after its last hold."""
@@ -63,12 +112,12 @@ class SessionScreen(WindowLayout):
         if index is None:
             return
         if not event.completed:
-            self.step_model.set_exercise_state(index, "cut_short")
+            self._parts.step_model.set_exercise_state(index, RowState.CUT_SHORT)
             return
         later = session.phases[event.index + 1 :]
         more_holds = any(p.kind is PhaseKind.HOLD and p.exercise_index == index for p in later)
-        if not more_holds and self.step_model.state_of(index) != "cut_short":
-            self.step_model.set_exercise_state(index, "done")
+        if not more_holds and self._parts.step_model.state_of(index) is not RowState.CUT_SHORT:
+            self._parts.step_model.set_exercise_state(index, RowState.DONE)
 
     def _show_phase(self, event: ev.PhaseStarted) -> None:
         session = self._session
@@ -76,76 +125,75 @@ class SessionScreen(WindowLayout):
         phase = event.phase
         phases = session.phases
         following = phases[event.index + 1] if event.index + 1 < len(phases) else None
-        self.step_panel.set_phase(phase, following, phase.step)
-        row = self.step_model.row_for_phase(phase)
+        self._parts.step_panel.set_phase(phase, following, phase.step)
+        row = self._parts.step_model.row_for_phase(phase)
         if row is not None:
-            self.step_model.set_current(self.step_model.key_for_row(row))
+            self._parts.step_model.set_current(self._parts.step_model.key_for_row(row))
         poses = [s.pose for s in phase.steps if s.pose]
         images = [s.image for s in phase.steps if s.image]
         if phase.kind is PhaseKind.PREPARE or phase.kind in (PhaseKind.WARMUP, PhaseKind.COOLDOWN):
             if images:
-                self.figure.set_image(images[0])
+                self._parts.figure.set_image(images[0])
             else:
-                self.figure.set_steps(poses, phase.side)
+                self._parts.figure.set_steps(poses, phase.side)
         elif phase.steps:
             step = phase.steps[min(phase.step, len(phase.steps) - 1)]
             if step.image:
-                self.figure.set_image(step.image)
+                self._parts.figure.set_image(step.image)
             elif step.pose:
-                self.figure.set_pose(step.pose, phase.side, animate=True)
-        if phase.kind is not PhaseKind.LEAD_IN and self.safety.isVisible():
-            self.safety.hide()
-            self._safety_seen()
-        self.gentle_badge.setVisible(session.gentle)
+                self._parts.figure.set_pose(step.pose, phase.side, animate=True)
+        if phase.kind is not PhaseKind.LEAD_IN and self._parts.safety.isVisible():
+            self._parts.safety.dismiss()
+        self._parts.gentle_badge.setVisible(session.gentle)
         self._update_pause_controls()
 
     def _update_pause_controls(self) -> None:
         session = self._session
         if session is None or not session.active:
-            self.start_button.setText("▶ Start")
+            self._parts.start_button.setText("▶ Start")
             self.inhibitor.release()
             return
         if session.paused:
-            self.start_button.setText("▶ Resume")
+            self._parts.start_button.setText("▶ Resume")
             self._pause_release.start()
         else:
-            self.start_button.setText("❚❚ Pause")
+            self._parts.start_button.setText("❚❚ Pause")
             self._pause_release.stop()
             self.inhibitor.hold()
 
-    def _refresh_time(self) -> None:
+    def refresh_time(self) -> None:
         session = self._session
         if session is None:
             return
         phase = session.current
-        self.countdown.set_state(
+        self._parts.countdown.set_state(
             session.remaining(), phase.seconds, phase.kind, frozen=session.paused or session.in_pain
         )
-        self.time_label.setText(
+        self._parts.time_label.setText(
             f"{_format_minutes(session.session_remaining())} left of "
             f"{_format_minutes(session.planned_total())}"
         )
-        self.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
+        self._parts.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
 
-    def _show_idle(self, phases: tuple[Phase, ...]) -> None:
-        """Ready to start ``phases`` (the plan the idle window shows)."""
-        self.pages.setCurrentIndex(0)
+    def show_idle(self, routine: Routine, phases: tuple[Phase, ...]) -> None:
+        """Ready to start ``phases``, a plan of ``routine``."""
+        self._parts.pages.setCurrentIndex(0)
         first = next((p for p in phases if p.kind is not PhaseKind.LEAD_IN), phases[0])
-        self.step_panel.set_idle(self._routine, first)
+        self._parts.step_panel.set_idle(routine, first)
         poses = [s.pose for s in first.steps if s.pose]
         if poses:
-            self.figure.set_pose(poses[-1], first.side, animate=False)
-        self.countdown.set_state(
+            self._parts.figure.set_pose(poses[-1], first.side, animate=False)
+        self._parts.countdown.set_state(
             phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True
         )
-        self.start_button.setText("▶ Start")
+        self._parts.start_button.setText("▶ Start")
 
     def _show_summary(self) -> None:
-        self._refresh_goals()
+        self.session_finished.emit()
         session = self._session
         assert session is not None
-        self.summary.set_summary(session.record)
-        self.pages.setCurrentWidget(self.summary_page)
+        self._parts.summary.set_summary(session.record)
+        self._parts.pages.setCurrentWidget(self._parts.summary_page)
         self._pause_release.stop()
         self._update_pause_controls()  # the session is over: lets the screen sleep again
-        self.step_model.set_current(-1)
+        self._parts.step_model.set_current(-1)

@@ -64,7 +64,7 @@ class Roles(enum.IntEnum):
     HoldRole = enum.auto()  #: seconds per hold, as planned; the warm-up's or cool-down's length
     SidesRole = enum.auto()  #: "both" or "none"
     RepsRole = enum.auto()
-    StateRole = enum.auto()  #: a RowState value; "current" for the current row
+    StateRole = enum.auto()  #: the RowState's value (a str for views): "current", "done", ...
     GentleRole = enum.auto()  #: bool
     PoseRole = enum.auto()  #: the pose of the held step ("" if none)
     ThumbnailRole = enum.auto()  #: QPixmap, THUMBNAIL_SIZE square
@@ -218,10 +218,10 @@ class StepListModel(QAbstractListModel):
         key = row_key(phase)
         return None if key is None else self.row_for(key)
 
-    def state_of(self, key: RowKey) -> str | None:
-        """The stored state of ``key``'s row ("done", "cut_short", ...), ignoring "current"."""
+    def state_of(self, key: RowKey) -> RowState | None:
+        """The stored state of ``key``'s row (done, cut short, ...), ignoring CURRENT."""
         row = self.row_for(key)
-        return None if row is None else self._states[row].value
+        return None if row is None else self._states[row]
 
     def state(self, row: int) -> RowState:
         """CURRENT for the current row, else its own state (upcoming, done, cut short)."""
@@ -256,10 +256,9 @@ class StepListModel(QAbstractListModel):
         return self._thumbs[key]
 
     # -- changing ------------------------------------------------------------------------
-    def set_exercise_state(self, key: RowKey, state: RowState | str) -> None:
+    def set_exercise_state(self, key: RowKey, state: RowState) -> None:
         """Mark a row done / cut short / upcoming; CURRENT moves the current marker here.
-        ``state`` may be a RowState or its value. Gentle is the plan's to say (``set_plan``)."""
-        state = RowState(state)
+        Gentle is the plan's to say (``set_plan``)."""
         if state is RowState.GENTLE:
             raise ValueError("a row is gentle when the plan runs it gentle: use set_plan")
         row = self.row_for(key)

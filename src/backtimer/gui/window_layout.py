@@ -1,17 +1,16 @@
-"""The main window's widgets, their layout and its menus, built once at construction, and
-distance mode: the same widgets laid out for reading across the room."""
+"""The main window's parts: every widget and menu, built into the window once and
+exposed as attributes, and distance mode: the same widgets laid out for reading across
+the room. The parts connect nothing; the window wires their signals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -20,16 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
 from backtimer.gui.banner import Banner
 from backtimer.gui.countdown import CountdownWidget
 from backtimer.gui.current_step import CurrentStepPanel
 from backtimer.gui.figure.widget import FigureWidget
 from backtimer.gui.help_overlay import HelpOverlay
-from backtimer.gui.keys import Action
 from backtimer.gui.pain_panel import PainPanel
-from backtimer.gui.slots import connect_call
 from backtimer.gui.step_list import StepListModel
 from backtimer.gui.step_list_view import StepListView
 from backtimer.gui.summary_panel import SummaryPanel
@@ -45,37 +41,20 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return area
 
 
-if TYPE_CHECKING:  # a mixin of the main window: type-check it as one
-    from PySide6.QtWidgets import QMainWindow as _Base
-else:
-    _Base = object
+class WindowParts:
+    """The widgets and menus of ``host``, showing ``routine`` until told otherwise: made
+    here, laid out in ``host``'s central widget and menu bar, and reached as attributes
+    (``countdown``, ``pain_button``, ``open_action``, ...)."""
 
+    def __init__(self, host: QMainWindow, routine: Routine) -> None:
+        self._distance = False
+        self._normal_palette: QPalette | None = None  #: to go back to after distance mode
+        self._build(host, routine)
+        self._build_menus(host)
 
-class WindowLayout(_Base):
-    """Mixed into the main window: ``_build`` makes every widget as an attribute and lays
-    them out; ``_build_menus`` adds the menus; ``set_distance_mode`` lays them out for
-    distance. The slots they connect to are the window's."""
-
-    # What the window provides (its state and the slots connected here).
-    _routine: Routine
-    _distance: bool
-    _normal_palette: QPalette | None  #: the palette to go back to after distance mode
-    trigger: Callable[[Action], None]
-    pain_stop: Callable[[], None]
-    show_history: Callable[[], None]
-    show_goals: Callable[[], None]
-    open_sound_settings: Callable[[], None]
-    open_routine_dialog: Callable[[], None]
-    _open_builtin: Callable[[], None]
-    _refresh_recent: Callable[[], None]
-    _on_start_clicked: Callable[[], None]
-    _on_exercise_selected: Callable[[int], None]
-    _on_section_selected: Callable[[str], None]
-    _on_pain_choice: Callable[[PainChoice, object, str], None]
-
-    def _build(self) -> None:
-        self.banner = Banner(self)
-        self.safety = Banner(self, kind="safety")
+    def _build(self, host: QMainWindow, routine: Routine) -> None:
+        self.banner = Banner()
+        self.safety = Banner(kind="safety")
         self.routine_label = QLabel()
         self.routine_label.setTextFormat(Qt.TextFormat.PlainText)
         self.time_label = QLabel()
@@ -96,20 +75,16 @@ class WindowLayout(_Base):
         top.addWidget(self.gentle_badge)
         top.addWidget(self.time_label)
 
-        self.step_model = StepListModel(self._routine, ())  # rows: set_routine
+        self.step_model = StepListModel(routine, ())  # rows: set_routine
         self.step_list = StepListView(self.step_model)
-        self.step_list.exercise_selected.connect(self._on_exercise_selected)
-        self.step_list.section_selected.connect(self._on_section_selected)
         self.figure = FigureWidget()
         self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.step_panel = CurrentStepPanel()
         self.countdown = CountdownWidget()
         self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.pain_panel = PainPanel()
-        self.pain_panel.choice_made.connect(self._on_pain_choice)
         self.summary = SummaryPanel()
-        self.summary.history_requested.connect(self.show_history)
-        self.help = HelpOverlay(self)
+        self.help = HelpOverlay(host)
         self.help.hide()
 
         stage = QWidget()
@@ -151,10 +126,6 @@ class WindowLayout(_Base):
             button.setFont(font)
         for button in (self.back_button, self.start_button, self.next_button):
             button.setMinimumHeight(64)
-        connect_call(self.back_button.clicked, self.trigger, Action.BACK)
-        connect_call(self.next_button.clicked, self.trigger, Action.NEXT)
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.pain_button.clicked.connect(self.pain_stop)
         controls = QHBoxLayout()
         self.small_controls = QWidget()
         small = QHBoxLayout(self.small_controls)
@@ -174,44 +145,44 @@ class WindowLayout(_Base):
         outer.addWidget(self.goals_label)
         outer.addLayout(body, 1)
         outer.addLayout(controls)
-        self.setCentralWidget(central)
+        host.setCentralWidget(central)
         self._central = central
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        routine_menu = bar.addMenu("&Routine")
-        open_action = QAction("&Open routine…", self)
-        open_action.triggered.connect(self.open_routine_dialog)
-        routine_menu.addAction(open_action)
-        builtin = QAction("&Built-in routine", self)
-        builtin.triggered.connect(self._open_builtin)
-        routine_menu.addAction(builtin)
+    def _build_menus(self, host: QMainWindow) -> None:
+        self.menu_bar = host.menuBar()
+        routine_menu = self.menu_bar.addMenu("&Routine")
+        self.open_action = QAction("&Open routine…", host)
+        routine_menu.addAction(self.open_action)
+        self.builtin_action = QAction("&Built-in routine", host)
+        routine_menu.addAction(self.builtin_action)
         self.recent_menu = routine_menu.addMenu("&Recent routines")
-        self._refresh_recent()
-        view = bar.addMenu("&View")
-        distance = QAction("&Distance mode (F11)", self)
-        connect_call(distance.triggered, self.trigger, Action.DISTANCE)
-        view.addAction(distance)
-        history = QAction("&History…", self)
-        history.triggered.connect(self.show_history)
-        view.addAction(history)
-        goals = QAction("&Goals…", self)
-        goals.triggered.connect(self.show_goals)
-        view.addAction(goals)
-        sound = QAction("&Sound and voice…", self)
-        sound.triggered.connect(self.open_sound_settings)
-        view.addAction(sound)
-        keys = QAction("&Keys (?)", self)
-        connect_call(keys.triggered, self.trigger, Action.HELP)
-        view.addAction(keys)
+        view = self.menu_bar.addMenu("&View")
+        self.distance_action = QAction("&Distance mode (F11)", host)
+        self.history_action = QAction("&History…", host)
+        self.goals_action = QAction("&Goals…", host)
+        self.sound_action = QAction("&Sound and voice…", host)
+        self.keys_action = QAction("&Keys (?)", host)
+        for action in (
+            self.distance_action,
+            self.history_action,
+            self.goals_action,
+            self.sound_action,
+            self.keys_action,
+        ):
+            view.addAction(action)
 
     # ----- distance mode -------------------------------------------------------------
+    @property
+    def distance_mode(self) -> bool:
+        return self._distance
+
     def set_distance_mode(self, on: bool) -> None:
-        """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        """Nothing but picture, side, phase, countdown and pain button, light on black
+        (going full screen is the window's part)."""
         self._distance = on
-        for widget in (self.step_list, self.small_controls, self.routine_label, self.menuBar()):
+        for widget in (self.step_list, self.small_controls, self.routine_label, self.menu_bar):
             widget.setVisible(not on)
-        self.goals_label.setVisible(bool(self.goals_label.text()) and not on)
+        self._show_goals()
         self.step_panel.set_distance_mode(on)
         self.countdown.set_distance_mode(on)
         # From across the room the numbers matter most: the countdown gets the larger half.
@@ -227,31 +198,21 @@ class WindowLayout(_Base):
             self._central.setPalette(palette)
         elif self._normal_palette is not None:
             self._central.setPalette(self._normal_palette)
-        if on:
-            screen = self.screen()
-            if screen is not None:
-                # Without a window manager (a bare X server, a kiosk) the full-screen
-                # request is ignored: cover the screen ourselves as well.
-                self.setGeometry(screen.geometry())
-            self.showFullScreen()
-        else:
-            self.showNormal()
-        self._fit_pain_label()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_pain_label()
-
-    def _fit_pain_label(self) -> None:
+    def fit_pain_label(self, window_height: int) -> None:
         """In distance mode the pain button's words grow with the screen, to be read
         from across the room as well as the countdown."""
         font = self.pain_button.font()
         if self._distance:
-            font.setPixelSize(max(18, min(64, self.height() // 22)))
+            font.setPixelSize(max(18, min(64, window_height // 22)))
         else:
-            font.setPixelSize(max(16, min(32, self.height() // 32)))
+            font.setPixelSize(max(16, min(32, window_height // 32)))
         self.pain_button.setFont(font)
 
-    @property
-    def distance_mode(self) -> bool:
-        return self._distance
+    def set_goals_text(self, text: str) -> None:
+        """The goals line under the routine's name; hidden when empty or in distance mode."""
+        self.goals_label.setText(text)
+        self._show_goals()
+
+    def _show_goals(self) -> None:
+        self.goals_label.setVisible(bool(self.goals_label.text()) and not self._distance)

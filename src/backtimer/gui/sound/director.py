@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from backtimer.core.cue_schedule import START_CUES
 from backtimer.core.events import (
     Cue,
     CueDue,
@@ -33,7 +34,7 @@ from backtimer.core.events import (
     SessionFinished,
     StallDetected,
 )
-from backtimer.core.phrases import START_CUE, session_utterances, utterance
+from backtimer.core.phrases import session_utterances, utterance
 from backtimer.core.record import Outcome
 from backtimer.core.retime import SPOKEN_KINDS, SpeechKey, speech_key
 from backtimer.core.routine import Routine
@@ -136,7 +137,7 @@ class CueDirector(QObject):
 
         0.0 when nothing is said; None while the words are still being rendered.
         """
-        cue = START_CUE[phase.kind]
+        cue = START_CUES[phase.kind]
         beep = BEEPS.get(cue)
         beep_seconds = (
             (self._players.beeps.seconds(beep) or 0.0) if beep and self._settings.beeps else 0.0
