@@ -16,7 +16,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from backtimer.core.loader import MAX_FILE_BYTES, load_routine
+from backtimer.core.routine_file.loader import MAX_FILE_BYTES, load_routine
 from backtimer.resources import builtin_routine_path
 
 

@@ -200,9 +200,9 @@ def main() -> int:  # noqa: C901, PLR0915  (a script: one straight story)
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from backtimer.core.events import Cue, CueDue
     from backtimer.core.routine import Exercise, Routine, Sides, Step
-    from backtimer.core.timeline import PhaseKind, exercise_phases
+    from backtimer.core.session.events import Cue, CueDue
+    from backtimer.core.session.timeline import PhaseKind, exercise_phases
     from backtimer.gui.sound.choice import make_players
     from backtimer.gui.sound.director import BEEPS, CueDirector
     from backtimer.gui.sound.settings import SoundSettings

@@ -27,8 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from backtimer.core.history.export import write_csv  # noqa: E402
 from backtimer.core.history.goals import GoalKind  # noqa: E402
 from backtimer.core.history.store import HistoryStore  # noqa: E402
-from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord  # noqa: E402
 from backtimer.core.routine import Side  # noqa: E402
+from backtimer.core.session.record import HoldRecord, Outcome, PainChoice, PainRecord  # noqa: E402
 
 EXERCISES = (  # id, group, hold, sides
     ("gluteus-stretch", "gluteus", 30, True),

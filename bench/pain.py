@@ -47,8 +47,8 @@ from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from backtimer.core.loader import load_builtin  # noqa: E402
-from backtimer.core.timeline import PhaseKind  # noqa: E402
+from backtimer.core.routine_file.loader import load_builtin  # noqa: E402
+from backtimer.core.session.timeline import PhaseKind  # noqa: E402
 from backtimer.gui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

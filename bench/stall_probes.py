@@ -206,15 +206,16 @@ class Calls:
 
 def suspects() -> list[tuple[object, tuple[str, ...]]]:
     """Every call one might blame for a stall: (class or module, attribute names)."""
+    from backtimer.core.history.recorder import SessionRecorder
     from backtimer.core.history.store import HistoryStore
-    from backtimer.core.recorder import SessionRecorder
-    from backtimer.gui import countdown, inhibit
+    from backtimer.gui import inhibit
     from backtimer.gui import main_window as mw
     from backtimer.gui import session as sess
     from backtimer.gui.figure.widget import FigureWidget
     from backtimer.gui.sound import beeps, voice
     from backtimer.gui.sound import director as cues
     from backtimer.gui.sound.output import SoundOutput
+    from backtimer.gui.stage import countdown
 
     return [
         (SoundOutput, ("load", "play", "stop", "_read", "_start_process", "_try_again")),

@@ -57,9 +57,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from backtimer.core.clock import monotonic  # noqa: E402
-from backtimer.core.loader import load_routine  # noqa: E402
-from backtimer.core.phase_machine import State  # noqa: E402
-from backtimer.core.timeline import build_phases, planned_seconds  # noqa: E402
+from backtimer.core.routine_file.loader import load_routine  # noqa: E402
+from backtimer.core.session.phase_machine import State  # noqa: E402
+from backtimer.core.session.timeline import build_phases, planned_seconds  # noqa: E402
 from backtimer.gui.main_window import MainWindow  # noqa: E402
 from backtimer.resources import builtin_routine_path  # noqa: E402
 

@@ -27,10 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 
 from backtimer.core.clock import monotonic  # noqa: E402
-from backtimer.core.engine import Engine  # noqa: E402
-from backtimer.core.events import PhaseEnded, PhaseStarted, StallDetected  # noqa: E402
 from backtimer.core.routine import Exercise, Routine, Sides, Step  # noqa: E402
-from backtimer.core.timeline import PhaseKind  # noqa: E402
+from backtimer.core.session.engine import Engine  # noqa: E402
+from backtimer.core.session.events import PhaseEnded, PhaseStarted, StallDetected  # noqa: E402
+from backtimer.core.session.timeline import PhaseKind  # noqa: E402
 from backtimer.gui.driver import SessionDriver  # noqa: E402
 
 LEAD_IN = 2.0

@@ -12,8 +12,8 @@ import pytest
 
 import backtimer
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.routine import Side
+from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.history_cli import run_history
 
 T0 = 1_750_000_000.0

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import backtimer
-from backtimer.core.loader import load_builtin
+from backtimer.core.routine_file.loader import load_builtin
 from backtimer.resources import builtin_routine_path, resource_path, resource_root
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def test_installed_wheel_carries_and_finds_its_resources(tmp_path: Path) -> None
     shutil.copytree(Path(yaml.__file__).parent, deps / "yaml")
     script = (
         "import json, backtimer.resources as r\n"
-        "from backtimer.core.loader import load_builtin\n"
+        "from backtimer.core.routine_file.loader import load_builtin\n"
         "routine = load_builtin()\n"
         "print(json.dumps([str(r.resource_root()), str(routine.source), len(routine.exercises),"
         " r.resource_path('routine.schema.json').is_file()]))\n"

@@ -36,7 +36,7 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def run_check(argv: Sequence[str]) -> int:
-    from backtimer.core.loader import load_routine
+    from backtimer.core.routine_file.loader import load_routine
 
     args = _check_parser().parse_args(argv)
     bad = 0

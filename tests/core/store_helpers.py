@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.core.record import HoldRecord, PainChoice, PainRecord
 from backtimer.core.routine import Side
+from backtimer.core.session.record import HoldRecord, PainChoice, PainRecord
 
 T0 = 1_750_000_000.0  # a fixed wall-clock time (June 2025)
 

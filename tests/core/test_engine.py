@@ -6,8 +6,9 @@ import math
 
 import pytest
 
-from backtimer.core.engine import Engine
-from backtimer.core.events import (
+from backtimer.core.routine import Exercise, Routine, Sides, Step
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import (
     Cue,
     CueDue,
     Event,
@@ -24,11 +25,10 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
-from backtimer.core.phase_machine import State
-from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
-from backtimer.core.retime import SpeechKey, speech_key
-from backtimer.core.routine import Exercise, Routine, Sides, Step
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
+from backtimer.core.session.retime import SpeechKey, speech_key
+from backtimer.core.session.timeline import PhaseKind
 
 
 class FakeClock:
@@ -608,7 +608,7 @@ def test_session_remaining_counts_down_the_plan() -> None:
 
 def test_spoken_words_lengthen_prepare_phases_not_yet_begun() -> None:
     """A prepare phase lasts long enough for its words (+1 s), never shorter than planned."""
-    from backtimer.core.retime import SPOKEN_MARGIN, SPOKEN_MAX
+    from backtimer.core.session.retime import SPOKEN_MARGIN, SPOKEN_MAX
 
     clock = _SpokenClock()
     engine = Engine(_spoken_routine(), clock)
@@ -651,7 +651,7 @@ class _SpokenClock:
 
 
 def _spoken_routine() -> Routine:
-    from backtimer.core.loader import load_builtin
+    from backtimer.core.routine_file.loader import load_builtin
 
     return load_builtin()
 

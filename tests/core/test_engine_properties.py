@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.core.engine import Engine
-from backtimer.core.events import (
+from backtimer.core.routine import Exercise, Movement, Routine, Sides, Step
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import (
     Event,
     HoldRecorded,
     PainStopped,
@@ -17,10 +18,9 @@ from backtimer.core.events import (
     Resumed,
     SessionFinished,
 )
-from backtimer.core.phase_machine import State
-from backtimer.core.record import PainChoice
-from backtimer.core.routine import Exercise, Movement, Routine, Sides, Step
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import PainChoice
+from backtimer.core.session.timeline import PhaseKind
 
 
 @dataclass

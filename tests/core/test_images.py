@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.images import ImageError, ImageInfo, inspect_image
+from backtimer.core.routine_file.images import ImageError, ImageInfo, inspect_image
 
 
 def png(width: int, height: int) -> bytes:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.loader import LoadResult, load_routine, load_routine_text
-from backtimer.core.problems import Problem
 from backtimer.core.routine import Side, Sides
+from backtimer.core.routine_file.loader import LoadResult, load_routine, load_routine_text
+from backtimer.core.routine_file.problems import Problem
 
 #: A small valid routine. Line numbers below refer to it:
 #:  5 "  - id: stretch" (value at column 9), 6-8 exercise keys at column 5 with values at
@@ -327,7 +327,7 @@ def test_problem_list_is_capped() -> None:
 
 def test_a_problem_in_an_aliased_value_is_told_once(tmp_path) -> None:
     """An exercise reused through a YAML alias yields each of its complaints once."""
-    from backtimer.core.loader import load_routine
+    from backtimer.core.routine_file.loader import load_routine
 
     path = tmp_path / "alias.yaml"
     path.write_text(

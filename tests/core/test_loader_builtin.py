@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import backtimer.resources
-from backtimer.core.loader import builtin_pose_names, load_builtin, load_routine
+from backtimer.core.routine_file.loader import builtin_pose_names, load_builtin, load_routine
 from backtimer.resources import builtin_routine_path
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtimer.core.loader import LoadResult, load_routine_text
-from backtimer.core.problems import Problem
+from backtimer.core.routine_file.loader import LoadResult, load_routine_text
+from backtimer.core.routine_file.problems import Problem
 from backtimer.resources import builtin_routine_path
 
 ORIGINAL = builtin_routine_path().read_bytes()

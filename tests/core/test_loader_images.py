@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.loader import load_routine
+from backtimer.core.routine_file.loader import load_routine
 
 ROUTINE = """\
 format: 1

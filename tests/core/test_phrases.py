@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from backtimer.core.cue_schedule import START_CUES
-from backtimer.core.events import Cue
-from backtimer.core.phrases import Announcements, cue_phrases, session_utterances
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
-from backtimer.core.timeline import PhaseKind, build_phases, exercise_phases
+from backtimer.core.session.cue_schedule import START_CUES
+from backtimer.core.session.events import Cue
+from backtimer.core.session.phrases import Announcements, cue_phrases, session_utterances
+from backtimer.core.session.timeline import PhaseKind, build_phases, exercise_phases
 
 
 def _routine() -> Routine:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from backtimer.core.engine import Engine
-from backtimer.core.loader import load_builtin
-from backtimer.core.plan import plan_session
-from backtimer.core.retime import SPOKEN_MARGIN, speech_key
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.plan import plan_session
+from backtimer.core.session.retime import SPOKEN_MARGIN, speech_key
+from backtimer.core.session.timeline import PhaseKind
 
 
 class Clock:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.engine import Engine
-from backtimer.core.events import Event
+from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.loader import load_builtin
-from backtimer.core.record import PainChoice, PauseReason, PauseRecord
-from backtimer.core.recorder import SessionRecorder
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import Event
+from backtimer.core.session.record import PainChoice, PauseReason, PauseRecord
+from backtimer.core.session.timeline import PhaseKind
 
 WALL0 = 1_750_000_000.0  #: wall-clock seconds when the monotonic clock reads 0
 

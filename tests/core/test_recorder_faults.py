@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.core.events import (
+from backtimer.core.history.recorder import SessionRecorder
+from backtimer.core.history.store import HistoryStore
+from backtimer.core.routine import Routine, Side
+from backtimer.core.session.events import (
     HoldRecorded,
     PainResolved,
     PainStopped,
@@ -13,10 +16,7 @@ from backtimer.core.events import (
     SessionFinished,
     SessionStarted,
 )
-from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
-from backtimer.core.recorder import SessionRecorder
-from backtimer.core.routine import Routine, Side
+from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
 
 from ..disks import SmallDisk
 from .store_helpers import T0, hold, pain

@@ -14,8 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from backtimer.core.loader import load_routine_text
-from backtimer.core.safe_yaml import compose, to_plain
+from backtimer.core.routine_file.loader import load_routine_text
+from backtimer.core.routine_file.safe_yaml import compose, to_plain
 from backtimer.resources import builtin_routine_path, resource_path
 
 BASE = """\

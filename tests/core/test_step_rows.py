@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-from backtimer.core.engine import Engine
-from backtimer.core.loader import load_builtin
-from backtimer.core.plan import plan_session
-from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine, Sides
-from backtimer.core.step_rows import StepRow, step_rows
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.plan import plan_session
+from backtimer.core.session.record import PainChoice
+from backtimer.core.session.step_rows import StepRow, step_rows
+from backtimer.core.session.timeline import Phase, PhaseKind
 
 
 class Clock:
@@ -119,7 +119,7 @@ def test_after_plus_and_minus_every_row_is_the_engines_plan() -> None:
 
 def test_the_warm_up_row_follows_words_that_lengthen_it() -> None:
     """When the spoken words make a warm-up movement longer, its row says the longer time."""
-    from backtimer.core.retime import SPOKEN_MARGIN, speech_key
+    from backtimer.core.session.retime import SPOKEN_MARGIN, speech_key
 
     routine = load_builtin()
     engine, _ = make(routine)

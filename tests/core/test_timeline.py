@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backtimer.core.routine import Exercise, Movement, Routine, Sides, Step
-from backtimer.core.timeline import (
+from backtimer.core.session.timeline import (
     GENTLE_REST_FACTOR,
     PhaseKind,
     build_phases,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.loader import load_builtin
+from backtimer.core.routine_file.loader import load_builtin
 from backtimer.gui.main_window import MainWindow
 
 from .helpers import FakeClock

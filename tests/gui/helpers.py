@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.core.phase_machine import State
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
 #: Steps no longer than this keep the engine's stall detector quiet (it pauses on jumps).

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord
 from backtimer.core.routine import Side
+from backtimer.core.session.record import HoldRecord, Outcome, PainChoice, PainRecord
 
 TODAY = dt.date(2025, 6, 20)
 

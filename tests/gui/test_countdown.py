@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.core.timeline import PhaseKind
-from backtimer.gui.countdown import CountdownWidget, format_remaining
+from backtimer.core.session.timeline import PhaseKind
+from backtimer.gui.stage.countdown import CountdownWidget, format_remaining
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
-from backtimer.core.events import (
+from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
+from backtimer.core.session.events import (
     Cue,
     CueDue,
     PainStopped,
@@ -18,9 +19,8 @@ from backtimer.core.events import (
     Resumed,
     SessionFinished,
 )
-from backtimer.core.record import Outcome, PainRecord, PauseReason
-from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
-from backtimer.core.timeline import PhaseKind, build_phases
+from backtimer.core.session.record import Outcome, PainRecord, PauseReason
+from backtimer.core.session.timeline import PhaseKind, build_phases
 from backtimer.gui.sound.choice import Players, make_players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.output import NO_MULTIMEDIA

@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 
-from backtimer.core.loader import load_builtin
 from backtimer.core.routine import Side, Step
-from backtimer.core.timeline import Phase, PhaseKind, build_phases
-from backtimer.gui.current_step import CurrentStepPanel
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.timeline import Phase, PhaseKind, build_phases
+from backtimer.gui.stage.current_step import CurrentStepPanel
 
 
 def _phases() -> list[Phase]:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.phase_machine import State
-from backtimer.core.record import HoldRecord, Outcome
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import HoldRecord, Outcome
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.session import NOT_SAVED_FULL, NOT_SAVED_READ_ONLY, SAVED_AGAIN
 

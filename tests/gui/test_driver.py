@@ -7,12 +7,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from backtimer.core.clock import monotonic
-from backtimer.core.engine import Engine
-from backtimer.core.events import Cue, CueDue, PainStopped, PhaseStarted, SessionFinished
-from backtimer.core.phase_machine import State
-from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Exercise, Routine, Sides, Step
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import Cue, CueDue, PainStopped, PhaseStarted, SessionFinished
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import Outcome, PainChoice
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.driver import SessionDriver
 
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from backtimer.gui.help_overlay import HelpOverlay
 from backtimer.gui.keys import HELP_ROWS
+from backtimer.gui.stage.help_overlay import HelpOverlay
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
 from .helpers import FakeClock, run_for, run_until

@@ -8,16 +8,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
-from backtimer.core.events import PhaseStarted
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.loader import load_builtin
-from backtimer.core.phase_machine import State
-from backtimer.core.record import Outcome, PainChoice
 from backtimer.core.routine import Side
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.events import PhaseStarted
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import Outcome, PainChoice
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.routine_errors import RoutineErrorsDialog
-from backtimer.gui.step_list import Roles
+from backtimer.gui.stage.step_list import Roles
 
 from .helpers import FakeClock, run_for, run_until
 

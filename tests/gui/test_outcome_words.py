@@ -8,10 +8,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
+from backtimer.core.session.record import Outcome
 from backtimer.gui.history.history_window import HistoryWindow
 from backtimer.gui.history.report_pdf import write_report
-from backtimer.gui.summary_panel import SummaryPanel
+from backtimer.gui.stage.summary_panel import SummaryPanel
 
 from .history_data import TODAY, at
 from .test_report_pdf import pdf_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 
 from .helpers import FakeClock, run_for, run_until

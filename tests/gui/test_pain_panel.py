@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from backtimer.core.record import PainChoice
-from backtimer.gui.pain_panel import ADVICE, PainPanel
+from backtimer.core.session.record import PainChoice
+from backtimer.gui.stage.pain_panel import ADVICE, PainPanel
 
 # The offscreen platform warns when a shown window's size hints change; nothing is wrong.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

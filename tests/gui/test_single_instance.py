@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.record import Outcome
+from backtimer.core.session.record import Outcome
 from backtimer.gui.main_window import ROUTINE_WHILE_RUNNING, MainWindow
 from backtimer.gui.single_instance import Request, SingleInstance, server_name
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.loader import load_builtin
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import SOUND_BACK, MainWindow
 from backtimer.gui.sound.beeps import EffectPlayer, beep_files
 from backtimer.gui.sound.choice import make_players

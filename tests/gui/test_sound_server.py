@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.events import Cue, CueDue, PainStopped
-from backtimer.core.record import PainRecord
 from backtimer.core.routine import Exercise, Routine, Side, Sides, Step
-from backtimer.core.timeline import PhaseKind, exercise_phases
+from backtimer.core.session.events import Cue, CueDue, PainStopped
+from backtimer.core.session.record import PainRecord
+from backtimer.core.session.timeline import PhaseKind, exercise_phases
 from backtimer.gui.sound.choice import make_players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings

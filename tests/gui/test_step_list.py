@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from backtimer.core.engine import Engine
-from backtimer.core.loader import load_builtin
-from backtimer.core.plan import plan_session
 from backtimer.core.routine import Routine, Step
-from backtimer.core.step_rows import StepRow, step_rows
-from backtimer.core.timeline import build_phases
-from backtimer.gui.step_list import Roles, RowState, StepListModel
-from backtimer.gui.step_list_view import StepListView
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.plan import plan_session
+from backtimer.core.session.step_rows import StepRow, step_rows
+from backtimer.core.session.timeline import build_phases
+from backtimer.gui.stage.step_list import Roles, RowState, StepListModel
+from backtimer.gui.stage.step_list_view import StepListView
 
 
 def _model(routine: Routine | None = None) -> StepListModel:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from backtimer.core.loader import load_builtin
-from backtimer.core.record import (
+from backtimer.core.routine import Side
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.record import (
     HoldRecord,
     Outcome,
     PainChoice,
     PainRecord,
     SessionRecord,
 )
-from backtimer.core.routine import Side
-from backtimer.gui.durations import duration_text
-from backtimer.gui.summary_panel import SummaryPanel
+from backtimer.gui.stage.durations import duration_text
+from backtimer.gui.stage.summary_panel import SummaryPanel
 
 
 def _hold(ex: str, side: Side | None, completed: bool, held: float = 25) -> HoldRecord:

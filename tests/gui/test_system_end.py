@@ -13,8 +13,8 @@ from PySide6.QtCore import SIGNAL
 from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.record import Outcome
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.system_end import STOP_SIGNALS, SystemEnd
 

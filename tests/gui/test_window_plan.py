@@ -6,19 +6,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 
-from backtimer.core.engine import Engine
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.loader import load_builtin
-from backtimer.core.record import PainChoice
-from backtimer.core.retime import SPOKEN_MARGIN
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.routine_file.loader import load_builtin
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.record import PainChoice
+from backtimer.core.session.retime import SPOKEN_MARGIN
+from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.main_window import MainWindow
 from backtimer.gui.session import Session
 from backtimer.gui.sound.choice import Players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
-from backtimer.gui.step_list import Roles
+from backtimer.gui.stage.step_list import Roles
 
 from .helpers import FakeClock, run_for, run_until
 

@@ -9,8 +9,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from backtimer.core.loader import LoadResult, load_builtin, load_routine
 from backtimer.core.paths import data_dir
+from backtimer.core.routine_file.loader import LoadResult, load_builtin, load_routine
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from backtimer.core.engine import Engine
-from backtimer.core.events import Event
-from backtimer.core.phase_machine import State
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import Event
+from backtimer.core.session.phase_machine import State
 
 #: Display refresh while running: smooth enough for a ring, cheap enough to idle on.
 REFRESH_MS = 100

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.plan import plan_session
-from backtimer.core.record import PainChoice
 from backtimer.core.routine import Routine
-from backtimer.core.step_rows import step_rows
-from backtimer.core.timeline import PhaseKind, planned_seconds
+from backtimer.core.session.plan import plan_session
+from backtimer.core.session.record import PainChoice
+from backtimer.core.session.step_rows import step_rows
+from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
@@ -44,7 +44,8 @@ SAFETY_NOTE = (
     "Before you start: check with your medical provider that these stretches suit you. "
     "Stop or slow down whenever something hurts. BackTimer is not a medical device."
 )
-VISUAL_ONLY = "Visual cues only. "
+VISUAL_ONLY = "Visual cues only. {problems}"
+SETTINGS_LATER = "The new sound settings apply from the next session."
 SOUND_BACK = "Sound is back."
 ROUTINE_WHILE_RUNNING = "Finish or end the session before opening another routine."
 
@@ -114,8 +115,7 @@ class MainWindow(QMainWindow):
         return result.store
 
     def _make_cues(self) -> CueDirector:
-        """The best sound this machine allows; ``--silent`` asks for none at all (and so
-        touches neither QtMultimedia nor the speech synthesizer)."""
+        """The best sound this machine allows; ``--silent``: none (no player, no synthesizer)."""
         settings = SoundSettings.load()
         players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
         director = CueDirector(self._routine, settings, parent=self, players=players)
@@ -136,25 +136,24 @@ class MainWindow(QMainWindow):
         chosen.save()
         if self._session is not None and self._session.active:
             self._pending_cues = True
-            self.parts.banner.show_message("The new sound settings apply from the next session.")
+            self.parts.banner.show_message(SETTINGS_LATER)
             return
         self._replace_cues()
 
     def _replace_cues(self) -> None:
         self._pending_cues = False
-        self.cues.shutdown()
+        self.cues.shutdown()  # ends its player process
         self.cues.deleteLater()
         self.cues = self._make_cues()
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
-            self.parts.banner.show_message(VISUAL_ONLY + " ".join(messages))
+            self.parts.banner.show_message(VISUAL_ONLY.format(problems=" ".join(messages)))
             self._sound_missing = True
         elif self._sound_missing:
             self.parts.banner.show_message(SOUND_BACK)
             self._sound_missing = False
 
-    # ----- routine ------------------------------------------------------------------
     def set_routine(self, routine: Routine) -> None:
         """Show ``routine`` ready to start; refused while a session runs."""
         if self._session is not None and self._session.active:
@@ -294,7 +293,6 @@ class MainWindow(QMainWindow):
         kind = PhaseKind.WARMUP if section == "warmup" else PhaseKind.COOLDOWN
         session.jump_to_section(kind)
 
-    # ----- distance mode -------------------------------------------------------------
     @property
     def distance_mode(self) -> bool:
         return self.parts.distance_mode

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.problems import Problem
+from backtimer.core.routine_file.problems import Problem
 
 
 class RoutineErrorsDialog(QDialog):

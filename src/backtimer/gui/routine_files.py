@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from backtimer.core.loader import LoadResult, load_routine
-from backtimer.core.problems import Problem
+from backtimer.core.routine_file.loader import LoadResult, load_routine
+from backtimer.core.routine_file.problems import Problem
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.slots import call_soon, connect_call
 
@@ -58,7 +58,7 @@ class RoutineFiles(QObject):
             self.open_routine(Path(name))
 
     def open_builtin(self) -> None:
-        from backtimer.core.loader import load_builtin
+        from backtimer.core.routine_file.loader import load_builtin
 
         self.routine_chosen.emit(load_builtin())
 

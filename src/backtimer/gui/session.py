@@ -15,16 +15,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from backtimer.core.engine import Engine
-from backtimer.core.events import PainStopped
 from backtimer.core.history.faults import StoreError, StoreFault
+from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.phase_machine import State
-from backtimer.core.record import PainChoice, SessionRecord
-from backtimer.core.recorder import SessionRecorder
 from backtimer.core.routine import Routine
-from backtimer.core.step_rows import StepRow, step_rows
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session.engine import Engine
+from backtimer.core.session.events import PainStopped
+from backtimer.core.session.phase_machine import State
+from backtimer.core.session.record import PainChoice, SessionRecord
+from backtimer.core.session.step_rows import StepRow, step_rows
+from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.driver import SessionDriver
 from backtimer.gui.sound.director import CueDirector
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from backtimer.core import events as ev
 from backtimer.core.routine import Routine
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session import events as ev
+from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.inhibit import ScreenInhibitor
-from backtimer.gui.step_list import RowState
+from backtimer.gui.stage.step_list import RowState
 from backtimer.gui.window_layout import WindowParts
 
 if TYPE_CHECKING:

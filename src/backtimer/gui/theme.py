@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 
 from backtimer.core.routine import Side
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.timeline import PhaseKind
 
 #: Families tried in order; the first installed one wins (DejaVu Sans is the Linux fallback).
 SANS_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Arial"]

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.routine import Routine
 from backtimer.gui.banner import Banner
-from backtimer.gui.countdown import CountdownWidget
-from backtimer.gui.current_step import CurrentStepPanel
 from backtimer.gui.figure.widget import FigureWidget
-from backtimer.gui.help_overlay import HelpOverlay
-from backtimer.gui.pain_panel import PainPanel
-from backtimer.gui.step_list import StepListModel
-from backtimer.gui.step_list_view import StepListView
-from backtimer.gui.summary_panel import SummaryPanel
+from backtimer.gui.stage.countdown import CountdownWidget
+from backtimer.gui.stage.current_step import CurrentStepPanel
+from backtimer.gui.stage.help_overlay import HelpOverlay
+from backtimer.gui.stage.pain_panel import PainPanel
+from backtimer.gui.stage.step_list import StepListModel
+from backtimer.gui.stage.step_list_view import StepListView
+from backtimer.gui.stage.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
 
 

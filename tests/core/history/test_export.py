@@ -13,8 +13,8 @@ import pytest
 from backtimer.core.history import export
 from backtimer.core.history.export import CSV_COLUMNS, write_csv, write_json
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
 from backtimer.core.routine import Side
+from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
 
 from ..store_helpers import T0, hold, pain
 

@@ -9,8 +9,8 @@ import pytest
 
 from backtimer.core.history.goals import DAY, GoalKind, GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
 from backtimer.core.routine import Side
+from backtimer.core.session.record import Outcome
 
 from ..store_helpers import T0, hold, pain
 

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.events import (
+from backtimer.core.history.faults import StoreError
+from backtimer.core.history.opening import DB_NAME
+from backtimer.core.history.recorder import SessionRecorder
+from backtimer.core.history.store import HistoryStore
+from backtimer.core.routine import Routine, Side
+from backtimer.core.session.events import (
     HoldRecorded,
     PainResolved,
     PainStopped,
@@ -15,12 +20,7 @@ from backtimer.core.events import (
     SessionFinished,
     SessionStarted,
 )
-from backtimer.core.history.faults import StoreError
-from backtimer.core.history.opening import DB_NAME
-from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome, PainChoice, PauseReason, PauseRecord
-from backtimer.core.recorder import SessionRecorder
-from backtimer.core.routine import Routine, Side
+from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
 
 from ..store_helpers import T0, hold, pain
 

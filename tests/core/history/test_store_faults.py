@@ -17,7 +17,7 @@ import backtimer
 from backtimer.core.history.faults import StoreError, StoreFault
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
+from backtimer.core.session.record import Outcome
 
 from ...disks import FailingDisk, SmallDisk
 from ..store_helpers import T0, hold

@@ -13,7 +13,7 @@ import pytest
 
 import backtimer
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
+from backtimer.core.session.record import Outcome
 
 KILLS = 20
 
@@ -22,9 +22,9 @@ KILLS = 20
 _CHILD = """
 import sys
 from pathlib import Path
-from backtimer.core.events import HoldRecorded, SessionStarted
-from backtimer.core.record import HoldRecord
-from backtimer.core.recorder import SessionRecorder
+from backtimer.core.session.events import HoldRecorded, SessionStarted
+from backtimer.core.session.record import HoldRecord
+from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.routine import Routine, Side
 from backtimer.core.history.store import HistoryStore
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from backtimer.core.history.goals import GroupSession
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import PainRecord, PauseReason, PauseRecord
 from backtimer.core.routine import Side
+from backtimer.core.session.record import PainRecord, PauseReason, PauseRecord
 
 from ..store_helpers import T0, hold, pain
 

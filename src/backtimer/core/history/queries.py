@@ -15,7 +15,8 @@ from backtimer.core.history.faults import StoreError, explain
 from backtimer.core.history.goals import Goal, GoalKind, GroupSession
 from backtimer.core.history.opening import HistoryFile
 from backtimer.core.history.rows import ExportRow, SessionRow, StoredHold, StoredPain, StoredPause
-from backtimer.core.record import (
+from backtimer.core.routine import Side
+from backtimer.core.session.record import (
     HoldRecord,
     Outcome,
     PainChoice,
@@ -23,7 +24,6 @@ from backtimer.core.record import (
     PauseReason,
     PauseRecord,
 )
-from backtimer.core.routine import Side
 
 _FOREVER = 1e18  #: the end of an open time range
 

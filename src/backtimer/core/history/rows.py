@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseRecord
+from backtimer.core.session.record import HoldRecord, Outcome, PainRecord, PauseRecord
 
 
 @dataclass(frozen=True)

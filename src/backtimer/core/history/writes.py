@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from backtimer.core.history.faults import StoreError, StoreFault, store_error
 from backtimer.core.history.goals import Goal, GoalKind, validate_goal
 from backtimer.core.history.opening import HistoryFile
-from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseRecord
 from backtimer.core.routine import Side
+from backtimer.core.session.record import HoldRecord, Outcome, PainRecord, PauseRecord
 
 log = logging.getLogger(__name__)
 

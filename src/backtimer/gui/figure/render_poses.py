@@ -16,10 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 
-from backtimer.core.loader import load_routine
 from backtimer.core.poses.library import builtin_poses
 from backtimer.core.poses.loader import PoseError
 from backtimer.core.routine import Exercise, Movement, Side, Sides
+from backtimer.core.routine_file.loader import load_routine
 from backtimer.gui.figure.painting import render_pose
 from backtimer.gui.figure.thumbnails import render_image
 from backtimer.resources import builtin_routine_path

@@ -44,8 +44,8 @@ from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
 
 log = logging.getLogger(__name__)

@@ -23,8 +23,8 @@ from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import HoldRecord, Outcome
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.history.charts import PAIN_COLOUR, paint_chart
 
 DPI = 72  # one device unit = one point

@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from backtimer.core.cue_schedule import START_CUES
-from backtimer.core.events import (
+from backtimer.core.routine import Routine
+from backtimer.core.session.cue_schedule import START_CUES
+from backtimer.core.session.events import (
     Cue,
     CueDue,
     PainStopped,
@@ -34,11 +35,10 @@ from backtimer.core.events import (
     SessionFinished,
     StallDetected,
 )
-from backtimer.core.phrases import session_utterances, utterance
-from backtimer.core.record import Outcome
-from backtimer.core.retime import SPOKEN_KINDS, SpeechKey, speech_key
-from backtimer.core.routine import Routine
-from backtimer.core.timeline import Phase
+from backtimer.core.session.phrases import session_utterances, utterance
+from backtimer.core.session.record import Outcome
+from backtimer.core.session.retime import SPOKEN_KINDS, SpeechKey, speech_key
+from backtimer.core.session.timeline import Phase
 from backtimer.gui.sound.choice import Players, make_players
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.settings import SoundSettings

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 
 from PySide6.QtCore import QSettings
 
-from backtimer.core.phrases import Announcements
+from backtimer.core.session.phrases import Announcements
 
 DEFAULT_VOICE = "en-us"  #: espeak-ng's "English (America)": clear at a distance
 RATE_RANGE = (80, 260)  #: espeak-ng words per minute

@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from backtimer.core import events
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.record import HoldRecord, Outcome, PauseRecord
 from backtimer.core.routine import Routine
+from backtimer.core.session import events
+from backtimer.core.session.record import HoldRecord, Outcome, PauseRecord
 
 log = logging.getLogger(__name__)
 

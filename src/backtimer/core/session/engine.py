@@ -13,7 +13,7 @@ Contract, in short:
 * :meth:`Engine.advance` also watches for stalls: a wake-up more than ``stall_threshold``
   seconds later than anything was due, or a suspend seen in ``suspend_gap``, pauses the
   session as of the previous wake-up instead of completing holds nobody did.
-* Every length comes from the engine's :class:`~backtimer.core.plan.Plan`; inputs that
+* Every length comes from the engine's :class:`~backtimer.core.session.plan.Plan`; inputs that
   change it (speech lengths, + / −, continue gentler) arrive as values, and the engine never
   calls out while planning. Every pause it records is announced (``PauseRecorded``).
 """
@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from backtimer.core.cue_schedule import cues_left
-from backtimer.core.events import (
+from backtimer.core.session.cue_schedule import cues_left
+from backtimer.core.session.events import (
     Event,
     PainResolved,
     PainStopped,
@@ -33,11 +33,11 @@ from backtimer.core.events import (
     SessionStarted,
     StallDetected,
 )
-from backtimer.core.phase_machine import PhaseMachine, State
-from backtimer.core.record import Outcome, PainChoice, PainRecord, PauseReason
-from backtimer.core.replan import after_exercise, find_ahead
-from backtimer.core.retime import SpokenSeconds
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.phase_machine import PhaseMachine, State
+from backtimer.core.session.record import Outcome, PainChoice, PainRecord, PauseReason
+from backtimer.core.session.replan import after_exercise, find_ahead
+from backtimer.core.session.retime import SpokenSeconds
+from backtimer.core.session.timeline import PhaseKind
 
 #: Back within this many seconds of a hold's start goes to the previous phase;
 #: later, it restarts the hold (as a music player's "previous" does).
@@ -240,7 +240,8 @@ class Engine(PhaseMachine):
 
     def set_spoken_seconds(self, spoken: SpokenSeconds) -> list[Event]:
         """Tell how long the words said at phases' starts last, in seconds by
-        :func:`~backtimer.core.retime.speech_key` (a phase not in ``spoken``: not known yet).
+        :func:`~backtimer.core.session.retime.speech_key` (a phase not in ``spoken``: not
+        known yet).
 
         Phases of the kinds that are spoken (prepare, warm-up, cool-down) and have not
         begun are lengthened so the words finish before the hold, plus a breath, up to

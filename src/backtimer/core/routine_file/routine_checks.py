@@ -2,7 +2,7 @@
 
 ``RoutineChecker`` walks the tree once, checks keys, types, ranges, placeholders, poses,
 pictures and that ids are unique, and records every problem it finds instead of stopping
-at the first. ``backtimer.core.loader`` reads the file and turns the outcome into a
+at the first. ``backtimer.core.routine_file.loader`` reads the file and turns the outcome into a
 ``LoadResult``.
 """
 
@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from backtimer.core import routine as r
-from backtimer.core.images import ImageError, inspect_image
-from backtimer.core.node_checks import NodeChecker, format_number, node_kind
-from backtimer.core.problems import Problem
-from backtimer.core.routine_format import (
+from backtimer.core.routine_file.images import ImageError, inspect_image
+from backtimer.core.routine_file.node_checks import NodeChecker, format_number, node_kind
+from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routine_file.routine_format import (
     DEFAULTS_KEYS,
     EXERCISE_KEYS,
     FORMAT,
@@ -31,7 +31,7 @@ from backtimer.core.routine_format import (
     STEP_KEYS,
     TOP_KEYS,
 )
-from backtimer.core.safe_yaml import Map, Node, Scalar
+from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from backtimer.core.routine import Routine, Sides, Step
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session.timeline import Phase, PhaseKind
 
 Section = Literal["warmup", "cooldown"]
 #: A row is an exercise's index in ``routine.exercises``, or the warm-up or the cool-down.

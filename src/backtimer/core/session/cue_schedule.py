@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from backtimer.core.events import Cue
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session.events import Cue
+from backtimer.core.session.timeline import Phase, PhaseKind
 
 #: Holds at least this long get "halfway" and "10 seconds left".
 LONG_HOLD = 20.0

@@ -13,9 +13,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from backtimer.core.problems import Problem
-from backtimer.core.routine_format import MAX_ID, MAX_TEXT
-from backtimer.core.safe_yaml import Map, Node, Scalar, Seq
+from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routine_file.routine_format import MAX_ID, MAX_TEXT
+from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar, Seq
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backtimer.core import routine as r
-from backtimer.core.problems import Problem
-from backtimer.core.routine_checks import RoutineChecker
-from backtimer.core.safe_yaml import compose
+from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routine_file.routine_checks import RoutineChecker
+from backtimer.core.routine_file.safe_yaml import compose
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The engine's inside: the phase under way on its deadline, what it has said and
 recorded, and the moves every command is made of — entering and leaving phases, finishing,
-freezing and thawing. The commands themselves are :class:`~backtimer.core.engine.Engine`'s;
+freezing and thawing. The commands themselves are :class:`~backtimer.core.session.engine.Engine`'s;
 the module docstring there states the contract.
 """
 
@@ -11,8 +11,9 @@ import time
 from collections.abc import Callable
 
 from backtimer.core import clock as clocks
-from backtimer.core.cue_schedule import END_CUES, START_CUES, inner_cues
-from backtimer.core.events import (
+from backtimer.core.routine import Routine
+from backtimer.core.session.cue_schedule import END_CUES, START_CUES, inner_cues
+from backtimer.core.session.events import (
     Cue,
     CueDue,
     Event,
@@ -23,9 +24,9 @@ from backtimer.core.events import (
     Resumed,
     SessionFinished,
 )
-from backtimer.core.freeze import Freeze
-from backtimer.core.plan import Plan
-from backtimer.core.record import (
+from backtimer.core.session.freeze import Freeze
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.record import (
     HoldRecord,
     Outcome,
     PainRecord,
@@ -33,9 +34,8 @@ from backtimer.core.record import (
     PauseRecord,
     SessionRecord,
 )
-from backtimer.core.routine import Routine
-from backtimer.core.stall_watch import StallWatch
-from backtimer.core.timeline import LEAD_IN_SECONDS, Phase, PhaseKind
+from backtimer.core.session.stall_watch import StallWatch
+from backtimer.core.session.timeline import LEAD_IN_SECONDS, Phase, PhaseKind
 
 
 class State(enum.Enum):

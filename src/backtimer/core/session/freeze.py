@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from backtimer.core.record import PauseReason, PauseRecord
+from backtimer.core.session.record import PauseReason, PauseRecord
 
 
 class Freeze:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from types import MappingProxyType
 
-from backtimer.core.replan import gentler_tail, warmup_tail
-from backtimer.core.retime import (
+from backtimer.core.routine import Routine
+from backtimer.core.session.replan import gentler_tail, warmup_tail
+from backtimer.core.session.retime import (
     SpokenSeconds,
     clamp_hold_delta,
     fit_words,
@@ -22,8 +23,7 @@ from backtimer.core.retime import (
     retime,
     stretch_hold,
 )
-from backtimer.core.routine import Routine
-from backtimer.core.timeline import (
+from backtimer.core.session.timeline import (
     LEAD_IN_SECONDS,
     Phase,
     PhaseKind,

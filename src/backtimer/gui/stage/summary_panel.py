@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from backtimer.core.record import HoldRecord, Outcome, PainChoice, PainRecord, SessionRecord
 from backtimer.core.routine import Exercise, Movement, Routine
+from backtimer.core.session.record import HoldRecord, Outcome, PainChoice, PainRecord, SessionRecord
 from backtimer.gui import theme
-from backtimer.gui.durations import duration_text
+from backtimer.gui.stage.durations import duration_text
 
 HEADINGS: dict[Outcome | None, str] = {
     Outcome.COMPLETED: "Well done — session complete",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from backtimer.core.cue_schedule import START_CUES
-from backtimer.core.events import Cue
 from backtimer.core.routine import Side, step_text
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session.cue_schedule import START_CUES
+from backtimer.core.session.events import Cue
+from backtimer.core.session.timeline import Phase, PhaseKind
 
 
 @dataclass(frozen=True)

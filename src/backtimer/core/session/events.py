@@ -12,8 +12,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from backtimer.core.record import HoldRecord, Outcome, PainRecord, PauseReason, PauseRecord
-from backtimer.core.timeline import Phase
+from backtimer.core.session.record import HoldRecord, Outcome, PainRecord, PauseReason, PauseRecord
+from backtimer.core.session.timeline import Phase
 
 
 class Cue(enum.Enum):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.record import PainChoice
+from backtimer.core.session.record import PainChoice
 from backtimer.gui import theme
 from backtimer.gui.slots import connect_call
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from backtimer.core.routine import Routine, Side, step_text
-from backtimer.core.timeline import Phase, PhaseKind
+from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui import theme
-from backtimer.gui.durations import duration_text
+from backtimer.gui.stage.durations import duration_text
 
 #: The side badge's words; the arrow points the way the side is named.
 SIDE_TEXT = {Side.RIGHT: "RIGHT SIDE ▶", Side.LEFT: "◀ LEFT SIDE"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from backtimer.core.routine import Routine, Side
-from backtimer.core.timeline import (
+from backtimer.core.session.timeline import (
     Phase,
     PhaseKind,
     exercise_phases,

@@ -1,5 +1,5 @@
 """The step list on screen: a delegate that paints each row of a
-:class:`~backtimer.gui.step_list.StepListModel`, and the view the person clicks to jump to
+:class:`~backtimer.gui.stage.step_list.StepListModel`, and the view the person clicks to jump to
 a stretch."""
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.gui import theme
-from backtimer.gui.step_list import STATE_BADGES, THUMBNAIL_SIZE, Roles, RowState, StepListModel
+from backtimer.gui.stage.step_list import (
+    STATE_BADGES,
+    THUMBNAIL_SIZE,
+    Roles,
+    RowState,
+    StepListModel,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -4,7 +4,7 @@ Rows are the warm-up (one row), each exercise, and the cool-down (one row), so t
 person sees the whole session and where they are in it even while warming up. Rows are
 addressed by a *key*: an exercise's index in ``routine.exercises``, or ``"warmup"`` /
 ``"cooldown"``. What a row says of the plan (lengths, reps, gentle) is given as
-:class:`~backtimer.core.step_rows.StepRow` values made from the engine's plan
+:class:`~backtimer.core.session.step_rows.StepRow` values made from the engine's plan
 (``set_plan``); how each part went (current, done, cut short) the main window sets from
 the engine's events. The model works out nothing itself. ``step_list_view`` paints the
 rows and reports clicks.
@@ -29,10 +29,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from backtimer.core.routine import Routine, Sides
-from backtimer.core.step_rows import RowKey, StepRow, row_key
-from backtimer.core.timeline import Phase
+from backtimer.core.session.step_rows import RowKey, StepRow, row_key
+from backtimer.core.session.timeline import Phase
 from backtimer.gui import theme
-from backtimer.gui.durations import duration_text
+from backtimer.gui.stage.durations import duration_text
 
 log = logging.getLogger(__name__)
 

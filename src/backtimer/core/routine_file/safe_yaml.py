@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from backtimer.core.problems import Problem
+from backtimer.core.routine_file.problems import Problem
 
 MAX_DEPTH = 20  #: nested lists/mappings; a routine needs 6
 MAX_NODES = 100_000  #: values in the document, counting each alias as a full copy

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.timeline import PhaseKind
+from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui import theme
 
 #: Glyphs measured for the numerals' height (what a legibility test compares).

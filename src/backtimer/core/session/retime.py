@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from backtimer.core.routine import HOLD_RANGE, Routine, Side
-from backtimer.core.timeline import Phase, PhaseKind, hold_seconds, rest_seconds
+from backtimer.core.session.timeline import Phase, PhaseKind, hold_seconds, rest_seconds
 
 #: Phases whose opening words (exercise, steps) the voice reads out.
 SPOKEN_KINDS = frozenset({PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN})
