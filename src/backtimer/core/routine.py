@@ -46,7 +46,8 @@ REPS_RANGE = (1, 20)
 REST_RANGE = (0, 300)
 PREPARE_RANGE = (3, 120)
 DURATION_RANGE = (5, 600)  #: seconds of one warm-up or cool-down movement
-MIN_GENTLE_HOLD = 10
+#: A gentle hold the file does not give is two thirds of the hold, at least this.
+DEFAULT_GENTLE_FLOOR = 10
 
 
 class Side(enum.Enum):
@@ -113,7 +114,7 @@ class Exercise:
 
 def default_gentle_hold(hold: float) -> float:
     """Two thirds of ``hold``, at least 10 s, never longer than ``hold`` itself."""
-    return float(min(hold, max(MIN_GENTLE_HOLD, round(hold * 2 / 3))))
+    return float(min(hold, max(DEFAULT_GENTLE_FLOOR, round(hold * 2 / 3))))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ MAX_STEPS = 20
 MAX_TEXT = 1000
 MAX_NAME = 100
 MAX_ID = 64
-MIN_GENTLE_HOLD = 5
+MIN_GENTLE_HOLD = 5  #: the shortest gentle_hold a file may ask for (its default: >= 10)
 
 TOP_KEYS = ("format", "id", "name", "description", "defaults", "warmup", "exercises", "cooldown")
 DEFAULTS_KEYS = ("hold", "prepare", "rest", "reps")

@@ -1,8 +1,9 @@
 """The countdown: a ring that empties as the phase runs out, and numerals read from the mat.
 
-The widget only shows what it is told (``set_state``); the driver computes ``remaining``
-from the engine's deadline. Numerals are rounded *up* to whole seconds, so "1" is on
-screen for the last second and "0" only once time is up, which matches the 3-2-1 beeps.
+The widget only shows what it is told (``set_state``); the session screen passes
+``remaining``, which the engine computes as its deadline minus now. Numerals are rounded
+*up* to whole seconds, so "1" is on screen for the last second and "0" only once time is
+up, which matches the 3-2-1 beeps.
 """
 
 from __future__ import annotations
