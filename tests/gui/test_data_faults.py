@@ -77,6 +77,29 @@ def start(window: MainWindow) -> list[str]:
     return told
 
 
+def _fault_after_the_first_hold(
+    window: MainWindow,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+    fault: Callable[[], None],
+    message: str,
+) -> HoldRecord:
+    """Start, let one hold end, cause ``fault``, run to the summary: the banner told
+    ``message`` once (and showed it), nothing waited for a click. The first hold."""
+    told = start(window)
+    run_until_holds(window, clock, 1)
+    fault()
+    run_until_holds(window, clock, 2)
+    assert window.parts.banner.isVisible()
+    assert window.parts.banner.text() == message
+    run_to_the_end(window, clock)
+    assert told == [message]
+    assert_nothing_waits_for_a_click(caplog)
+    session = window.session
+    assert session is not None
+    return session.record.holds[0]
+
+
 def test_full_disk_mid_session_is_told_once_and_the_session_runs_to_its_summary(
     small_disk: SmallDisk,
     make_window: Callable[[], MainWindow],
@@ -86,21 +109,10 @@ def test_full_disk_mid_session_is_told_once_and_the_session_runs_to_its_summary(
     """The disk filling after the first hold: the banner says so once, the session goes
     on by itself to the summary, and the first hold is still in the history."""
     window = make_window()
-    told = start(window)
-    run_until_holds(window, clock, 1)
-    small_disk.fill()
-
-    run_until_holds(window, clock, 2)
     message = NOT_SAVED_FULL.format(folder=small_disk.path)
-    assert window.parts.banner.isVisible()
-    assert window.parts.banner.text() == message
-    run_to_the_end(window, clock)
-    assert told == [message]
-    assert_nothing_waits_for_a_click(caplog)
-    session = window.session
-    assert session is not None
-    first = session.record.holds[0]
-    assert len(session.record.holds) > 2
+    first = _fault_after_the_first_hold(window, clock, caplog, small_disk.fill, message)
+    assert window.session is not None
+    assert len(window.session.record.holds) > 2
 
     window.close()  # still full: what waits cannot be saved on the way out either
     small_disk.free()
@@ -179,20 +191,8 @@ def test_disk_turning_read_only_mid_session_is_told_once_and_earlier_holds_are_k
     session goes on to the summary, and after the disk is checked the first hold is
     there."""
     window = make_window()
-    told = start(window)
-    run_until_holds(window, clock, 1)
-    failing_disk.fail()
-
-    run_until_holds(window, clock, 2)
     message = NOT_SAVED_READ_ONLY.format(folder=failing_disk.path)
-    assert window.parts.banner.isVisible()
-    assert window.parts.banner.text() == message
-    run_to_the_end(window, clock)
-    assert told == [message]
-    assert_nothing_waits_for_a_click(caplog)
-    session = window.session
-    assert session is not None
-    first = session.record.holds[0]
+    first = _fault_after_the_first_hold(window, clock, caplog, failing_disk.fail, message)
 
     window.close()
     failing_disk.check()
