@@ -1,11 +1,23 @@
-"""Record values for the store tests (real records, the shapes the engine produces)."""
+"""Record values for the store tests (real records, the shapes the engine produces), and
+opening a real store."""
 
 from __future__ import annotations
 
-from backtimer.core.routine import Side
+from pathlib import Path
+
+from backtimer.core.history.store import HistoryStore
+from backtimer.core.routine import Routine, Side
 from backtimer.core.session.record import HoldRecord, PainChoice, PainRecord
 
 T0 = 1_750_000_000.0  # a fixed wall-clock time (June 2025)
+ROUTINE = Routine("gentle-back", "Gentle back", ())  #: a routine record's name and id
+
+
+def open_store(folder: Path) -> HistoryStore:
+    """A store on ``folder`` that opened (the test fails with the store's message if not)."""
+    result = HistoryStore.open(folder)
+    assert result.store is not None, result.message
+    return result.store
 
 
 def hold(

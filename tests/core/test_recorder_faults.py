@@ -3,11 +3,8 @@ with its own times once there is room (the disk is real, see ``tests/disks.py``)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from backtimer.core.history.recorder import SessionRecorder
-from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import Routine, Side
+from backtimer.core.routine import Side
 from backtimer.core.session.events import (
     HoldRecorded,
     PainResolved,
@@ -19,15 +16,7 @@ from backtimer.core.session.events import (
 from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
 
 from ..disks import SmallDisk
-from .store_helpers import T0, hold, pain
-
-ROUTINE = Routine("gentle-back", "Gentle back", ())
-
-
-def open_store(folder: Path) -> HistoryStore:
-    result = HistoryStore.open(folder)
-    assert result.store is not None, result.message
-    return result.store
+from .store_helpers import ROUTINE, T0, hold, open_store, pain
 
 
 def test_recorder_saves_what_failed_once_the_disk_has_room(small_disk: SmallDisk) -> None:

@@ -11,7 +11,7 @@ from backtimer.core.history.faults import StoreError
 from backtimer.core.history.opening import DB_NAME
 from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import Routine, Side
+from backtimer.core.routine import Side
 from backtimer.core.session.events import (
     HoldRecorded,
     PainResolved,
@@ -22,15 +22,7 @@ from backtimer.core.session.events import (
 )
 from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
 
-from ..store_helpers import T0, hold, pain
-
-ROUTINE = Routine("gentle-back", "Gentle back", ())
-
-
-def open_store(folder: Path) -> HistoryStore:
-    result = HistoryStore.open(folder)
-    assert result.store is not None, result.message
-    return result.store
+from ..store_helpers import ROUTINE, T0, hold, open_store, pain
 
 
 def test_new_history_is_private_to_its_owner(tmp_path: Path) -> None:

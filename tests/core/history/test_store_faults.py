@@ -20,13 +20,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.session.record import Outcome
 
 from ...disks import FailingDisk, SmallDisk
-from ..store_helpers import T0, hold
-
-
-def open_store(folder: Path) -> HistoryStore:
-    result = HistoryStore.open(folder)
-    assert result.store is not None, result.message
-    return result.store
+from ..store_helpers import T0, hold, open_store
 
 
 def saved_history(folder: Path, holds: int = 3) -> None:

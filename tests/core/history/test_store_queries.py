@@ -6,19 +6,12 @@ import time
 from pathlib import Path
 
 from backtimer.core.history.goals import GroupSession
-from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import Side
 from backtimer.core.session.record import PainRecord, PauseReason, PauseRecord
 
-from ..store_helpers import T0, hold, pain
+from ..store_helpers import T0, hold, open_store, pain
 
 DAY2 = T0 + 86400.0
-
-
-def open_store(folder: Path) -> HistoryStore:
-    result = HistoryStore.open(folder)
-    assert result.store is not None, result.message
-    return result.store
 
 
 def local_day(t: float) -> str:
