@@ -142,3 +142,28 @@ def test_a_crashing_synthesizer_leaves_beeps_and_says_why(qtbot, server, tmp_pat
         assert _heard(qtbot, lambda: players.beeps.play("count"))
     finally:
         director.shutdown()
+
+
+def test_a_sound_the_player_cannot_read_is_dropped_not_taken_for_a_hang(
+    qtbot, server, tmp_path: Path
+) -> None:
+    """An 8-bit WAV (its header reads, its samples cannot be played): the player says
+    so, the sound is no longer offered, and the player stays ready for the others."""
+    import wave
+
+    bad = tmp_path / "bad.wav"
+    with wave.open(str(bad), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(1)
+        w.setframerate(8000)
+        w.writeframes(bytes(800))
+    player = EffectPlayer({**beep_files(), "bad": bad})
+    output = player.output
+    try:
+        qtbot.waitUntil(lambda: output.state is State.READY, timeout=10_000)
+        qtbot.waitUntil(lambda: not player.is_ready("bad"), timeout=5000)
+        assert not player.play("bad")
+        assert output.state is State.READY
+        assert _heard(qtbot, lambda: player.play("count"))
+    finally:
+        player.shutdown()

@@ -230,6 +230,9 @@ class SoundOutput(QObject):
             self._set(State.READY, None)
             self._play_early()
         elif event == "load_failed":
+            # Forgotten, so it is not played (the player would not answer a play of it,
+            # which would look like a hung player) nor loaded again after a restart.
+            self._paths.pop(str(message.get("id")), None)
             log.warning("sound %s could not load: %s", message.get("id"), message.get("reason"))
         elif event == "playing":
             self._unacked_since = None
