@@ -80,6 +80,24 @@ SAMPLES = [
 ]
 
 
+#: (id, the schedule mapping's contents): a schedule: section added to BASE each.
+SCHEDULE_SAMPLES = [
+    ("schedule times", 'times: ["08:00", {at: "11:00", exercises: [stretch]}]'),
+    ("schedule per day", 'per_day: 3, window: ["08:00", "20:00"], days: [mon]'),
+    ("schedule dates", 'times: ["8:00"], start: "2026-01-05", end: "2026-02-01", pain_limit: 3'),
+    ("schedule bad time", 'times: ["24:00"]'),
+    ("schedule unquoted time", "times: [13:00]"),
+    ("schedule bad day", 'times: ["08:00"], days: [monday]'),
+    ("schedule both", 'times: ["08:00"], per_day: 2, window: ["08:00", "09:00"]'),
+    ("schedule neither", "days: [mon]"),
+    ("schedule pain over", 'times: ["08:00"], pain_limit: 11'),
+    ("schedule bad date", 'times: ["08:00"], start: "soon"'),
+]
+SAMPLES += [
+    (name, "exercises:\n", f"schedule: {{{body}}}\nexercises:\n") for name, body in SCHEDULE_SAMPLES
+]
+
+
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(resource_path("routine.schema.json").read_text(encoding="utf-8"))

@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backtimer.core.programme.schedule import Schedule
+
 #: The one list of muscle groups. Goals and history are kept per group, so a routine may
 #: only use these names: a typo must not quietly start a new group.
 MUSCLE_GROUPS: tuple[str, ...] = (
@@ -136,6 +138,13 @@ class Routine:
     cooldown: tuple[Movement, ...] = ()
     source: Path | None = None  #: the file it came from; None for routines built in code
     format: int = 1
+    #: the prescription (``schedule:``): when to do it, and its pain limit; None if none
+    schedule: Schedule | None = None
+
+    @property
+    def pain_limit(self) -> int | None:
+        """ "Stop if pain is above N/10" from the prescription, or None if it sets none."""
+        return self.schedule.pain_limit if self.schedule is not None else None
 
 
 #: Placeholders a step's text may use in an exercise done on both sides.

@@ -32,6 +32,7 @@ from backtimer.core.routine_file.routine_format import (
     TOP_KEYS,
 )
 from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar
+from backtimer.core.routine_file.schedule_checks import ScheduleChecker
 
 T = TypeVar("T")
 
@@ -94,6 +95,13 @@ class RoutineChecker(NodeChecker):
             lambda node: self.exercise(node, defaults or r.Defaults()),
         )
         cooldown = self.items(top, "cooldown", 0, MAX_MOVEMENTS, "movements", self.movement)
+        schedule = None
+        if "schedule" in top:
+            # Broken exercises: their ids are unknown, so micro-sessions are not checked.
+            ids = None if exercises is None else [e.id for e in exercises]
+            schedule = ScheduleChecker(self, ids).schedule(top["schedule"])
+            if schedule is None:
+                return None
         if routine_id is None or name is None or description is None or defaults is None:
             return None
         if warmup is None or exercises is None or cooldown is None:
@@ -108,6 +116,7 @@ class RoutineChecker(NodeChecker):
             cooldown=cooldown,
             source=None if self.file.startswith("<") else Path(self.file),
             format=FORMAT,
+            schedule=schedule,
         )
 
     def format(self, node: Node) -> bool:

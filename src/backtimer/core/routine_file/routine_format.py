@@ -15,7 +15,17 @@ MAX_NAME = 100
 MAX_ID = 64
 MIN_GENTLE_HOLD = 5  #: the shortest gentle_hold a file may ask for (its default: >= 10)
 
-TOP_KEYS = ("format", "id", "name", "description", "defaults", "warmup", "exercises", "cooldown")
+TOP_KEYS = (
+    "format",
+    "id",
+    "name",
+    "description",
+    "defaults",
+    "warmup",
+    "exercises",
+    "cooldown",
+    "schedule",
+)
 DEFAULTS_KEYS = ("hold", "prepare", "rest", "reps")
 EXERCISE_KEYS = (
     "id",
@@ -33,3 +43,5 @@ EXERCISE_KEYS = (
 )
 MOVEMENT_KEYS = ("id", "name", "duration", "steps", "muscle_group", "caution")
 STEP_KEYS = ("text", "pose", "image")
+SCHEDULE_KEYS = ("times", "per_day", "window", "days", "start", "end", "pain_limit")
+SLOT_KEYS = ("at", "exercises")
