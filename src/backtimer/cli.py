@@ -57,6 +57,12 @@ def run_history(argv: Sequence[str]) -> int:
     return history(argv)
 
 
+def run_plan(argv: Sequence[str]) -> int:
+    from backtimer.plan_cli import run_plan as plan
+
+    return plan(argv)
+
+
 def run_render_poses(argv: Sequence[str]) -> int:
     from backtimer.syscheck import gui_problem
 
@@ -69,7 +75,12 @@ def run_render_poses(argv: Sequence[str]) -> int:
     return render(argv)
 
 
-_SUBCOMMANDS = {"check": run_check, "history": run_history, "render-poses": run_render_poses}
+_SUBCOMMANDS = {
+    "check": run_check,
+    "history": run_history,
+    "render-poses": run_render_poses,
+    "plan": run_plan,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

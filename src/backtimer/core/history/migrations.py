@@ -71,6 +71,18 @@ MIGRATIONS: tuple[str, ...] = (
         note TEXT NOT NULL DEFAULT ''
     );
     """,
+    # The person's plan (core/programme/plan.py): one row per planned routine; the
+    # schedule is JSON as core/programme/codec.py writes it.
+    """
+    CREATE TABLE plan_entries (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL UNIQUE,
+        routine_name TEXT NOT NULL,
+        routine_path TEXT,
+        schedule TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

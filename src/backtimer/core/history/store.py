@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backtimer.core.history.opening import open_history
+from backtimer.core.history.plan_records import PlanRecords
 from backtimer.core.history.queries import HistoryQueries
 from backtimer.core.history.writes import HistoryWrites
 
@@ -34,7 +35,7 @@ class OpenResult:
     message: str | None  #: what the person should know (damage moved aside, read-only, ...)
 
 
-class HistoryStore(HistoryWrites, HistoryQueries):
+class HistoryStore(HistoryWrites, HistoryQueries, PlanRecords):
     """Sessions, holds, pain events, pauses and goals. Use ``HistoryStore.open``."""
 
     @classmethod
