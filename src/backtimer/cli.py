@@ -16,6 +16,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A hands-free hold timer for back-pain stretching.",
         epilog="Subcommands: 'backtimer check FILE...' validates routine files; "
         "'backtimer history --format csv|json' exports your log; "
+        "'backtimer plan' prints today's planned sessions; "
         "'backtimer render-poses DIR' draws every figure to PNG files.",
     )
     p.add_argument("--version", action="version", version=f"backtimer {__version__}")
@@ -24,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fullscreen", action="store_true", help="distance mode: full screen")
     p.add_argument("--data-dir", type=Path, metavar="DIR", help="keep history and goals here")
     p.add_argument("--silent", action="store_true", help="no beeps and no voice")
+    p.add_argument("--tray", action="store_true", help="no window: remind of planned sessions")
+    p.add_argument("--only", metavar="IDS", help="only these exercises (comma-separated ids)")
     return p
 
 
@@ -95,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
+        if options.tray:
+            from backtimer.gui.programme.tray_app import run_tray
+
+            return run_tray(options)
         from backtimer.gui.app import run_app
 
         return run_app(options)

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from backtimer.core.paths import data_dir
+from backtimer.core.programme.micro import only_exercises
 from backtimer.core.routine_file.loader import LoadResult, load_builtin, load_routine
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ def run_app(options: argparse.Namespace) -> int:
         else:
             problems = result
 
+    if getattr(options, "only", None):
+        routine = only_exercises(routine, options.only)
     window = MainWindow(routine, data_folder=folder, silent=options.silent)
     window.routine_files.show_problems_later(problems)
     if options.fullscreen:

@@ -1,0 +1,20 @@
+"""The best notifier for this platform: desktop notifications where freedesktop has them,
+else the tray's own messages (see ``notifier``)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from backtimer.gui.programme.notifier import Notifier, TrayMessages
+
+
+def choose_notifier(tray: QSystemTrayIcon, parent: QObject | None = None) -> Notifier:
+    fallback = TrayMessages(tray, parent)
+    if sys.platform in ("win32", "darwin"):
+        return fallback
+    from backtimer.gui.programme.freedesktop import FreedesktopNotifier
+
+    return FreedesktopNotifier(fallback, parent)

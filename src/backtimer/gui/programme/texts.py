@@ -1,0 +1,26 @@
+"""Every word the tray and its reminders show, in one place (they will be translated)."""
+
+from __future__ import annotations
+
+TITLE = "Time to stretch"
+TITLE_LATE = "A stretching session is waiting"
+BODY = "{routine} at {time}"
+BODY_MICRO = "{routine}: {exercises} at {time}"
+BODY_MISSED = "{routine} at {time}. {missed} earlier today did not happen; that is all right."
+BODY_SNOOZED = "{routine}, from {time}, as you asked"
+
+TOOLTIP = "BackTimer: next {routine} at {time} · today {done} of {planned}"
+TOOLTIP_NOTHING = "BackTimer: nothing more planned · today {done} of {planned}"
+MENU_NEXT = "Next: {routine} at {time}"
+MENU_NOTHING = "Nothing more planned today"
+MENU_TODAY = "Today: {done} of {planned} done"
+MENU_START = "Start now"
+MENU_SNOOZE = "In 10 minutes"
+MENU_SKIP = "Skip"
+MENU_AT_LOGIN = "Start reminders at login"
+MENU_CHIME = "Soft chime with reminders"
+MENU_PLAN = "Plan…"
+MENU_QUIT = "Quit reminders"
+ALREADY_RUNNING = "BackTimer reminders are already running."
+NO_TRAY = "This desktop has no system tray; reminders come as notifications only."
+BAD_ROUTINE = "{file} has problems and is not planned; run 'backtimer check {file}'."
