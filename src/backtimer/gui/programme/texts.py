@@ -6,7 +6,7 @@ TITLE = "Time to stretch"
 TITLE_LATE = "A stretching session is waiting"
 BODY = "{routine} at {time}"
 BODY_MICRO = "{routine}: {exercises} at {time}"
-BODY_MISSED = "{routine} at {time}. {missed} earlier today did not happen; that is all right."
+BODY_MISSED = "{routine} at {time}. Sessions missed earlier today: {missed}."
 BODY_SNOOZED = "{routine}, from {time}, as you asked"
 
 TOOLTIP = "BackTimer: next {routine} at {time} · today {done} of {planned}"
