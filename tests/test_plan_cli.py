@@ -83,7 +83,8 @@ def test_the_persons_plan_and_a_routine_files_schedule_together(
     store = HistoryStore.open(tmp_path).store
     assert store is not None
     schedule = Schedule((Slot(dt.time(7, 30)),))
-    store.save_plan(Plan((PlanEntry("gentle-back", "Gentle back routine", schedule),)))
+    planned = at(dt.date(2026, 3, 1), 12)
+    store.save_plan(Plan((PlanEntry("gentle-back", "Gentle back routine", schedule),)), planned)
     store.close()
     routine = DATA / "good-schedule.yaml"
     args = ["--date", "2026-03-30", "--data-dir", str(tmp_path), "--routine", str(routine)]
@@ -96,6 +97,8 @@ def test_the_persons_plan_and_a_routine_files_schedule_together(
         "  07:30  Gentle back routine",
         "0 of 1 done",
     ]
+    assert run_plan(["--date", "2026-02-28", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "Nothing is planned for 2026-02-28.\n"  # before planning
 
 
 def test_a_bad_date_or_routine_is_a_message_and_exit_1(

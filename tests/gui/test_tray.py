@@ -129,3 +129,21 @@ def test_in_ten_minutes_brings_the_reminder_back_and_skip_does_not(
     clock.at += dt.timedelta(minutes=10)
     with qtbot.assertNotEmitted(t.reminded):
         t.wake()
+
+
+def test_starting_the_tray_without_a_plan_adopts_the_suggestion(
+    tray: tuple[Tray, MovableClock], tmp_path: Path
+) -> None:
+    """Reminders asked for and no plan yet: the built-in routine's three sessions become
+    the person's plan, counted from today (the tray's clock)."""
+    t, _clock = tray
+    t.begin()
+    store = HistoryStore.open(tmp_path, read_only=True).store
+    assert store is not None
+    try:
+        (entry,) = store.plan().entries
+    finally:
+        store.close()
+    assert entry.routine_id == "gentle-back"
+    assert [s.at.strftime("%H:%M") for s in entry.schedule.slots] == ["08:00", "11:00", "19:00"]
+    assert entry.since == dt.date(2026, 3, 29)

@@ -23,6 +23,7 @@ from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
+from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
@@ -381,7 +382,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_goals(self) -> None:
         """One line per open goal under the routine's name: on track, behind, met, overdue."""
-        self.parts.set_goals_text(goals_text(self._store))
+        lines = (today_text(self._store), goals_text(self._store))
+        self.parts.set_goals_text("\n".join(line for line in lines if line))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""

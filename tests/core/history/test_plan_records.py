@@ -22,10 +22,17 @@ SCHEDULE = Schedule(
     end=dt.date(2026, 3, 31),
     pain_limit=3,
 )
+DAY1 = dt.datetime(2026, 3, 1, 12).timestamp()  # noon, local
 PLAN = Plan(
     (
-        PlanEntry("gentle-back", "Gentle back routine", SCHEDULE),
-        PlanEntry("desk", "Desk", Schedule((Slot(dt.time(15, 30)),)), Path("/r/desk.yaml")),
+        PlanEntry("gentle-back", "Gentle back routine", SCHEDULE, since=dt.date(2026, 3, 1)),
+        PlanEntry(
+            "desk",
+            "Desk",
+            Schedule((Slot(dt.time(15, 30)),)),
+            Path("/r/desk.yaml"),
+            since=dt.date(2026, 3, 1),
+        ),
     )
 )
 
@@ -33,7 +40,7 @@ PLAN = Plan(
 def strip_ids(plan: Plan) -> Plan:
     return Plan(
         tuple(
-            PlanEntry(e.routine_id, e.routine_name, e.schedule, e.routine_path)
+            PlanEntry(e.routine_id, e.routine_name, e.schedule, e.routine_path, since=e.since)
             for e in plan.entries
         )
     )
@@ -42,7 +49,7 @@ def strip_ids(plan: Plan) -> Plan:
 def test_a_saved_plan_reads_back_equal_after_reopening(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     assert store.plan() == Plan()
-    store.save_plan(PLAN)
+    store.save_plan(PLAN, DAY1)
     store.close()
     again = open_store(tmp_path)
     assert strip_ids(again.plan()) == PLAN
@@ -72,3 +79,16 @@ def test_a_read_only_history_refuses_to_save_with_a_message(tmp_path: Path) -> N
     with pytest.raises(StoreError, match="read-only"):
         result.store.save_plan(PLAN)
     assert result.store.plan() == Plan()
+
+
+def test_a_routine_keeps_the_day_it_was_first_planned_across_saves(tmp_path: Path) -> None:
+    """Planned on 1 March, edited on 10 March: still planned since 1 March; a routine
+    added on 10 March is planned since 10 March."""
+    store = open_store(tmp_path)
+    first = Plan((PlanEntry("gentle-back", "Gentle back routine", SCHEDULE),))
+    store.save_plan(first, DAY1)
+    later = dt.datetime(2026, 3, 10, 12).timestamp()
+    desk = PlanEntry("desk", "Desk", Schedule((Slot(dt.time(15, 30)),)))
+    store.save_plan(first.with_entry(desk), later)
+    since = {e.routine_id: e.since for e in store.plan().entries}
+    assert since == {"gentle-back": dt.date(2026, 3, 1), "desk": dt.date(2026, 3, 10)}

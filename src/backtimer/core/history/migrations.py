@@ -72,7 +72,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # The person's plan (core/programme/plan.py): one row per planned routine; the
-    # schedule is JSON as core/programme/codec.py writes it.
+    # schedule is JSON as core/programme/codec.py writes it; planned_since is the local
+    # date (YYYY-MM-DD) the routine was first planned, from which adherence counts.
     """
     CREATE TABLE plan_entries (
         id INTEGER PRIMARY KEY,
@@ -80,6 +81,7 @@ MIGRATIONS: tuple[str, ...] = (
         routine_name TEXT NOT NULL,
         routine_path TEXT,
         schedule TEXT NOT NULL,
+        planned_since TEXT NOT NULL,
         updated_at REAL NOT NULL
     );
     """,

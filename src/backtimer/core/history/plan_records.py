@@ -7,6 +7,7 @@ is left out and logged, never a crash. Writes raise ``StoreError`` as every writ
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sqlite3
@@ -29,44 +30,49 @@ class PlanRecords(HistoryFile):
     def plan(self) -> Plan:
         try:
             rows = self._conn.execute(
-                "SELECT id, routine_id, routine_name, routine_path, schedule"
+                "SELECT id, routine_id, routine_name, routine_path, schedule, planned_since"
                 " FROM plan_entries ORDER BY id"
             ).fetchall()
         except sqlite3.Error as error:
             log.info("no plan in %s: %s", self.path, error)
             return Plan()
         entries: list[PlanEntry] = []
-        for row_id, routine_id, name, path, doc in rows:
+        for row_id, routine_id, name, path, doc, since in rows:
             try:
                 schedule = from_plain(json.loads(doc))
+                first = dt.date.fromisoformat(since)
             except (ValueError, TypeError, AttributeError) as error:
                 log.warning("plan entry %s left out: %s", routine_id, error)
                 continue
-            entries.append(
-                PlanEntry(routine_id, name, schedule, Path(path) if path else None, row_id)
-            )
+            where = Path(path) if path else None
+            entries.append(PlanEntry(routine_id, name, schedule, where, row_id, first))
         return Plan(tuple(entries))
 
     def save_plan(self, plan: Plan, at: float | None = None) -> None:
-        """Make the stored plan ``plan``, in one transaction: all of it or none."""
+        """Make the stored plan ``plan``, in one transaction: all of it or none. A routine
+        planned before keeps the date it was first planned; a new one is planned from
+        the local date of ``at`` (default now), or its entry's own ``since``."""
         if self.read_only:
             message = READ_ONLY_PLAN_MESSAGE.format(path=self.path)
             raise StoreError(message, StoreFault.READ_ONLY)
         now = time.time() if at is None else at
+        today = dt.datetime.fromtimestamp(now).date()
+        earlier = {e.routine_id: e.since for e in self.plan().entries}
         try:
             with self._conn:
                 self._conn.execute("BEGIN")
                 self._conn.execute("DELETE FROM plan_entries")
                 for e in plan.entries:
+                    since = earlier.get(e.routine_id) or e.since or today
                     self._conn.execute(
-                        "INSERT INTO plan_entries"
-                        " (routine_id, routine_name, routine_path, schedule, updated_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO plan_entries (routine_id, routine_name, routine_path,"
+                        " schedule, planned_since, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                         (
                             e.routine_id,
                             e.routine_name,
                             str(e.routine_path) if e.routine_path else None,
                             json.dumps(to_plain(e.schedule)),
+                            since.isoformat(),
                             now,
                         ),
                     )

@@ -48,10 +48,9 @@ def dues_on(plan: Plan, day: dt.date, zone: dt.tzinfo) -> list[Due]:
     """Every session the plan prescribes on the local date ``day``, in time order."""
     out: list[Due] = []
     for e, entry in enumerate(plan.entries):
-        schedule = entry.schedule
-        if not schedule.applies_on(day):
+        if not entry.applies_on(day):
             continue
-        for s, slot in enumerate(schedule.slots):
+        for s, slot in enumerate(entry.schedule.slots):
             out.append(Due(local_instant(day, slot.at, zone), day, e, s))
     return sorted(out)
 

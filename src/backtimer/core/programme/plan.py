@@ -7,6 +7,7 @@ entry remembers the routine's file (None: the built-in routine) so the tray can 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +21,11 @@ class PlanEntry:
     schedule: Schedule
     routine_path: Path | None = None  #: the routine file; None for the built-in routine
     id: int | None = None  #: its row in the history; None until stored
+    #: the local date it was first planned: adherence counts from then (None: always)
+    since: dt.date | None = None
+
+    def applies_on(self, day: dt.date) -> bool:
+        return (self.since is None or day >= self.since) and self.schedule.applies_on(day)
 
 
 @dataclass(frozen=True)
@@ -42,5 +48,7 @@ class Plan:
         routine file's prescription given on the command line adds to the person's plan,
         and never overrides what the person chose)."""
         planned = {e.routine_id for e in self.entries}
-        extra = tuple(replace(e, id=None) for e in other.entries if e.routine_id not in planned)
+        extra = tuple(
+            replace(e, id=None, since=None) for e in other.entries if e.routine_id not in planned
+        )
         return Plan((*self.entries, *extra))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.adherence import DoneSession, done_keys
 from backtimer.core.programme.day import effective_plan, sessions_on
@@ -134,9 +135,21 @@ class Tray(QObject):
     # -- waking -----------------------------------------------------------------------
 
     def begin(self) -> None:
-        """Show the icon and look at the clock for the first time."""
+        """Adopt the built-in routine's suggestion as the person's plan if they have
+        none yet (reminders were asked for), show the icon, look at the clock."""
+        self._adopt_suggestion()
         self.icon.show()
         self.wake()
+
+    def _adopt_suggestion(self) -> None:
+        store = self._store
+        if store is None or store.read_only or store.plan().entries:
+            return
+        suggestion = effective_plan(Plan(), self._builtin)
+        try:
+            store.save_plan(suggestion, self._now().timestamp())
+        except StoreError as error:
+            log.warning("the suggested plan was not saved: %s", error)
 
     def stop(self) -> None:
         self.timer.stop()
