@@ -37,6 +37,7 @@ from backtimer.gui.window_layout import WindowParts
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.history.goals_window import GoalsWindow
     from backtimer.gui.history.history_window import HistoryWindow
+    from backtimer.gui.programme.plan_window import PlanWindow
     from backtimer.gui.single_instance import Request
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._sound_missing = False
         self._history_window: HistoryWindow | None = None
         self._goals_window: GoalsWindow | None = None
+        self._plan_window: PlanWindow | None = None
         self._routine = routine
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         connect_call(parts.distance_action.triggered, self.trigger, Action.DISTANCE)
         parts.history_action.triggered.connect(self.show_history)
         parts.goals_action.triggered.connect(self.show_goals)
+        parts.plan_action.triggered.connect(self.show_plan)
         parts.sound_action.triggered.connect(self.open_sound_settings)
         connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
         self.routine_files.routine_chosen.connect(self.set_routine)
@@ -380,6 +383,16 @@ class MainWindow(QMainWindow):
         self._goals_window.show()
         self._goals_window.raise_()
 
+    def show_plan(self) -> None:
+        """The Plan window (gui/programme/plan_window.py), for the routines at hand."""
+        from backtimer.gui.programme.plan_window import open_plan_window
+
+        if self._plan_window is None:
+            self._plan_window = open_plan_window(self._store, self._routine)
+            self._plan_window.plan_saved.connect(self._refresh_goals)
+        self._plan_window.show()
+        self._plan_window.raise_()
+
     def _refresh_goals(self) -> None:
         """One line per open goal under the routine's name: on track, behind, met, overdue."""
         lines = (today_text(self._store), goals_text(self._store))
@@ -391,7 +404,7 @@ class MainWindow(QMainWindow):
             self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
-        for child in (self._history_window, self._goals_window):
+        for child in (self._history_window, self._goals_window, self._plan_window):
             if child is not None:
                 child.close()
         if self._store is not None:

@@ -160,12 +160,14 @@ class WindowParts:
         self.distance_action = QAction("&Distance mode (F11)", host)
         self.history_action = QAction("&History…", host)
         self.goals_action = QAction("&Goals…", host)
+        self.plan_action = QAction("&Plan…", host)
         self.sound_action = QAction("&Sound and voice…", host)
         self.keys_action = QAction("&Keys (?)", host)
         for action in (
             self.distance_action,
             self.history_action,
             self.goals_action,
+            self.plan_action,
             self.sound_action,
             self.keys_action,
         ):

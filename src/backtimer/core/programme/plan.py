@@ -37,6 +37,10 @@ class Plan:
         kept = tuple(e for e in self.entries if e.routine_id != entry.routine_id)
         return Plan((*kept, entry))
 
+    def replace_entry(self, entry: PlanEntry, schedule: Schedule) -> Plan:
+        """This plan with ``entry``'s schedule changed, in the same place."""
+        return Plan(tuple(replace(e, schedule=schedule) if e is entry else e for e in self.entries))
+
     def without(self, routine_id: str) -> Plan:
         return Plan(tuple(e for e in self.entries if e.routine_id != routine_id))
 

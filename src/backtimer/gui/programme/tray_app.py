@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import sys
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from backtimer.core.history.store import HistoryStore
@@ -24,6 +24,7 @@ from backtimer.gui.programme import texts
 from backtimer.gui.programme.autostart import Autostart, tray_command
 from backtimer.gui.programme.launcher import open_window, window_command
 from backtimer.gui.programme.notifier_choice import choose_notifier
+from backtimer.gui.programme.plan_window import PlanWindow, open_plan_window
 from backtimer.gui.programme.tray import StartRequest, Tray
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,24 @@ LOCK_NAME = "tray.lock"
 def wall_clock() -> dt.datetime:
     """Now, as an aware instant (the tray's wall clock)."""
     return dt.datetime.now(dt.UTC)
+
+
+class PlanOpener(QObject):
+    """The tray's Plan window, made on first use."""
+
+    def __init__(self, tray: Tray, store: HistoryStore | None, extra: list[Routine]) -> None:
+        super().__init__(tray)
+        self._tray = tray
+        self._store = store
+        self._extra = extra
+        self._window: PlanWindow | None = None
+
+    def show(self) -> None:
+        if self._window is None:
+            self._window = open_plan_window(self._store, None, self._extra)
+            self._window.plan_saved.connect(self._tray.wake)
+        self._window.show()
+        self._window.raise_()
 
 
 class TrayWindowOpener:
@@ -97,6 +116,8 @@ def run_tray(options: argparse.Namespace) -> int:
     )
     opener = TrayWindowOpener(options)
     tray.start_requested.connect(opener.open)
+    plans = PlanOpener(tray, opened.store, extra)
+    tray.plan_requested.connect(plans.show)
     tray.quit_action.triggered.connect(app.quit)
     ending.stop_requested.connect(app.quit)
     tray.begin()
