@@ -30,25 +30,36 @@ events in the order they happened. Columns, in this order:
 ``pain_phase``        the phase it happened in: ``hold``, ``prepare``, ``rest``... (pain);
                       ``user``/``stall``/``pain`` for a pause's reason
 ``note``              the person's note (pain)
+``planned_sessions``  sessions of this routine the person's plan prescribed that day (day)
+``done_sessions``     of those, how many were done: a session with at least one hold (day)
 ====================  ======================================================================
+
+After the sessions come the ``day`` rows, one per planned routine and day from the day it
+was first planned to today: ``routine`` and ``time`` (the date, YYYY-MM-DD) and the last
+two columns; every other column is empty (``adherence_export``).
 
 JSON: ``{"format": "backtimer-history", "version": 1, "exported_at", "sessions": [...],
 "goals": [...]}``; each session has ``id, routine_id, routine, started_at, ended_at,
 outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields above
-(numbers as numbers, ``null`` for none).
+(numbers as numbers, ``null`` for none). ``plan`` lists the planned routines (``routine_id,
+routine, since, schedule``) and ``adherence`` has ``days`` (``date, planned, done``) and
+``weeks`` (``week_of``: the Monday, ``planned, done``).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from backtimer.core.history.adherence_export import adherence_json, routine_days
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.programme.due import local_zone
 
 CSV_COLUMNS: tuple[str, ...] = (
     "record",
@@ -70,6 +81,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "pain_choice",
     "pain_phase",
     "note",
+    "planned_sessions",
+    "done_sessions",
 )
 
 FORMATS = ("csv", "json")
@@ -144,6 +157,8 @@ def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
             r.choice or "",
             r.phase or "",
             r.note or "",
+            "",
+            "",
         ]
 
 
@@ -154,6 +169,13 @@ def write_csv(store: HistoryStore, out: TextIO) -> int:
     n = 0
     for row in csv_rows(store):
         writer.writerow(row)
+        n += 1
+    for day in routine_days(store, dt.date.today(), local_zone()):
+        empty = [""] * (len(CSV_COLUMNS) - 9)  # between the date and the two counts
+        writer.writerow(
+            ["day", "", "", "", day.routine_name, "", day.day.isoformat(), *empty]
+            + [str(day.planned), str(day.done)]
+        )
         n += 1
     return n
 
@@ -197,12 +219,14 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
         }
         for g in store.goals()
     ]
+    today = dt.datetime.fromtimestamp(now, local_zone()).date()
     return {
         "format": "backtimer-history",
         "version": 1,
         "exported_at": iso(now),
         "sessions": out,
         "goals": goals,
+        **adherence_json(store, today, local_zone()),
     }
 
 
