@@ -47,6 +47,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
+from backtimer.gui.programme.adherence_views import mark_calendar
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +241,7 @@ class HistoryWindow(QWidget):
             return
         self._days = days
         self._mark_calendar(days)
+        mark_calendar(self.calendar, self._store, self._today)  # planned against done
         this_month = sum(
             1 for d in days if (d.year, d.month) == (self._today.year, self._today.month)
         )

@@ -1,10 +1,11 @@
 """The clinician's report: a PDF written with Qt's own ``QPdfWriter`` (A4, portrait).
 
-Contents, in order: the period and when it was made; sessions done (by outcome) and the
-goals with their status; per exercise, the holds (count, completed, typical and longest
-hold, planned); a chart per muscle group (longest hold and pain events over time); and
-every pain event in the period (date, time, exercise, side, phase, seconds in, rating,
-choice, note). Tables continue on new pages with their header repeated.
+Contents, in order: the period and when it was made; sessions done (by outcome); the
+plan and adherence (planned against done, by week; gui/programme/adherence_views.py);
+the goals with their status; per exercise, the holds (count, completed, typical and
+longest hold, planned); a chart per muscle group (longest hold and pain events over
+time); and every pain event in the period (date, time, exercise, side, phase, seconds
+in, rating, choice, note). Tables continue on new pages with their header repeated.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
 from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.history.charts import PAIN_COLOUR, paint_chart
+from backtimer.gui.programme.adherence_views import report_section as adherence_section
 
 DPI = 72  # one device unit = one point
 _OUTCOME_WORDS = {
@@ -209,6 +211,7 @@ def write_report(
         pages.text(f"Prepared: {dt.datetime.fromtimestamp(made):%d %B %Y, %H:%M}", 9, gap=8)
 
         _summary(pages, sessions, holds, pains, first, last)
+        adherence_section(pages, store, first, last)
         _goals(pages, store, made)
         _exercises(pages, holds, pains, names)
         _charts(pages, store, first, last)

@@ -1,0 +1,111 @@
+"""Planned against done, where the history is shown: the calendar's days and a section
+of the clinician's PDF report. Both count against the person's own plan only (the
+history's plan), from the day each routine was first planned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCalendarWidget
+
+from backtimer.core.history.store import HistoryStore
+from backtimer.core.programme.adherence import DayAdherence, DoneSession, daily, weekly
+from backtimer.core.programme.due import local_zone
+from backtimer.core.programme.plan import Plan
+from backtimer.core.programme.schedule import Weekday, format_time
+
+log = logging.getLogger(__name__)
+
+DAY_TIP = "Planned {planned} · done {done}"
+ALL_DONE = QColor("#cdebd3")  #: every planned session done
+NONE_DONE = QColor("#fbe3c8")  #: planned, none done
+HEADING = "Plan and adherence"
+NO_PLAN = "No plan was kept in this period."
+PRESCRIPTION = "{routine}: {times}; {days}{limit}"
+EVERY_DAY = "every day"
+LIMIT = "; stop if pain is above {limit}/10"
+MICRO = "{time} ({exercises})"
+TOTAL = "{done} of {planned} planned sessions done ({share:.0%}) from {first} to {last}."
+WEEK_HEADERS = ("Week of", "Planned", "Done", "Share")
+
+
+def _days(store: HistoryStore, first: dt.date, last: dt.date) -> tuple[Plan, list[DayAdherence]]:
+    plan = store.plan()
+    if not plan.entries or last < first:
+        return plan, []
+    done = [DoneSession(s.routine_id, s.started_at, s.holds) for s in store.sessions()]
+    return plan, daily(plan, first, last, done, local_zone())
+
+
+def mark_calendar(calendar: QCalendarWidget, store: HistoryStore | None, today: dt.date) -> None:
+    """Give each planned day up to ``today`` a tooltip "Planned 3 · done 1", green when
+    all were done and amber when none was (other days keep their marks)."""
+    if store is None:
+        return
+    try:
+        plan = store.plan()
+        if not plan.entries:
+            return
+        first = min((e.since or today) for e in plan.entries)
+        _plan, days = _days(store, first, today)
+    except Exception as error:  # noqa: BLE001 - the calendar must open all the same
+        log.warning("could not read the plan for the calendar: %s", error)
+        return
+    for d in days:
+        if not d.planned:
+            continue
+        qdate = QDate(d.day.year, d.day.month, d.day.day)
+        fmt = calendar.dateTextFormat(qdate)
+        fmt.setToolTip(DAY_TIP.format(planned=d.planned, done=d.done))
+        if d.done >= d.planned:
+            fmt.setBackground(ALL_DONE)
+        elif d.done == 0:
+            fmt.setBackground(NONE_DONE)
+        calendar.setDateTextFormat(qdate, fmt)
+
+
+def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.date) -> None:
+    """The report's "Plan and adherence": the prescription, the period's total and a
+    table by week. ``pages`` is the report's page cursor (heading, text, table)."""
+    pages.heading(HEADING)
+    plan, days = _days(store, first, last)
+    if not plan.entries:
+        pages.text(NO_PLAN)
+        return
+    for e in plan.entries:
+        s = e.schedule
+        times = ", ".join(
+            MICRO.format(time=format_time(slot.at), exercises=", ".join(slot.exercises))
+            if slot.exercises
+            else format_time(slot.at)
+            for slot in s.slots
+        )
+        named = [d.value for d in Weekday if d in s.days]
+        shown = EVERY_DAY if len(named) == 7 else ", ".join(named)
+        limit = LIMIT.format(limit=s.pain_limit) if s.pain_limit is not None else ""
+        pages.text(
+            PRESCRIPTION.format(routine=e.routine_name, times=times, days=shown, limit=limit)
+        )
+    planned = sum(d.planned for d in days)
+    if not planned:
+        pages.text(NO_PLAN)
+        return
+    done = sum(d.done for d in days)
+    pages.text(
+        TOTAL.format(done=done, planned=planned, share=done / planned, first=first, last=last)
+    )
+    rows = [
+        [
+            f"{w.monday:%d %b %Y}",
+            str(w.planned),
+            str(w.done),
+            f"{w.share:.0%}" if w.share is not None else "",
+        ]
+        for w in weekly(days)
+        if w.planned
+    ]
+    pages.table(WEEK_HEADERS, (0.4, 0.2, 0.2, 0.2), rows)
