@@ -125,3 +125,14 @@ def test_whatever_the_clock_does_each_due_is_told_at_most_once(minutes: list[int
         if reminder is not None:
             told.append(reminder.due.key)
     assert len(told) == len(set(told))
+
+
+def test_a_changed_plan_tells_only_what_comes_after_the_change() -> None:
+    """At 12:00 the plan changes to 09:00 and 15:00: 09:00 is not told (it is past), 15:00 is."""
+    book = ReminderBook(THREE)
+    assert book.wake(berlin(2026, 3, 29, 8, 0), BERLIN) is not None
+    book.set_plan(plan("09:00", "15:00"), berlin(2026, 3, 29, 12, 0), BERLIN)
+    assert book.wake(berlin(2026, 3, 29, 12, 1), BERLIN) is None
+    reminder = book.wake(berlin(2026, 3, 29, 15, 0), BERLIN)
+    assert reminder is not None
+    assert (local(reminder.due.at), reminder.missed) == ("15:00", 0)

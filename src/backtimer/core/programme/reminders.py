@@ -47,11 +47,15 @@ class ReminderBook:
         self._told: set[Key] = set()
         self._snoozed: dict[Key, tuple[Due, dt.datetime]] = {}
 
-    def set_plan(self, plan: Plan) -> None:
-        """A changed plan: entry indexes change meaning, so reminders start over, but only
-        from now on (the caller wakes at once; earlier dues today are not told again)."""
+    def set_plan(self, plan: Plan, now: dt.datetime, zone: dt.tzinfo) -> None:
+        """A changed plan: its entries may be others now, so what was told starts over
+        from ``now``: dues of the new plan up to ``now`` count as told (a new plan is
+        never a burst of reminders), later ones will be told, snoozes are dropped."""
         self.plan = plan
         self._snoozed.clear()
+        self._told = {
+            d.key for d in dues_on(plan, now.astimezone(zone).date(), zone) if d.at <= now
+        }
 
     def wake(
         self, now: dt.datetime, zone: dt.tzinfo, done: Collection[Key] = ()

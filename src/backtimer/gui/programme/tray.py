@@ -163,7 +163,7 @@ class Tray(QObject):
         plan = self._read_plan()
         if _entries(plan) != _entries(self._plan):
             self._plan = plan
-            self.book.set_plan(plan)
+            self.book.set_plan(plan, now, zone)
         reminder = self.book.wake(now, zone, self._done_today(now, zone))
         if reminder is not None:
             self._remind(reminder, zone)
