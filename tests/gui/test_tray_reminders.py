@@ -284,3 +284,32 @@ def _end(qtbot: QtBot, pid: int) -> None:
         return False
 
     qtbot.waitUntil(gone, timeout=20_000)
+
+
+@pytest.mark.parametrize("action", ["snooze", "skip"])
+def test_in_ten_minutes_and_skip_from_the_notification(
+    qtbot: QtBot, bus: str, tmp_path: Path, action: str
+) -> None:
+    """ActionInvoked(id, "snooze") brings the session back 10 minutes later on the tray's
+    clock; ActionInvoked(id, "skip") never does."""
+    clock = shifted_clock(dt.datetime(2026, 3, 29, 8, 0, 1, tzinfo=BERLIN))
+    with notification_server(bus, tmp_path, qtbot) as server:
+        tray = make_tray(tmp_path / "data", clock)
+        try:
+            with qtbot.waitSignal(tray.reminded, timeout=10_000) as first:
+                tray.begin()
+            qtbot.waitUntil(lambda: bool(server.notifies()), timeout=10_000)
+            with qtbot.waitSignal(tray.notifier.action_invoked, timeout=10_000) as got:
+                server.invoke(server.notifies()[0][0], action)
+            assert got.args == [first.args[0].key, action]
+            snoozed = tray.book.snoozed()
+            if action == "snooze":
+                (until,) = snoozed.values()
+                assert dt.timedelta(minutes=9) < until - clock() <= dt.timedelta(minutes=10)
+            else:
+                assert snoozed == {}
+            later = clock() + dt.timedelta(minutes=11)
+            back = tray.book.wake(later, BERLIN)
+            assert (back is not None) == (action == "snooze")
+        finally:
+            tray.stop()

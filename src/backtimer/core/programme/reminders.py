@@ -89,6 +89,10 @@ class ReminderBook:
     def snooze(self, due: Due, now: dt.datetime) -> None:
         self._snoozed[due.key] = (due, now + SNOOZE)
 
+    def snoozed(self) -> dict[Due, dt.datetime]:
+        """The sessions put off with "In 10 minutes", and when each comes back."""
+        return {due: at for due, at in self._snoozed.values()}
+
     def skip(self, due: Due) -> None:
         self._snoozed.pop(due.key, None)
         self._told.add(due.key)
