@@ -59,7 +59,8 @@ def run_app(options: argparse.Namespace) -> int:
     folder = data_dir(options.data_dir)
     # Before anything slow: a second launch only passes its arguments on and leaves.
     instance = SingleInstance(folder, parent=app)
-    if instance.hand_over(Request.from_arguments(options.routine, options.start)):
+    only = tuple(x.strip() for x in (getattr(options, "only", None) or "").split(",") if x.strip())
+    if instance.hand_over(Request.from_arguments(options.routine, options.start, exercises=only)):
         return 0
     ending = SystemEnd(app, parent=app)
     ending.install()  # from here a SIGTERM waits for the event loop instead of killing

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.programme.micro import only_exercises
 from backtimer.core.routine import Routine
+from backtimer.core.routine_file.loader import load_builtin
 from backtimer.core.session.plan import plan_session
 from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
@@ -214,11 +216,14 @@ class MainWindow(QMainWindow):
     def follow_request(self, request: Request) -> None:
         """A later launch's ``--routine`` and ``--start``, as if given to this one."""
         self.bring_forward()
-        if request.routine is not None:
+        if request.routine is not None or request.exercises:
             if self._session is not None and self._session.active:
                 self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)  # and no dialog mid-hold
-            else:
-                self.routine_files.open_routine(request.routine)
+            elif (
+                request.routine is None or self.routine_files.open_routine(request.routine)
+            ) and request.exercises:  # a micro-session; without a routine, the built-in's
+                base = self._routine if request.routine else load_builtin()
+                self.set_routine(only_exercises(base, ",".join(request.exercises)))
         if request.start:
             self.start_session()
 

@@ -17,7 +17,8 @@ Contract:
   another instance. On Linux the socket lives in ``$XDG_RUNTIME_DIR`` (the user's own);
   elsewhere Qt's per-platform default, and only the owner may connect.
 
-A request is one JSON line, ``{"v": 1, "routine": "/abs/path.yaml" | null, "start": bool}``;
+A request is one JSON line, ``{"v": 1, "routine": "/abs/path.yaml" | null, "start": bool}``,
+with ``"only": ["exercise-id", ...]`` added for a micro-session (``--only``);
 the *sending* process makes the routine's path absolute against its own working folder.
 The answer is the line ``ok``.
 """
@@ -54,18 +55,28 @@ class Request:
 
     routine: Path | None = None  #: absolute: open this routine
     start: bool = False  #: start a session (hands-free)
+    #: only these exercises of the routine (a micro-session); () for all of it
+    exercises: tuple[str, ...] = ()
 
     @classmethod
-    def from_arguments(cls, routine: Path | None, start: bool, cwd: Path | None = None) -> Request:
+    def from_arguments(
+        cls,
+        routine: Path | None,
+        start: bool,
+        cwd: Path | None = None,
+        exercises: tuple[str, ...] = (),
+    ) -> Request:
         """The launch's own arguments; a relative routine path is taken against ``cwd``
         (this process's working folder), since the running window has another one."""
         if routine is not None and not routine.is_absolute():
             routine = (cwd or Path.cwd()) / routine
-        return cls(routine, start)
+        return cls(routine, start, exercises)
 
     def to_line(self) -> bytes:
         routine = str(self.routine) if self.routine else None
-        doc = {"v": VERSION, "routine": routine, "start": self.start}
+        doc: dict[str, object] = {"v": VERSION, "routine": routine, "start": self.start}
+        if self.exercises:
+            doc["only"] = list(self.exercises)
         return json.dumps(doc).encode("utf-8") + b"\n"
 
     @classmethod
@@ -78,11 +89,14 @@ class Request:
         if not isinstance(doc, dict):
             return None
         routine, start = doc.get("routine"), doc.get("start", False)
+        only = doc.get("only", [])
         if not isinstance(start, bool) or not (routine is None or isinstance(routine, str)):
+            return None
+        if not isinstance(only, list) or not all(isinstance(x, str) for x in only):
             return None
         if routine is not None and not Path(routine).is_absolute():
             return None  # relative to which folder? the sender should have said
-        return cls(Path(routine) if routine else None, start)
+        return cls(Path(routine) if routine else None, start, tuple(only))
 
 
 def _user() -> str:
