@@ -11,6 +11,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.history.faults import StoreError, explain
 from backtimer.core.history.goals import Goal, GoalKind, GroupSession
 from backtimer.core.history.opening import HistoryFile
@@ -101,6 +102,7 @@ def _pain(r: sqlite3.Row) -> StoredPain:
             rating=r["rating"],
             note=r["note"],
             choice=None if r["choice"] is None else PainChoice(r["choice"]),
+            site=PainSite.from_values(r["region"], r["body_side"]),
         ),
     )
 
@@ -122,6 +124,7 @@ def _goal(r: sqlite3.Row) -> Goal:
         created_at=r["created_at"],
         finished_at=r["finished_at"],
         note=r["note"],
+        side=_side(r["side"]),
     )
 
 
@@ -132,6 +135,8 @@ def _group_session(r: sqlite3.Row) -> GroupSession:
         best_left=r["best_left"],
         best_unsided=r["best_unsided"],
         pain=bool(r["pain"]),
+        pain_right=bool(r["pain_right"]),
+        pain_left=bool(r["pain_left"]),
     )
 
 
@@ -196,7 +201,7 @@ class HistoryQueries(HistoryFile):
         where, params = _where("at", session_id, since, until)
         rows = self._read(
             "SELECT id, session_id, at, phase, exercise_id, muscle_group, side, held, rating,"
-            f" note, choice FROM pains WHERE {where} ORDER BY at, id",
+            f" note, choice, region, body_side FROM pains WHERE {where} ORDER BY at, id",
             params,
         )
         return [_pain(r) for r in rows]
@@ -270,17 +275,22 @@ class HistoryQueries(HistoryFile):
             " coalesce(max(CASE WHEN h.side='left' THEN h.held END), 0.0) AS best_left,"
             " coalesce(max(CASE WHEN h.side IS NULL THEN h.held END), 0.0) AS best_unsided,"
             " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?)"
-            " AS pain"
+            " AS pain,"
+            # A pain on one side: the side being stretched, or where it hurt on the map.
+            " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?"
+            "  AND (p.side = 'right' OR p.body_side IN ('right', 'both'))) AS pain_right,"
+            " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?"
+            "  AND (p.side = 'left' OR p.body_side IN ('left', 'both'))) AS pain_left"
             " FROM sessions s JOIN holds h ON h.session_id = s.id AND h.muscle_group = ?"
             " GROUP BY s.id ORDER BY s.started_at",
-            (muscle_group, muscle_group),
+            (muscle_group, muscle_group, muscle_group, muscle_group),
         )
         return [_group_session(r) for r in rows]
 
     def goals(self, include_finished: bool = True) -> list[Goal]:
         """Goals, soonest due first; finished ones last."""
         rows = self._read(
-            "SELECT id, muscle_group, kind, target, due, created_at, finished_at, note"
+            "SELECT id, muscle_group, kind, target, due, created_at, finished_at, note, side"
             " FROM goals ORDER BY finished_at IS NOT NULL, due, id"
         )
         goals = [_goal(r) for r in rows]
