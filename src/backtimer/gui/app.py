@@ -81,6 +81,7 @@ def run_app(options: argparse.Namespace) -> int:
     if options.fullscreen:
         window.set_distance_mode(True)
     window.show()
+    window.care.start_of_day()  # first-run safety questions, the next-morning check-in
     if options.start:
         window.start_session()
     instance.request_received.connect(window.follow_request)
