@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         if self._pending_cues:
             self._replace_cues()
         routine = self.care.today(self._routine)
+        if routine != self.parts.step_model.routine():
+            self.set_routine(self._routine)  # changed since shown (a stop for today)
         if self.care.all_stopped_message(routine):
             self.parts.banner.show_message(self.care.all_stopped_message(routine))
             return
