@@ -127,3 +127,25 @@ def test_care_records_round_trip(tmp_path: Path) -> None:
     (goal,) = store.goals()
     assert goal.side is Side.LEFT
     assert goal.describe() == "Hamstrings: hold 30 s on the left side without pain"
+
+
+def test_charts_get_both_sides_of_a_muscle_group(tmp_path: Path) -> None:
+    """The longest hold per day comes per side, so a chart can show an asymmetry."""
+    from backtimer.core.history.stats import buckets
+
+    from ..store_helpers import hold
+
+    store = open_store(tmp_path)
+    sid = store.begin_session("r", "R", T0, gentle=False)
+    store.add_hold(sid, hold(T0, 30.0, side=Side.RIGHT))
+    store.add_hold(sid, hold(T0 + 40, 18.0, side=Side.LEFT))
+    store.add_hold(sid, hold(T0 + 80, 22.0, side=Side.LEFT))
+    store.add_hold(sid, hold(T0 + 120, 40.0, side=None, exercise="knee", group="lower_back"))
+    day = dt.datetime.fromtimestamp(T0).date()
+    sides = store.daily_side_longest()
+    assert sorted(sides) == [
+        (day.isoformat(), "hamstrings", "left", 22.0),
+        (day.isoformat(), "hamstrings", "right", 30.0),
+    ]
+    (bucket,) = buckets(store.daily_totals(), [], "hamstrings", day, day, "day", sides)
+    assert (bucket.longest, bucket.longest_right, bucket.longest_left) == (30.0, 30.0, 22.0)

@@ -250,6 +250,16 @@ class HistoryQueries(HistoryFile):
             (r["day"], r["muscle_group"], r["seconds"], r["longest"], r["completed"]) for r in rows
         ]
 
+    def daily_side_longest(self) -> list[tuple[str, str, str, float]]:
+        """Per local day, muscle group and side: (ISO day, group, "right"/"left", longest
+        hold), oldest first; one-sided stretches are left out."""
+        rows = self._read(
+            "SELECT date(started_at, 'unixepoch', 'localtime') AS day, muscle_group, side,"
+            " max(held) AS longest FROM holds WHERE side IS NOT NULL"
+            " GROUP BY day, muscle_group, side ORDER BY day"
+        )
+        return [(r["day"], r["muscle_group"], r["side"], r["longest"]) for r in rows]
+
     def daily_pains(self) -> list[tuple[str, str, int]]:
         """Per local day and muscle group: (ISO day, group or '', pain events)."""
         rows = self._read(

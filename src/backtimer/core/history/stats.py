@@ -37,6 +37,8 @@ class Bucket:
     seconds: float  #: total seconds held
     longest: float  #: longest single hold
     pains: int  #: pain events
+    longest_right: float = 0.0  #: longest hold on the right side (0: none)
+    longest_left: float = 0.0
 
 
 def bucket_start(day: dt.date, size: str) -> dt.date:
@@ -65,8 +67,17 @@ def buckets(
     first: dt.date,
     last: dt.date,
     size: str,
+    sides: Sequence[tuple[str, str, str, float]] = (),
 ) -> list[Bucket]:
-    """Aggregate the store's daily rows for ``group`` (None: all groups) in [first, last]."""
+    """Aggregate the store's daily rows for ``group`` (None: all groups) in [first, last];
+    ``sides`` (``daily_side_longest``) adds the longest hold per side, so a chart can show
+    both sides of a muscle group."""
+    per_side: dict[tuple[dt.date, str], float] = {}
+    for day_text, row_group, side, best in sides:
+        day = dt.date.fromisoformat(day_text)
+        if (group is None or row_group == group) and first <= day <= last:
+            key2 = (bucket_start(day, size), side)
+            per_side[key2] = max(per_side.get(key2, 0.0), best)
     seconds: dict[dt.date, float] = {}
     longest: dict[dt.date, float] = {}
     pain_count: dict[dt.date, int] = {}
@@ -82,4 +93,14 @@ def buckets(
             key = bucket_start(day, size)
             pain_count[key] = pain_count.get(key, 0) + count
     keys = sorted(set(seconds) | set(pain_count))
-    return [Bucket(k, seconds.get(k, 0.0), longest.get(k, 0.0), pain_count.get(k, 0)) for k in keys]
+    return [
+        Bucket(
+            k,
+            seconds.get(k, 0.0),
+            longest.get(k, 0.0),
+            pain_count.get(k, 0),
+            per_side.get((k, "right"), 0.0),
+            per_side.get((k, "left"), 0.0),
+        )
+        for k in keys
+    ]

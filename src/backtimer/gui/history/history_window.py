@@ -235,6 +235,7 @@ class HistoryWindow(QWidget):
             days = [dt.date.fromisoformat(d) for d in self._store.session_days()]
             self._totals = self._store.daily_totals()
             self._pains = self._store.daily_pains()
+            self._sides = self._store.daily_side_longest()
         except StoreError as error:
             self.summary.setText(str(error))
             return
@@ -289,7 +290,7 @@ class HistoryWindow(QWidget):
         first, last = self.chart_range()
         size = bucket_size(first, last)
         title = MUSCLE_GROUP_NAMES.get(group, "All muscle groups") if group else "All muscle groups"
-        data = buckets(self._totals, self._pains, group, first, last, size)
+        data = buckets(self._totals, self._pains, group, first, last, size, self._sides)
         self.chart.set_data(data, first, last, size, title)
 
     # --- selection ---------------------------------------------------------------------
