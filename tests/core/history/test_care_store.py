@@ -149,3 +149,49 @@ def test_charts_get_both_sides_of_a_muscle_group(tmp_path: Path) -> None:
     ]
     (bucket,) = buckets(store.daily_totals(), [], "hamstrings", day, day, "day", sides)
     assert (bucket.longest, bucket.longest_right, bucket.longest_left) == (30.0, 30.0, 22.0)
+
+
+def test_exports_carry_the_care_fields(tmp_path: Path) -> None:
+    """CSV: where it hurt on pain rows, a row per check-in; JSON: sites, check-ins, goal
+    sides, care changes and red-flag screens."""
+    import csv
+    import io
+    import json
+
+    from backtimer.core.history.export import write_csv, write_json
+
+    store = open_store(tmp_path)
+    sid = store.begin_session("r", "R", T0, gentle=False)
+    site = PainSite(BodyRegion.THIGH, BodySide.BOTH)
+    pid = store.add_pain(sid, pain(T0 + 5))
+    store.resolve_pain(pid, replace(pain(T0 + 5, rating=4), site=site))
+    store.add_checkin(CheckIn(T0 + 600, CheckInKind.AFTER, 5, sid))
+    store.add_care_change(
+        Proposal("hamstring", ChangeKind.SHORTER_HOLD, 5, "why", True, sid),
+        T0 + 700,
+        dt.date(2025, 6, 15),
+    )
+    store.add_red_flag_screen(T0, "first_run", {RedFlag.BOTH_LEGS: True})
+    store.add_goal("hamstrings", GoalKind.HOLD, 30, dt.date(2025, 7, 1), side=Side.RIGHT)
+
+    text = io.StringIO()
+    write_csv(store, text)
+    rows = list(csv.DictReader(io.StringIO(text.getvalue())))
+    (pain_row,) = [r for r in rows if r["record"] == "pain"]
+    assert (pain_row["pain_region"], pain_row["pain_body_side"]) == ("thigh", "both")
+    (checkin_row,) = [r for r in rows if r["record"] == "checkin"]
+    assert (checkin_row["pain_phase"], checkin_row["pain_rating"]) == ("after", "5")
+
+    out = io.StringIO()
+    write_json(store, out, T0 + 1000)
+    doc = json.loads(out.getvalue())
+    (session,) = doc["sessions"]
+    assert (session["pains"][0]["region"], session["pains"][0]["body_side"]) == ("thigh", "both")
+    assert session["checkins"] == [
+        {"time": session["checkins"][0]["time"], "kind": "after", "rating": 5}
+    ]
+    assert doc["goals"][0]["side"] == "right"
+    assert doc["care_changes"][0]["kind"] == "shorter_hold"
+    assert doc["care_changes"][0]["status"] == "applied"
+    assert doc["red_flag_screens"][0]["answers"] == {"both_legs": True}
+    assert doc["red_flag_screens"][0]["any_yes"] is True
