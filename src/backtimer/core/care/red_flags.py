@@ -29,7 +29,7 @@ QUESTIONS: dict[RedFlag, str] = {
         "Is it newly hard to start peeing, or can you not control when you pee or poo, or "
         "not feel when you need to go?"
     ),
-    RedFlag.WEAKNESS: "Is weakness or numbness in your legs severe or getting worse?",
+    RedFlag.WEAKNESS: "Is there weakness or numbness in both legs that is severe or getting worse?",
 }
 
 TITLE = "A few safety questions"
