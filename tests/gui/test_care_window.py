@@ -245,3 +245,41 @@ def test_first_run_asks_the_safety_questions_and_the_next_morning_how_it_is(
     store.close()
     assert (given.kind, given.rating, given.session_id) == (CheckInKind.MORNING, 3, sid)
     assert abs(given.at - time.time()) < 60
+
+
+def test_hands_free_first_run_asks_the_safety_questions_after_the_session(
+    qtbot, window: MainWindow, clock: FakeClock
+) -> None:
+    """With --start the questions must not take the keys from the session: they wait for
+    its end (after the after-session question)."""
+    window.care.start_of_day(session_starting=True)
+    window.start_session()
+    assert window.care.red_flags is None
+    key(qtbot, window, Qt.Key.Key_Escape)
+    key(qtbot, window, Qt.Key.Key_E)  # end for pain
+    assert window.care.prompt.kind is CheckInKind.AFTER
+    window.care.prompt.skip()
+    assert window.care.red_flags is not None
+    assert window.care.red_flags.isVisible()
+
+
+def test_morning_answer_counts_for_a_session_started_with_it(make_window, tmp_path: Path) -> None:
+    """Launched with --start on the morning after: one answer is both the morning's and
+    the new session's "before"."""
+    store = history(tmp_path)
+    yesterday = dt.datetime.combine(dt.date.today() - dt.timedelta(days=1), dt.time(18)).timestamp()
+    sid = store.begin_session("gentle-back", "Gentle back routine", yesterday, gentle=False)
+    store.finish_session(sid, Outcome.COMPLETED, yesterday + 600)
+    store.close()
+    window = make_window()
+    window.care.start_of_day(session_starting=True)
+    window.start_session()
+    assert window.care.prompt.kind is CheckInKind.MORNING
+    window.care.prompt.give(4)
+    store = history(tmp_path)
+    given = {(c.kind, c.session_id): c.rating for c in store.checkins()}
+    store.close()
+    assert given == {
+        (CheckInKind.MORNING, sid): 4,
+        (CheckInKind.BEFORE, window.session.session_id): 4,
+    }

@@ -76,6 +76,10 @@ class CareController(QObject):
         self.prompt.skipped.connect(self._on_skipped)
         self._asking_for: Session | None = None  #: the session a before/after check-in is about
         self._morning_for: int | None = None
+        #: a session started while the morning question showed: its answer counts for both
+        self._before_too = False
+        #: the first-run safety questions wait for the end of a session started at launch
+        self._red_flags_waiting = False
         self._routine: Routine | None = None  #: as loaded (changes are applied on top)
         self.red_flags: RedFlagsDialog | None = None
         self._red_flags_origin = ""
@@ -99,7 +103,12 @@ class CareController(QObject):
 
     # ----- check-ins --------------------------------------------------------------------
     def ask_before(self, session: Session) -> None:
+        """The session's lead-in began: ask how the back is (or let the morning question
+        that is showing answer for it too)."""
         self._asking_for = session
+        if self.prompt.kind is CheckInKind.MORNING:
+            self._before_too = True
+            return
         self.prompt.ask(CheckInKind.BEFORE, QUESTION)
 
     def session_over(self, session: Session) -> None:
@@ -115,13 +124,17 @@ class CareController(QObject):
         if self.prompt.kind is not None:
             self.prompt.skip()
 
-    def start_of_day(self) -> None:
+    def start_of_day(self, *, session_starting: bool = False) -> None:
         """At launch: the safety questions the first time, and the next-morning check-in
-        when it is due."""
+        when it is due. With a hands-free start (``session_starting``) the questions wait
+        for the end of that session: a window of questions must not take the keys from it."""
         settings = QSettings()
         if not settings.value(FIRST_RUN_KEY, False, type=bool):
             settings.setValue(FIRST_RUN_KEY, True)
-            self.open_red_flags("first_run", activate=False)
+            if session_starting:
+                self._red_flags_waiting = True
+            else:
+                self.open_red_flags("first_run")
         if self._store is None:
             return
         try:
@@ -135,14 +148,20 @@ class CareController(QObject):
 
     def _on_answered(self, kind: CheckInKind, rating: int) -> None:
         session_id = self._session_id_for(kind)
+        answers = [(kind, session_id)]
+        if kind is CheckInKind.MORNING and self._before_too and self._asking_for is not None:
+            answers.append((CheckInKind.BEFORE, self._asking_for.session_id))
+        self._before_too = False
         if self._store is not None:
             try:
-                self._store.add_checkin(CheckIn(self._now(), kind, rating, session_id))
+                for what, about in answers:
+                    self._store.add_checkin(CheckIn(self._now(), what, rating, about))
             except Exception as error:  # noqa: BLE001 - reported, never raised at a person
                 self.message.emit(str(error))
         self._after_checkin(kind, session_id)
 
     def _on_skipped(self, kind: CheckInKind) -> None:
+        self._before_too = False
         self._after_checkin(kind, self._session_id_for(kind))
 
     def _session_id_for(self, kind: CheckInKind) -> int | None:
@@ -151,9 +170,13 @@ class CareController(QObject):
         return None if self._asking_for is None else self._asking_for.session_id
 
     def _after_checkin(self, kind: CheckInKind, session_id: int | None) -> None:
-        if kind is CheckInKind.BEFORE or session_id is None:
+        if kind is CheckInKind.BEFORE:
             return
-        self.review(session_id)
+        if session_id is not None:
+            self.review(session_id)
+        if kind is CheckInKind.AFTER and self._red_flags_waiting:
+            self._red_flags_waiting = False
+            self.open_red_flags("first_run")
 
     # ----- the rules --------------------------------------------------------------------
     def review(self, session_id: int) -> list[CareChange]:
