@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from backtimer.core.care.body import BodyRegion, BodySide, PainSite
 from backtimer.gui import theme
 
-TITLE = "Where does it hurt? (optional)"
-KEYS_HINT = "keys 1–4, ← → side, ↑ both"
+TITLE = "Where does it hurt?"
+KEYS_HINT = "1–4, ← → side, ↑ both"
 SEEN_FROM_BEHIND = "seen from behind"
 LEFT_MARK = "L"
 RIGHT_MARK = "R"
@@ -49,6 +49,10 @@ _BOXES = {
 }
 
 
+_KEY_OF = {BodyRegion.LOWER_BACK: "1", BodyRegion.BUTTOCK: "2", BodyRegion.THIGH: "3",
+           BodyRegion.BELOW_KNEE: "4"}  # fmt: skip
+
+
 def _mirror(box: QRectF) -> QRectF:
     return QRectF(1.0 - box.right(), box.top(), box.width(), box.height())
 
@@ -63,12 +67,12 @@ class BodyMap(QWidget):
         super().__init__(parent)
         self._site: PainSite | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys come through the pain panel
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(140, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(130, 170)
         self._update_name()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(220, 320)
+        return QSize(200, 260)
 
     # -- the model ---------------------------------------------------------------------
     def site(self) -> PainSite | None:
@@ -153,12 +157,14 @@ class BodyMap(QWidget):
         c = theme.colours(self.palette())
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setFont(theme.sans(16))
+        w = self.width()
+        p.setFont(theme.sans(theme.fit_pixel_size(TITLE, w, 20, lo=9, hi=16, wrap=False)))
         p.setPen(c.text)
-        p.drawText(QRectF(0, 0, self.width(), 20), Qt.AlignmentFlag.AlignHCenter, TITLE)
-        p.setFont(theme.sans(12, bold=False))
+        p.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignHCenter, TITLE)
+        hint_px = theme.fit_pixel_size(KEYS_HINT, w, 16, lo=8, hi=12, bold=False, wrap=False)
+        p.setFont(theme.sans(hint_px, bold=False))
         p.setPen(c.muted)
-        p.drawText(QRectF(0, 18, self.width(), 16), Qt.AlignmentFlag.AlignHCenter, KEYS_HINT)
+        p.drawText(QRectF(0, 18, w, 16), Qt.AlignmentFlag.AlignHCenter, KEYS_HINT)
         fig = self._figure_rect()
         chosen = self._chosen_boxes()
         for region, box in _BOXES.items():
@@ -177,6 +183,10 @@ class BodyMap(QWidget):
                 p.fillPath(path, fill)
                 p.setPen(QPen(c.muted, 1.5))
                 p.drawPath(path)
+                # The region's key, so the keys explain themselves.
+                p.setFont(theme.sans(max(9, round(rect.width() * 0.45))))
+                p.setPen(c.on_pain if (region, side) in chosen else c.text)
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, _KEY_OF[region])
         p.setFont(theme.sans(14))
         p.setPen(c.text)
         mid = fig.top() + fig.height() * 0.16

@@ -82,6 +82,8 @@ class CheckInPrompt(QFrame):
             f" border: 3px solid {theme.css_colour(c.hold)}; border-radius: 12px; }}"
         )
         self.question.setFont(theme.sans(30))
+        for label in (self.hint, self.countdown):
+            label.setFont(theme.sans(18, bold=False))
         for b in self.buttons:
             b.setFont(theme.sans(24))
             b.setMinimumHeight(52)

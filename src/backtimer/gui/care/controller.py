@@ -110,6 +110,7 @@ class CareController(QObject):
             self._before_too = True
             return
         self.prompt.ask(CheckInKind.BEFORE, QUESTION)
+        self.speak.emit(QUESTION)  # on the mat, the person may not be looking
 
     def session_over(self, session: Session) -> None:
         """The session ended: ask how the back is now; the rules run once it is answered
@@ -118,6 +119,7 @@ class CareController(QObject):
             self.prompt.skip()
         self._asking_for = session
         self.prompt.ask(CheckInKind.AFTER, QUESTION)
+        self.speak.emit(QUESTION)
 
     def put_away(self) -> None:
         """Pain — stop: the question goes (its digit keys belong to the body map now)."""
