@@ -10,17 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from backtimer.core.care.changes import ChangeStatus
 from backtimer.core.history.care_report import CareReport, TrendPoint, trend_changes
 from backtimer.core.history.goals import GoalStatus
 
-if TYPE_CHECKING:
-    from backtimer.gui.history.report_pdf import _Pages
+
+class _Pages(Protocol):
+    """What this page needs of the report's page cursor (``report_pdf._Pages``); a
+    protocol, so the report and its first page do not import each other."""
+
+    p: QPainter
+    width: float
+    y: float
+
+    def font(self, size: float, bold: bool = False) -> QFontMetricsF: ...
+    def room(self, needed: float) -> None: ...
+    def text(self, line: str, size: float = 10, bold: bool = False, gap: float = 2) -> None: ...
+    def table(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        red: Sequence[bool] | None = None,
+    ) -> None: ...
+
 
 NOT_A_DEVICE = (
     "BackTimer is not a medical device. This report shows what the person recorded while "
