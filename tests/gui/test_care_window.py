@@ -98,7 +98,9 @@ def test_spreading_pain_stops_the_exercise_for_today(
     exercise_id = session.current.item_id
     _stop_with_site(qtbot, window, Qt.Key.Key_3, Qt.Key.Key_Left, Qt.Key.Key_R)
     assert session.current.exercise_index == exercise  # resumed: same stretch
-    _stop_with_site(qtbot, window, Qt.Key.Key_4, Qt.Key.Key_Left, Qt.Key.Key_R)
+    with qtbot.waitSignal(window.care.speak) as said:  # said aloud as well as shown
+        _stop_with_site(qtbot, window, Qt.Key.Key_4, Qt.Key.Key_Left, Qt.Key.Key_R)
+    assert "stopped for today" in said.args[0]
     assert session.current.exercise_index != exercise  # "resume" became "skip this stretch"
     assert "stopped for today" in window.parts.banner.text()
     assert "below the knee, left" in window.parts.banner.text()

@@ -386,7 +386,9 @@ class MainWindow(QMainWindow):
             return
         names = {e.id: e.name for e in self._routine.exercises}
         if self._history_window is None:
-            self._history_window = HistoryWindow(self._store, exercise_names=names)
+            self._history_window = HistoryWindow(
+                self._store, exercise_names=names, routine=self._routine
+            )
         else:
             self._history_window.reload()
         self._history_window.show()

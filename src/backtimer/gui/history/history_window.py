@@ -44,7 +44,7 @@ from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
 
@@ -140,12 +140,14 @@ class HistoryWindow(QWidget):
         *,
         today: dt.date | None = None,
         exercise_names: dict[str, str] | None = None,
+        routine: Routine | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("BackTimer — history")
         self._store = store
         self._names = dict(exercise_names or {})
+        self._routine = routine  #: page one of the report: its prescription
         self._today = today or dt.date.today()
         self._build()
         self.reload()
@@ -383,7 +385,9 @@ class HistoryWindow(QWidget):
         if path is None:
             return
         try:
-            write_report(self._store, path, first, last, exercise_names=self._names)
+            write_report(
+                self._store, path, first, last, exercise_names=self._names, routine=self._routine
+            )
         except (ReportError, StoreError) as error:
             self.tell(self, "Report not saved", str(error))
             return
