@@ -124,3 +124,18 @@ def test_report_command_wants_a_pdf_name_and_a_history(
     assert ".pdf" in capsys.readouterr().err
     assert _cli(tmp_path, "--output", str(tmp_path / "r.pdf")) == 1  # no history yet
     assert "no history" in capsys.readouterr().err.lower()
+
+
+def test_history_chart_draws_both_sides_of_a_group(qtbot: QtBot, tmp_path: Path) -> None:
+    """Choosing a muscle group, the chart carries each side's longest hold (left grew from
+    20 s to 33 s while the right stayed at 30 s)."""
+    from backtimer.gui.history.history_window import HistoryWindow
+
+    window = HistoryWindow(make_care_history(tmp_path / "data"), today=END)
+    qtbot.addWidget(window)
+    window.group_box.setCurrentIndex(window.group_box.findData("hamstrings"))
+    sided = [b for b in window.chart.buckets if b.longest_left or b.longest_right]
+    assert sided
+    assert {b.longest_right for b in sided} == {30.0}
+    assert max(b.longest_left for b in sided) == 33.0
+    assert min(b.longest_left for b in sided) == 20.0

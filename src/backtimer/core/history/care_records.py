@@ -86,6 +86,26 @@ class CareRecords(HistoryWrites, HistoryQueries):
         )
         return {CheckInKind(r["kind"]): r["rating"] for r in rows}
 
+    def last_session_before(self, t: float) -> tuple[int, float] | None:
+        """(id, start) of the last session started before ``t``, or None."""
+        rows = self._read(
+            "SELECT id, started_at FROM sessions WHERE started_at < ?"
+            " ORDER BY started_at DESC, id DESC LIMIT 1",
+            (t,),
+        )
+        return (rows[0]["id"], rows[0]["started_at"]) if rows else None
+
+    def exercise_sessions(self, exercise_id: str, after_session: int, limit: int) -> list[int]:
+        """The last ``limit`` sessions (ids, oldest first) after ``after_session`` that held
+        ``exercise_id`` or had a pain event in it."""
+        rows = self._read(
+            "SELECT session_id FROM holds WHERE exercise_id = ? AND session_id > ?"
+            " UNION SELECT session_id FROM pains WHERE exercise_id = ? AND session_id > ?"
+            " ORDER BY session_id DESC LIMIT ?",
+            (exercise_id, after_session, exercise_id, after_session, limit),
+        )
+        return sorted(r["session_id"] for r in rows)
+
     # --- red flags -----------------------------------------------------------------------
 
     def add_red_flag_screen(self, at: float, origin: str, answers: Mapping[RedFlag, bool]) -> int:

@@ -18,7 +18,7 @@ from backtimer.core.care.changes import (
     dose_of,
 )
 from backtimer.core.care.checkins import CheckInKind, morning_due
-from backtimer.core.care.rules import ExerciseOutcome, review
+from backtimer.core.care.rules import PROGRESS_AFTER, ExerciseOutcome, review
 from backtimer.core.history.goals import GoalKind, GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import Exercise, Routine
@@ -30,13 +30,13 @@ def local_day(t: float) -> dt.date:
 
 def goal_met(store: HistoryStore, muscle_group: str, now: float) -> bool:
     """A hold goal of the group is met (or was finished): progress may be offered."""
+    goals = [g for g in store.goals() if g.muscle_group == muscle_group and g.kind is GoalKind.HOLD]
+    if any(g.finished for g in goals):
+        return True
+    if not goals:
+        return False  # no goal: nothing to meet (and no ten-year scan of the group)
     sessions = store.group_sessions(muscle_group)
-    for goal in store.goals():
-        if goal.muscle_group != muscle_group or goal.kind is not GoalKind.HOLD:
-            continue
-        if goal.finished or progress(goal, sessions, now).status is GoalStatus.MET:
-            return True
-    return False
+    return any(progress(g, sessions, now).status is GoalStatus.MET for g in goals)
 
 
 def _last_change_session(changes: Sequence[CareChange], exercise_id: str) -> int:
@@ -50,16 +50,22 @@ def _last_change_session(changes: Sequence[CareChange], exercise_id: str) -> int
 
 
 def outcomes(
-    store: HistoryStore, exercise: Exercise, after_session: int, now: float
+    store: HistoryStore,
+    exercise: Exercise,
+    after_session: int,
+    now: float,
+    limit: int = PROGRESS_AFTER,
 ) -> list[ExerciseOutcome]:
-    """The sessions after ``after_session`` (an id) that did ``exercise``, oldest first."""
-    met = goal_met(store, exercise.muscle_group, now)
-    done = sorted(
-        {h.session_id for h in store.holds() if h.hold.exercise_id == exercise.id}
-        | {p.session_id for p in store.pains() if p.pain.exercise_id == exercise.id}
-    )
+    """The last ``limit`` sessions after ``after_session`` (an id) that did ``exercise``,
+    oldest first: as many as the rules look at, so a review costs the same after ten
+    years as after ten days."""
+    done = store.exercise_sessions(exercise.id, after_session, limit)
+    if not done:
+        return []
+    # Progression alone asks whether the goal is met, and only after enough sessions.
+    met = len(done) >= PROGRESS_AFTER and goal_met(store, exercise.muscle_group, now)
     result = []
-    for sid in (s for s in done if s > after_session):
+    for sid in done:
         events = [p.pain for p in store.pains(sid) if p.pain.exercise_id == exercise.id]
         ratings = [e.rating for e in events if e.rating is not None]
         asked = store.session_checkins(sid)
@@ -128,9 +134,9 @@ def morning_session(store: HistoryStore, now: float) -> int | None:
     """The session the next-morning check-in is due for now, or None."""
     today = local_day(now)
     start = dt.datetime.combine(today, dt.time()).timestamp()
-    earlier = store.sessions(until=start)
-    if not earlier:
+    last = store.last_session_before(start)
+    if last is None:
         return None
-    last = earlier[-1]
-    answered = CheckInKind.MORNING in store.session_checkins(last.id)
-    return last.id if morning_due(local_day(last.started_at), answered, today) else None
+    session_id, started_at = last
+    answered = CheckInKind.MORNING in store.session_checkins(session_id)
+    return session_id if morning_due(local_day(started_at), answered, today) else None

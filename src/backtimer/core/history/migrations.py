@@ -108,6 +108,7 @@ MIGRATIONS: tuple[str, ...] = (
         decided_at REAL
     );
     CREATE INDEX care_changes_by_exercise ON care_changes(exercise_id, made_at);
+    CREATE INDEX pains_by_exercise ON pains(exercise_id, session_id);
     """,
 )
 

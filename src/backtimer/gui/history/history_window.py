@@ -237,7 +237,7 @@ class HistoryWindow(QWidget):
             days = [dt.date.fromisoformat(d) for d in self._store.session_days()]
             self._totals = self._store.daily_totals()
             self._pains = self._store.daily_pains()
-            self._sides = self._store.daily_side_longest()
+            self._sides: list[tuple[str, str, str, float]] | None = None  # on first need
         except StoreError as error:
             self.summary.setText(str(error))
             return
@@ -292,7 +292,13 @@ class HistoryWindow(QWidget):
         first, last = self.chart_range()
         size = bucket_size(first, last)
         title = MUSCLE_GROUP_NAMES.get(group, "All muscle groups") if group else "All muscle groups"
-        data = buckets(self._totals, self._pains, group, first, last, size, self._sides)
+        if group and self._sides is None:  # both sides are drawn for one group only
+            try:
+                self._sides = self._store.daily_side_longest()
+            except StoreError as error:
+                self.summary.setText(str(error))
+                self._sides = []
+        data = buckets(self._totals, self._pains, group, first, last, size, self._sides or ())
         self.chart.set_data(data, first, last, size, title)
 
     # --- selection ---------------------------------------------------------------------
