@@ -16,6 +16,7 @@ from backtimer.core.care.changes import CareChange, dose_of
 from backtimer.core.care.checkins import CheckInKind
 from backtimer.core.care.traffic import MEANINGFUL_CHANGE
 from backtimer.core.history.goals import Goal, Progress, progress
+from backtimer.core.history.rows import StoredHold, StoredPain
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine, Side, Sides
 from backtimer.core.session.record import PainChoice
@@ -89,9 +90,20 @@ def _day(t: float) -> dt.date:
 
 
 def gather(
-    store: HistoryStore, routine: Routine, start: float, end: float, now: float
+    store: HistoryStore,
+    routine: Routine,
+    start: float,
+    end: float,
+    now: float,
+    holds: Sequence[StoredHold] | None = None,
+    pains: Sequence[StoredPain] | None = None,
 ) -> CareReport:
-    """Page one's facts for sessions started in [start, end)."""
+    """Page one's facts for sessions started in [start, end); ``holds`` and ``pains`` of
+    that period when the caller has read them already."""
+    if holds is None:
+        holds = store.holds(since=start, until=end)
+    if pains is None:
+        pains = store.pains(since=start, until=end)
     names = {e.id: e.name for e in routine.exercises}
     all_changes = store.care_changes()
     prescription = tuple(
@@ -120,7 +132,7 @@ def gather(
     for c in all_changes:
         by_source[(c.proposal.source_session, c.proposal.exercise_id)].append(c)
     stops = []
-    for p in store.pains(since=start, until=end):
+    for p in pains:
         e = p.pain
         exercise = names.get(e.exercise_id or "", e.exercise_id or "—")
         followed = FOLLOWED[e.choice]
@@ -152,23 +164,23 @@ def gather(
         tuple(stops),
         changes,
         goals,
-        tuple(_sides(store, start, end)),
+        tuple(_sides(holds, pains)),
         sum(1 for s in screens if s.any_yes),
         len(screens),
     )
 
 
-def _sides(store: HistoryStore, start: float, end: float) -> list[SideRow]:
+def _sides(holds: Sequence[StoredHold], pains: Sequence[StoredPain]) -> list[SideRow]:
     best: dict[tuple[str, Side], float] = defaultdict(float)
     groups: set[str] = set()
-    for h in store.holds(since=start, until=end):
+    for h in holds:
         if h.hold.side is None:
             continue
         groups.add(h.hold.muscle_group)
         key = (h.hold.muscle_group, h.hold.side)
         best[key] = max(best[key], h.hold.held)
-    pains: dict[tuple[str, Side], int] = defaultdict(int)
-    for p in store.pains(since=start, until=end):
+    hurt_on: dict[tuple[str, Side], int] = defaultdict(int)
+    for p in pains:
         e = p.pain
         if e.muscle_group not in groups:
             continue
@@ -181,14 +193,14 @@ def _sides(store: HistoryStore, start: float, end: float) -> list[SideRow]:
             if e.site.side in (BodySide.LEFT, BodySide.BOTH):
                 hurt.add(Side.LEFT)
         for side in hurt:
-            pains[(e.muscle_group, side)] += 1
+            hurt_on[(e.muscle_group, side)] += 1
     return [
         SideRow(
             MUSCLE_GROUP_NAMES.get(g, g),
             best[(g, Side.RIGHT)],
             best[(g, Side.LEFT)],
-            pains[(g, Side.RIGHT)],
-            pains[(g, Side.LEFT)],
+            hurt_on[(g, Side.RIGHT)],
+            hurt_on[(g, Side.LEFT)],
         )
         for g in sorted(groups)
     ]

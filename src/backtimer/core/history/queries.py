@@ -257,13 +257,18 @@ class HistoryQueries(HistoryFile):
             (r["day"], r["muscle_group"], r["seconds"], r["longest"], r["completed"]) for r in rows
         ]
 
-    def daily_side_longest(self) -> list[tuple[str, str, str, float]]:
+    def daily_side_longest(
+        self, since: float | None = None, until: float | None = None
+    ) -> list[tuple[str, str, str, float]]:
         """Per local day, muscle group and side: (ISO day, group, "right"/"left", longest
-        hold), oldest first; one-sided stretches are left out."""
+        hold) of holds started in [since, until), oldest first; one-sided stretches are
+        left out."""
         rows = self._read(
             "SELECT date(started_at, 'unixepoch', 'localtime') AS day, muscle_group, side,"
             " max(held) AS longest FROM holds WHERE side IS NOT NULL"
-            " GROUP BY day, muscle_group, side ORDER BY day"
+            " AND started_at >= ? AND started_at < ?"
+            " GROUP BY day, muscle_group, side ORDER BY day",
+            (since or 0.0, until if until is not None else _FOREVER),
         )
         return [(r["day"], r["muscle_group"], r["side"], r["longest"]) for r in rows]
 

@@ -200,7 +200,7 @@ def write_report(
         raise ReportError(no_sessions(period))
     holds = store.holds(since=start, until=end)
     pains = store.pains(since=start, until=end)
-    care = gather(store, routine or Routine("", "", ()), start, end, made)
+    care = gather(store, routine or Routine("", "", ()), start, end, made, holds, pains)
 
     folder = path.parent if str(path.parent) else Path(".")
     try:  # find out here, with the system's reason, rather than from a silent QPainter
@@ -376,7 +376,8 @@ def _exercises(
 
 def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -> None:
     totals, daily_pains = store.daily_totals(), store.daily_pains()
-    sides = store.daily_side_longest()
+    start, end = _bounds(first, last)
+    sides = store.daily_side_longest(start, end)
     size = bucket_size(first, last)
     groups = sorted(
         {g for d, g, *_ in totals if first <= dt.date.fromisoformat(d) <= last}
