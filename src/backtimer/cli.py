@@ -17,7 +17,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Subcommands: 'backtimer check FILE...' validates routine files; "
         "'backtimer history --format csv|json' exports your log; "
         "'backtimer plan' prints today's planned sessions; "
-        "'backtimer render-poses DIR' draws every figure to PNG files.",
+        "'backtimer render-poses DIR' draws every figure to PNG files; "
+        "'backtimer report --output FILE.pdf' writes the report for your clinician.",
     )
     p.add_argument("--version", action="version", version=f"backtimer {__version__}")
     p.add_argument("--routine", type=Path, metavar="FILE", help="use this routine file")
@@ -78,11 +79,27 @@ def run_render_poses(argv: Sequence[str]) -> int:
     return render(argv)
 
 
+def run_report(argv: Sequence[str]) -> int:
+    import os
+
+    from backtimer.syscheck import gui_problem
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no display
+    problem = gui_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from backtimer.gui.history.report_cli import run_report as report
+
+    return report(argv)
+
+
 _SUBCOMMANDS = {
     "check": run_check,
     "history": run_history,
     "render-poses": run_render_poses,
     "plan": run_plan,
+    "report": run_report,
 }
 
 

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.goals import GoalKind
 from backtimer.core.history.store import HistoryStore
-from backtimer.gui.history.goals_window import GoalsWindow, GoalValues
+from backtimer.core.routine import Side
+from backtimer.gui.history.goals_window import GoalDialog, GoalsWindow, GoalValues
 
 from .history_data import TODAY, at, make_history
 
@@ -74,3 +75,29 @@ def test_sessions_goal_counts_the_last_week(store: HistoryStore, qtbot: QtBot) -
     window = GoalsWindow(store, now=NOW)
     qtbot.addWidget(window)
     assert window.statuses() == [("Hamstrings: 3 sessions a week", "Met")]
+
+
+def test_a_goal_for_one_side(
+    store: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A goal for the left side is stored with its side and shown for that side."""
+    window = GoalsWindow(store, now=NOW)
+    qtbot.addWidget(window)
+    due = TODAY + dt.timedelta(days=30)
+    answer(monkeypatch, GoalValues("hamstrings", GoalKind.HOLD, 25, due, "", Side.LEFT))
+    with qtbot.waitSignal(window.goals_changed):
+        window.add_button.click()
+    assert store.goals()[0].side is Side.LEFT
+    assert window.statuses() == [
+        ("Hamstrings: hold 25 s on the left side without pain", "On track")
+    ]
+
+
+def test_goal_dialog_offers_a_side_for_hold_goals_only(qtbot: QtBot) -> None:
+    dialog = GoalDialog(None, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.side.setCurrentIndex(2)
+    assert dialog.values().side is Side.LEFT
+    dialog.kind.setCurrentIndex(1)  # sessions a week
+    assert not dialog.side.isEnabled()
+    assert dialog.values().side is None

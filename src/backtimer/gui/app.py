@@ -85,6 +85,8 @@ def run_app(options: argparse.Namespace) -> int:
     if options.fullscreen:
         window.set_distance_mode(True)
     window.show()
+    # First-run safety questions (after the session, with --start), the morning check-in.
+    window.care.start_of_day(session_starting=options.start)
     if options.start:
         window.start_session()
     instance.request_received.connect(window.follow_request)

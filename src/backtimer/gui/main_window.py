@@ -23,6 +23,7 @@ from backtimer.core.session.plan import plan_session
 from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
+from backtimer.gui.care.controller import CareController
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.programme.today_line import today_text
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
         self._store = self._open_store()
+        self.care = CareController(self._store, self, parent=self)
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
         self.session_screen = SessionScreen(self.parts, parent=self)
@@ -113,6 +115,11 @@ class MainWindow(QMainWindow):
         connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
         self.routine_files.routine_chosen.connect(self.set_routine)
         self.session_screen.session_finished.connect(self._refresh_goals)
+        self.session_screen.session_finished.connect(self._on_session_over)
+        parts.pain_panel.red_flags_requested.connect(self.care.open_red_flags)
+        self.care.message.connect(parts.banner.show_message)
+        self.care.speak.connect(self._say)
+        self.care.add_menu(self.menuBar())
 
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
@@ -166,6 +173,7 @@ class MainWindow(QMainWindow):
             self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)
             return
         self._routine = routine
+        routine = self.care.today(routine)  # with the care changes in effect
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.parts.routine_label.setText(routine.name)
         plan = plan_session(routine)  # what the engine will start from
@@ -191,12 +199,18 @@ class MainWindow(QMainWindow):
             self._session.shutdown()
         if self._pending_cues:
             self._replace_cues()
+        routine = self.care.today(self._routine)
+        if routine != self.parts.step_model.routine():
+            self.set_routine(self._routine)  # changed since shown (a stop for today)
+        if self.care.all_stopped_message(routine):
+            self.parts.banner.show_message(self.care.all_stopped_message(routine))
+            return
         self._session = Session(
-            self._routine,
+            routine,
             clock=self._clock,
             store=self._store,
             cues=self.cues,
-            gentle=recent_pain(self._store, self._routine),
+            gentle=recent_pain(self._store, routine),
             parent=self,
         )
         self._session.problem.connect(self.parts.banner.show_message)
@@ -206,6 +220,7 @@ class MainWindow(QMainWindow):
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
         self._session.start()  # the lead-in's start holds the screen awake
+        self.care.ask_before(self._session)
 
     def end_by_system(self) -> None:
         """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
@@ -250,14 +265,24 @@ class MainWindow(QMainWindow):
         if session is None or not session.active or session.in_pain:
             return
         session.pain()
+        self.care.put_away()
         self.session_screen.show_pain()
 
     def _on_pain_choice(self, choice: PainChoice, rating: object, note: str) -> None:
         if self._session is None:
             return
         self.session_screen.hide_pain()
-        self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note)
+        site = self.parts.pain_panel.site()
+        choice = self.care.after_pain(self._session, choice, site)  # spread: stop it today
+        self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note, site)
         self.setFocus()
+
+    def _on_session_over(self) -> None:
+        if self._session is not None:
+            self.care.session_over(self._session)
+
+    def _say(self, text: str) -> None:
+        self.cues.say(text)
 
     def trigger(self, action: Action) -> None:
         """Do what a key or a button asks; commands that need a session wait for one."""
@@ -370,7 +395,9 @@ class MainWindow(QMainWindow):
             return
         names = {e.id: e.name for e in self._routine.exercises}
         if self._history_window is None:
-            self._history_window = HistoryWindow(self._store, exercise_names=names)
+            self._history_window = HistoryWindow(
+                self._store, exercise_names=names, routine=self._routine
+            )
         else:
             self._history_window.reload()
         self._history_window.show()
@@ -409,6 +436,7 @@ class MainWindow(QMainWindow):
             self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
+        self.care.shutdown()
         for child in (self._history_window, self._goals_window, self._plan_window):
             if child is not None:
                 child.close()

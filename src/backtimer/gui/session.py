@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.history.faults import StoreError, StoreFault
 from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.history.store import HistoryStore
@@ -132,6 +133,11 @@ class Session(QObject):
         return self.engine.phases
 
     @property
+    def session_id(self) -> int | None:
+        """The session's row in the history (None before it is saved, or with no history)."""
+        return None if self._recorder is None else self._recorder.session_id
+
+    @property
     def record(self) -> SessionRecord:
         return self.engine.record
 
@@ -174,8 +180,10 @@ class Session(QObject):
             self._cues.silence()
         self.driver.dispatch(self.engine.pain())
 
-    def resolve_pain(self, choice: PainChoice, rating: int | None, note: str) -> None:
-        self.driver.dispatch(self.engine.resolve_pain(choice, rating, note))
+    def resolve_pain(
+        self, choice: PainChoice, rating: int | None, note: str, site: PainSite | None = None
+    ) -> None:
+        self.driver.dispatch(self.engine.resolve_pain(choice, rating, note, site))
 
     def toggle_pause(self) -> None:
         self.driver.dispatch(self.engine.toggle_pause())

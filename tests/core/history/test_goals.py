@@ -49,6 +49,17 @@ def test_hold_goal_met_only_on_both_sides_without_pain(store: HistoryStore) -> N
     assert status_at(store, goal.id, T0 + 3 * DAY + 200) is GoalStatus.MET
 
 
+def test_one_side_goal_is_met_by_that_side_without_pain_there(store: HistoryStore) -> None:
+    """A left-side goal: the left hold counts, and pain on the left (not the right) spoils it."""
+    left = store.add_goal("hamstrings", GoalKind.HOLD, 30, DUE, created_at=T0, side=Side.LEFT)
+    right = store.add_goal("hamstrings", GoalKind.HOLD, 30, DUE, created_at=T0, side=Side.RIGHT)
+    session(store, T0 + DAY, right=30, left=35, hurt=True)  # the pain is on the left
+    assert status_at(store, left.id, T0 + DAY + 200) is not GoalStatus.MET
+    assert status_at(store, right.id, T0 + DAY + 200) is GoalStatus.MET
+    session(store, T0 + 2 * DAY, right=10, left=30)
+    assert status_at(store, left.id, T0 + 2 * DAY + 200) is GoalStatus.MET
+
+
 def test_hold_goal_on_track_then_behind_then_overdue(store: HistoryStore) -> None:
     """Holding steady at 20 s is on track early, behind later, overdue after the due date."""
     goal = store.add_goal("hamstrings", GoalKind.HOLD, 30, DUE, created_at=T0)

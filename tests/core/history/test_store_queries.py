@@ -47,7 +47,8 @@ def test_daily_figures_are_per_local_day_and_group(tmp_path: Path) -> None:
 
 def test_group_sessions_give_the_best_hold_per_side_and_pain(tmp_path: Path) -> None:
     """Each session that worked a group gives its longest hold per side (0 for none), of a
-    one-sided stretch, and whether it had pain in that group; other groups are left out."""
+    one-sided stretch, and whether it had pain in that group (and on which side); other
+    groups are left out."""
     store = open_store(tmp_path)
     sid = store.begin_session("r", "R", T0, gentle=False)
     store.add_hold(sid, hold(T0, 25.0, side=Side.RIGHT))
@@ -59,7 +60,7 @@ def test_group_sessions_give_the_best_hold_per_side_and_pain(tmp_path: Path) -> 
     store.add_hold(other, hold(DAY2 + 50, 60.0, exercise="psoas", group="psoas"))
 
     assert store.group_sessions("hamstrings") == [
-        GroupSession(T0, 31.0, 18.0, 0.0, True),
+        GroupSession(T0, 31.0, 18.0, 0.0, True, pain_right=False, pain_left=True),
         GroupSession(DAY2, 0.0, 0.0, 40.0, False),
     ]
     assert [s.started_at for s in store.group_sessions("psoas")] == [DAY2]

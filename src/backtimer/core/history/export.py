@@ -7,7 +7,7 @@ CSV: one row per record, sessions first and each followed by its holds, pauses a
 events in the order they happened. Columns, in this order:
 
 ====================  ======================================================================
-``record``            ``session``, ``hold``, ``pause`` or ``pain``
+``record``            ``session``, ``hold``, ``pause``, ``pain`` or ``checkin``
 ``session_id``        the session's number (same on all rows of one session)
 ``session_start``     when the session started
 ``session_end``       when it ended (empty if the program was killed: ``interrupted``)
@@ -25,11 +25,17 @@ events in the order they happened. Columns, in this order:
                       length of the pause (pause)
 ``gentle``            ``yes`` when held in gentle mode (hold, session)
 ``completed``         ``yes`` when the hold ran to its end, ``no`` when cut short (hold)
-``pain_rating``       0-10 rating given after stopping, empty if none (pain)
+``pain_rating``       0-10 rating given after stopping, empty if none (pain); the
+                      answer to "How is your back now?" (checkin)
 ``pain_choice``       ``end``, ``gentler``, ``skip``, ``resume``, or empty (pain)
 ``pain_phase``        the phase it happened in: ``hold``, ``prepare``, ``rest``... (pain);
-                      ``user``/``stall``/``pain`` for a pause's reason
+                      ``user``/``stall``/``pain`` for a pause's reason;
+                      ``before``/``after``/``morning`` for a check-in (morning: the
+                      next morning, at the first launch of the day after the session)
 ``note``              the person's note (pain)
+``pain_region``       where it hurt, from the body map: ``lower_back``, ``buttock``,
+                      ``thigh``, ``below_knee``; empty if not said (pain)
+``pain_body_side``    ``left``, ``right`` or ``both``; empty if not said (pain)
 ``planned_sessions``  sessions of this routine the person's plan prescribed that day (day)
 ``done_sessions``     of those, how many were done: a session with at least one hold (day)
 ====================  ======================================================================
@@ -39,9 +45,18 @@ was first planned to today: ``routine`` and ``time`` (the date, YYYY-MM-DD) and 
 two columns; every other column is empty (``adherence_export``).
 
 JSON: ``{"format": "backtimer-history", "version": 1, "exported_at", "sessions": [...],
-"goals": [...]}``; each session has ``id, routine_id, routine, started_at, ended_at,
-outcome, gentle`` and lists ``holds``, ``pains``, ``pauses`` with the fields above
-(numbers as numbers, ``null`` for none). ``plan`` lists the planned routines (``routine_id,
+"goals": [...], "care_changes": [...], "red_flag_screens": [...], "plan": [...],
+"adherence": {...}}``; each session has
+``id, routine_id, routine, started_at, ended_at, outcome, gentle`` and lists ``holds``,
+``pains``, ``pauses`` and ``checkins`` with the fields above (numbers as numbers,
+``null`` for none). A pain has ``region`` and ``body_side``; a check-in ``time, kind,
+rating``; a goal ``side`` (``null``: both sides). A care change has ``made_at, day,
+exercise, kind`` (``shorter_hold``, ``fewer_reps``, ``longer_hold``, ``more_reps``,
+``stop_for_today``, ``see_clinician``), ``amount`` (seconds or reps), ``reason``,
+``automatic``, ``source_session``, ``status`` (``applied``, ``offered``, ``declined``,
+``undone``) and ``decided_at``. A red-flag screen has ``time, origin, answers`` (each
+question's id: true for yes) and ``any_yes``. Fields were only ever added: version 1
+readers still read it. ``plan`` lists the planned routines (``routine_id,
 routine, since, schedule``) and ``adherence`` has ``days`` (``date, planned, done``) and
 ``weeks`` (``week_of``: the Monday, ``planned, done``).
 """
@@ -57,6 +72,8 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from backtimer.core.history.adherence_export import adherence_json, routine_days
+from backtimer.core.care.changes import CareChange
+from backtimer.core.care.checkins import CheckIn
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.due import local_zone
@@ -81,6 +98,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "pain_choice",
     "pain_phase",
     "note",
+    "pain_region",
+    "pain_body_side",
     "planned_sessions",
     "done_sessions",
 )
@@ -157,6 +176,8 @@ def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
             r.choice or "",
             r.phase or "",
             r.note or "",
+            r.region or "",
+            r.body_side or "",
             "",
             "",
         ]
@@ -183,6 +204,9 @@ def write_csv(store: HistoryStore, out: TextIO) -> int:
 def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
     """The whole history as plain JSON-ready values (see the module docstring)."""
     sessions, holds, pains, pauses = _by_session(store)
+    checkins: dict[int | None, list[CheckIn]] = defaultdict(list)
+    for c in store.checkins():
+        checkins[c.session_id].append(c)
     out: list[dict[str, Any]] = []
     for s in sessions:
         out.append(
@@ -204,6 +228,10 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
                     }
                     for q in pauses.get(s.id, ())
                 ],
+                "checkins": [
+                    {"time": iso(c.at), "kind": c.kind.value, "rating": c.rating}
+                    for c in checkins.get(s.id, ())
+                ],
             }
         )
     goals = [
@@ -216,6 +244,7 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
             "created_at": iso(g.created_at),
             "finished_at": iso(g.finished_at) or None,
             "note": g.note,
+            "side": g.side.value if g.side else None,
         }
         for g in store.goals()
     ]
@@ -227,6 +256,32 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
         "sessions": out,
         "goals": goals,
         **adherence_json(store, today, local_zone()),
+        "care_changes": [_change_json(c) for c in store.care_changes()],
+        "red_flag_screens": [
+            {
+                "time": iso(r.at),
+                "origin": r.origin,
+                "answers": {flag.value: yes for flag, yes in r.answers.items()},
+                "any_yes": r.any_yes,
+            }
+            for r in store.red_flag_screens()
+        ],
+    }
+
+
+def _change_json(c: CareChange) -> dict[str, Any]:
+    p = c.proposal
+    return {
+        "made_at": iso(c.made_at),
+        "day": c.day.isoformat(),
+        "exercise": p.exercise_id,
+        "kind": p.kind.value,
+        "amount": p.amount,
+        "reason": p.reason,
+        "automatic": p.automatic,
+        "source_session": p.source_session,
+        "status": c.status.value,
+        "decided_at": iso(c.decided_at) or None,
     }
 
 
@@ -258,6 +313,8 @@ def _pain_json(p: StoredPain) -> dict[str, Any]:
         "rating": e.rating,
         "choice": e.choice.value if e.choice else None,
         "note": e.note,
+        "region": e.site.region.value if e.site else None,
+        "body_side": e.site.side.value if e.site and e.site.side else None,
     }
 
 

@@ -3,7 +3,8 @@
 Two kinds of goal:
 
 * ``hold``: hold ``target`` seconds on both sides (or once, for a one-sided stretch) in
-  one session, with no pain event in that muscle group during that session.
+  one session, with no pain event in that muscle group during that session. A goal with
+  a ``side`` asks it of that side only, with no pain on that side.
 * ``sessions_per_week``: ``target`` sessions that work the muscle group within 7 days.
 
 Status rules (what the windows show; a caller may rely on them):
@@ -27,7 +28,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
+from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 
 DAY = 86400.0
 HOLD_WINDOW_DAYS = 14  #: "current" hold: the best in this many days
@@ -70,6 +71,7 @@ class Goal:
     created_at: float
     finished_at: float | None = None
     note: str = ""
+    side: Side | None = None  #: a hold goal for one side only; None: both sides
 
     @property
     def finished(self) -> bool:
@@ -78,6 +80,8 @@ class Goal:
     def describe(self) -> str:
         """The goal in words, e.g. "Hamstrings: hold 30 s on both sides without pain"."""
         group = MUSCLE_GROUP_NAMES.get(self.muscle_group, self.muscle_group)
+        if self.kind is GoalKind.HOLD and self.side is not None:
+            return f"{group}: hold {self.target:g} s on the {self.side.value} side without pain"
         if self.kind is GoalKind.HOLD:
             return f"{group}: hold {self.target:g} s on both sides without pain"
         return f"{group}: {self.target:g} sessions a week"
@@ -92,6 +96,16 @@ class GroupSession:
     best_left: float
     best_unsided: float  #: longest hold of a one-sided stretch
     pain: bool  #: a pain event in this group during the session
+    pain_right: bool = False  #: ... on the right (the side stretched, or where it hurt)
+    pain_left: bool = False
+
+    def pain_free_on(self, side: Side | None) -> float:
+        """The best hold on ``side`` without pain there (None: both sides, no pain at all)."""
+        if side is None:
+            return self.pain_free_hold
+        if side is Side.RIGHT:
+            return 0.0 if self.pain_right else max(self.best_right, self.best_unsided)
+        return 0.0 if self.pain_left else max(self.best_left, self.best_unsided)
 
     @property
     def both_sides(self) -> float:
@@ -136,18 +150,21 @@ def _end_of(day: dt.date) -> float:
 def _hold_progress(
     goal: Goal, sessions: Sequence[GroupSession], now: float
 ) -> tuple[float, float, float | None]:
-    before = [s.pain_free_hold for s in sessions if s.started_at < goal.created_at]
+    side = goal.side
+    before = [s.pain_free_on(side) for s in sessions if s.started_at < goal.created_at]
     start = max(before, default=0.0)
     met_at = next(
         (
             s.started_at
             for s in sessions
-            if s.started_at >= goal.created_at and s.pain_free_hold >= goal.target
+            if s.started_at >= goal.created_at and s.pain_free_on(side) >= goal.target
         ),
         None,
     )
     recent = [
-        s.pain_free_hold for s in sessions if now - HOLD_WINDOW_DAYS * DAY <= s.started_at <= now
+        s.pain_free_on(side)
+        for s in sessions
+        if now - HOLD_WINDOW_DAYS * DAY <= s.started_at <= now
     ]
     return start, max(recent, default=0.0), met_at
 

@@ -85,6 +85,45 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at REAL NOT NULL
     );
     """,
+    # Pain-aware care (issue 15): where it hurts, check-ins, red-flag screens, the changes
+    # the care rules made, and goals for one side. Old rows stay valid: every new column
+    # is NULL for them (region unknown; a goal without a side is for both sides).
+    """
+    ALTER TABLE pains ADD COLUMN region TEXT;
+    ALTER TABLE pains ADD COLUMN body_side TEXT;
+    ALTER TABLE goals ADD COLUMN side TEXT;
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        at REAL NOT NULL,
+        kind TEXT NOT NULL,
+        rating INTEGER NOT NULL
+    );
+    CREATE INDEX checkins_by_time ON checkins(at);
+    CREATE INDEX checkins_by_session ON checkins(session_id);
+    CREATE TABLE red_flag_screens (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        origin TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        any_yes INTEGER NOT NULL
+    );
+    CREATE TABLE care_changes (
+        id INTEGER PRIMARY KEY,
+        made_at REAL NOT NULL,
+        day TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        amount REAL NOT NULL,
+        reason TEXT NOT NULL,
+        automatic INTEGER NOT NULL,
+        source_session INTEGER,
+        status TEXT NOT NULL,
+        decided_at REAL
+    );
+    CREATE INDEX care_changes_by_exercise ON care_changes(exercise_id, made_at);
+    CREATE INDEX pains_by_exercise ON pains(exercise_id, session_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

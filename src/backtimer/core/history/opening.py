@@ -183,7 +183,19 @@ def _open_read_only(path: Path, newer: bool = False) -> Opened:
             f"{path} was written by a newer BackTimer: it is shown read-only and new "
             "sessions will not be saved there.",
         )
+    if version < SCHEMA_VERSION:
+        conn = _migrated_copy(conn)
     return Opened(conn, path, True, None)
+
+
+def _migrated_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """A file written by an older BackTimer, read without writing it: an in-memory copy,
+    migrated, so every query sees the current schema (new fields empty)."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.backup(copy)
+    conn.close()
+    migrate(copy)
+    return copy
 
 
 def _connect_read_only(path: Path, query: str) -> tuple[sqlite3.Connection, int]:

@@ -11,6 +11,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.history.faults import StoreError, explain
 from backtimer.core.history.goals import Goal, GoalKind, GroupSession
 from backtimer.core.history.opening import HistoryFile
@@ -35,17 +36,24 @@ _EXPORT_SQL = (
     " r.t AS time, r.exercise_id AS exercise_id, r.muscle_group AS muscle_group,"
     " r.side AS side, r.rep AS rep, r.planned AS planned, r.held AS held,"
     " r.gentle AS gentle, r.completed AS completed, r.rating AS rating, r.choice AS choice,"
-    " r.phase AS phase, r.note AS note FROM ("
+    " r.phase AS phase, r.note AS note, r.region AS region, r.body_side AS body_side FROM ("
     " SELECT 'session' AS record, id AS sid, started_at AS t, 0 AS ord,"
     "  NULL AS exercise_id, NULL AS muscle_group, NULL AS side, NULL AS rep,"
     "  NULL AS planned, NULL AS held, gentle, NULL AS completed, NULL AS rating,"
-    "  NULL AS choice, NULL AS phase, NULL AS note FROM sessions"
+    "  NULL AS choice, NULL AS phase, NULL AS note, NULL AS region, NULL AS body_side"
+    "  FROM sessions"
     " UNION ALL SELECT 'hold', session_id, started_at, 1, exercise_id, muscle_group,"
-    "  side, rep, planned, held, gentle, completed, NULL, NULL, NULL, NULL FROM holds"
+    "  side, rep, planned, held, gentle, completed, NULL, NULL, NULL, NULL, NULL, NULL"
+    "  FROM holds"
     " UNION ALL SELECT 'pause', session_id, at, 1, NULL, NULL, NULL, NULL, NULL,"
-    "  seconds, NULL, NULL, NULL, NULL, reason, NULL FROM pauses"
+    "  seconds, NULL, NULL, NULL, NULL, reason, NULL, NULL, NULL FROM pauses"
     " UNION ALL SELECT 'pain', session_id, at, 1, exercise_id, muscle_group, side,"
-    "  NULL, NULL, held, NULL, NULL, rating, choice, phase, note FROM pains"
+    "  NULL, NULL, held, NULL, NULL, rating, choice, phase, note, region, body_side FROM pains"
+    # A check-in's kind (before, after, morning) goes in the phase column, its rating in
+    # the rating column.
+    " UNION ALL SELECT 'checkin', session_id, at, 1, NULL, NULL, NULL, NULL, NULL, NULL,"
+    "  NULL, NULL, rating, NULL, kind, NULL, NULL, NULL FROM checkins"
+    "  WHERE session_id IS NOT NULL"
     ") AS r JOIN sessions s ON s.id = r.sid ORDER BY s.started_at, s.id, r.ord, r.t"
 )
 
@@ -101,6 +109,7 @@ def _pain(r: sqlite3.Row) -> StoredPain:
             rating=r["rating"],
             note=r["note"],
             choice=None if r["choice"] is None else PainChoice(r["choice"]),
+            site=PainSite.from_values(r["region"], r["body_side"]),
         ),
     )
 
@@ -122,6 +131,7 @@ def _goal(r: sqlite3.Row) -> Goal:
         created_at=r["created_at"],
         finished_at=r["finished_at"],
         note=r["note"],
+        side=_side(r["side"]),
     )
 
 
@@ -132,6 +142,8 @@ def _group_session(r: sqlite3.Row) -> GroupSession:
         best_left=r["best_left"],
         best_unsided=r["best_unsided"],
         pain=bool(r["pain"]),
+        pain_right=bool(r["pain_right"]),
+        pain_left=bool(r["pain_left"]),
     )
 
 
@@ -196,7 +208,7 @@ class HistoryQueries(HistoryFile):
         where, params = _where("at", session_id, since, until)
         rows = self._read(
             "SELECT id, session_id, at, phase, exercise_id, muscle_group, side, held, rating,"
-            f" note, choice FROM pains WHERE {where} ORDER BY at, id",
+            f" note, choice, region, body_side FROM pains WHERE {where} ORDER BY at, id",
             params,
         )
         return [_pain(r) for r in rows]
@@ -245,6 +257,21 @@ class HistoryQueries(HistoryFile):
             (r["day"], r["muscle_group"], r["seconds"], r["longest"], r["completed"]) for r in rows
         ]
 
+    def daily_side_longest(
+        self, since: float | None = None, until: float | None = None
+    ) -> list[tuple[str, str, str, float]]:
+        """Per local day, muscle group and side: (ISO day, group, "right"/"left", longest
+        hold) of holds started in [since, until), oldest first; one-sided stretches are
+        left out."""
+        rows = self._read(
+            "SELECT date(started_at, 'unixepoch', 'localtime') AS day, muscle_group, side,"
+            " max(held) AS longest FROM holds WHERE side IS NOT NULL"
+            " AND started_at >= ? AND started_at < ?"
+            " GROUP BY day, muscle_group, side ORDER BY day",
+            (since or 0.0, until if until is not None else _FOREVER),
+        )
+        return [(r["day"], r["muscle_group"], r["side"], r["longest"]) for r in rows]
+
     def daily_pains(self) -> list[tuple[str, str, int]]:
         """Per local day and muscle group: (ISO day, group or '', pain events)."""
         rows = self._read(
@@ -270,17 +297,22 @@ class HistoryQueries(HistoryFile):
             " coalesce(max(CASE WHEN h.side='left' THEN h.held END), 0.0) AS best_left,"
             " coalesce(max(CASE WHEN h.side IS NULL THEN h.held END), 0.0) AS best_unsided,"
             " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?)"
-            " AS pain"
+            " AS pain,"
+            # A pain on one side: the side being stretched, or where it hurt on the map.
+            " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?"
+            "  AND (p.side = 'right' OR p.body_side IN ('right', 'both'))) AS pain_right,"
+            " EXISTS(SELECT 1 FROM pains p WHERE p.session_id = s.id AND p.muscle_group = ?"
+            "  AND (p.side = 'left' OR p.body_side IN ('left', 'both'))) AS pain_left"
             " FROM sessions s JOIN holds h ON h.session_id = s.id AND h.muscle_group = ?"
             " GROUP BY s.id ORDER BY s.started_at",
-            (muscle_group, muscle_group),
+            (muscle_group, muscle_group, muscle_group, muscle_group),
         )
         return [_group_session(r) for r in rows]
 
     def goals(self, include_finished: bool = True) -> list[Goal]:
         """Goals, soonest due first; finished ones last."""
         rows = self._read(
-            "SELECT id, muscle_group, kind, target, due, created_at, finished_at, note"
+            "SELECT id, muscle_group, kind, target, due, created_at, finished_at, note, side"
             " FROM goals ORDER BY finished_at IS NOT NULL, due, id"
         )
         goals = [_goal(r) for r in rows]

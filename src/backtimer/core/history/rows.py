@@ -42,7 +42,7 @@ class StoredPause:
 
 
 class ExportRow(NamedTuple):
-    """One flat row of the export: a session, hold, pause or pain event with its session's
+    """One flat row of the export: a session, hold, pause, pain event or check-in with its session's
     columns. Values are as stored (enums as their value strings, flags as 0/1, sides as
     "right"/"left"/None); a field a record does not have is None. A pause puts its
     seconds in ``held`` and its reason in ``phase``. A tuple, so ten years of rows stay
@@ -67,3 +67,5 @@ class ExportRow(NamedTuple):
     choice: str | None
     phase: str | None
     note: str | None
+    region: str | None  #: where a pain hurt (a BodyRegion value), if said
+    body_side: str | None  #: "left", "right" or "both", if said

@@ -37,6 +37,8 @@ class Bucket:
     seconds: float  #: total seconds held
     longest: float  #: longest single hold
     pains: int  #: pain events
+    longest_right: float = 0.0  #: longest hold on the right side (0: none)
+    longest_left: float = 0.0
 
 
 def bucket_start(day: dt.date, size: str) -> dt.date:
@@ -65,21 +67,43 @@ def buckets(
     first: dt.date,
     last: dt.date,
     size: str,
+    sides: Sequence[tuple[str, str, str, float]] = (),
 ) -> list[Bucket]:
-    """Aggregate the store's daily rows for ``group`` (None: all groups) in [first, last]."""
+    """Aggregate the store's daily rows for ``group`` (None: all groups) in [first, last];
+    ``sides`` (``daily_side_longest``) adds the longest hold per side of ``group``, so a
+    chart can show both sides of a muscle group (not for all groups at once)."""
+    keys_of: dict[str, dt.date | None] = {}  # a day's bucket, or None outside the range
+
+    def key_of(day_text: str) -> dt.date | None:
+        # Ten years of rows name each day many times (groups, sides): parse it once.
+        if day_text not in keys_of:
+            day = dt.date.fromisoformat(day_text)
+            keys_of[day_text] = bucket_start(day, size) if first <= day <= last else None
+        return keys_of[day_text]
+
+    per_side: dict[tuple[dt.date, str], float] = {}
+    for day_text, row_group, side, best in sides if group is not None else ():
+        if row_group == group and (k := key_of(day_text)) is not None:
+            per_side[(k, side)] = max(per_side.get((k, side), 0.0), best)
     seconds: dict[dt.date, float] = {}
     longest: dict[dt.date, float] = {}
     pain_count: dict[dt.date, int] = {}
     for day_text, row_group, held, best, _completed in totals:
-        day = dt.date.fromisoformat(day_text)
-        if (group is None or row_group == group) and first <= day <= last:
-            key = bucket_start(day, size)
+        if (group is None or row_group == group) and (key := key_of(day_text)) is not None:
             seconds[key] = seconds.get(key, 0.0) + held
             longest[key] = max(longest.get(key, 0.0), best)
     for day_text, row_group, count in pains:
-        day = dt.date.fromisoformat(day_text)
-        if (group is None or row_group == group) and first <= day <= last:
-            key = bucket_start(day, size)
+        if (group is None or row_group == group) and (key := key_of(day_text)) is not None:
             pain_count[key] = pain_count.get(key, 0) + count
     keys = sorted(set(seconds) | set(pain_count))
-    return [Bucket(k, seconds.get(k, 0.0), longest.get(k, 0.0), pain_count.get(k, 0)) for k in keys]
+    return [
+        Bucket(
+            k,
+            seconds.get(k, 0.0),
+            longest.get(k, 0.0),
+            pain_count.get(k, 0),
+            per_side.get((k, "right"), 0.0),
+            per_side.get((k, "left"), 0.0),
+        )
+        for k in keys
+    ]

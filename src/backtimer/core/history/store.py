@@ -1,7 +1,8 @@
 """The history store: one SQLite file, ``history.sqlite3`` in the data folder.
 
-``HistoryStore`` is the one class callers use: the writes (``writes.py``) and queries
-(``queries.py``) over the one connection that ``opening.py`` opened and migrated.
+``HistoryStore`` is the one class callers use: the writes (``writes.py``), queries
+(``queries.py``) and care records (``care_records.py``) over the one connection that
+``opening.py`` opened and migrated.
 
 Contracts a caller may rely on:
 
@@ -23,10 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from backtimer.core.history.care_records import CareRecords
 from backtimer.core.history.opening import open_history
 from backtimer.core.history.plan_records import PlanRecords
-from backtimer.core.history.queries import HistoryQueries
-from backtimer.core.history.writes import HistoryWrites
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,9 @@ class OpenResult:
     message: str | None  #: what the person should know (damage moved aside, read-only, ...)
 
 
-class HistoryStore(HistoryWrites, HistoryQueries, PlanRecords):
-    """Sessions, holds, pain events, pauses and goals. Use ``HistoryStore.open``."""
+class HistoryStore(CareRecords, PlanRecords):
+    """Sessions, holds, pain events, pauses and goals, the care records (check-ins,
+    red-flag screens, care changes) and the person's plan. Use ``HistoryStore.open``."""
 
     @classmethod
     def open(cls, folder: Path, *, read_only: bool = False, now: float | None = None) -> OpenResult:

@@ -29,6 +29,13 @@ def _side_value(side: Side | None) -> str | None:
     return None if side is None else side.value
 
 
+def _site_values(pain: PainRecord) -> tuple[str | None, str | None]:
+    site = pain.site
+    if site is None:
+        return None, None
+    return site.region.value, None if site.side is None else site.side.value
+
+
 class HistoryWrites(HistoryFile):
     """The writes of a ``HistoryStore``."""
 
@@ -85,7 +92,7 @@ class HistoryWrites(HistoryFile):
     def add_pain(self, session_id: int, pain: PainRecord) -> int:
         return self._write(
             "INSERT INTO pains(session_id, at, phase, exercise_id, muscle_group, side, held,"
-            " rating, note, choice) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            " rating, note, choice, region, body_side) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 session_id,
                 pain.at,
@@ -97,14 +104,21 @@ class HistoryWrites(HistoryFile):
                 pain.rating,
                 pain.note,
                 None if pain.choice is None else pain.choice.value,
+                *_site_values(pain),
             ),
         )
 
     def resolve_pain(self, pain_id: int, pain: PainRecord) -> None:
-        """Record the rating, note and choice the person gave after stopping for pain."""
+        """Record the rating, note, choice and site the person gave after stopping."""
         self._write(
-            "UPDATE pains SET rating=?, note=?, choice=? WHERE id=?",
-            (pain.rating, pain.note, None if pain.choice is None else pain.choice.value, pain_id),
+            "UPDATE pains SET rating=?, note=?, choice=?, region=?, body_side=? WHERE id=?",
+            (
+                pain.rating,
+                pain.note,
+                None if pain.choice is None else pain.choice.value,
+                *_site_values(pain),
+                pain_id,
+            ),
         )
 
     def add_pause(self, session_id: int, pause: PauseRecord) -> None:
@@ -129,6 +143,7 @@ class HistoryWrites(HistoryFile):
         due: dt.date,
         note: str = "",
         created_at: float | None = None,
+        side: Side | None = None,
     ) -> Goal:
         """Add a goal; ``ValueError`` (with a message for the person) for bad values."""
         problem = validate_goal(muscle_group, kind, target, due)
@@ -136,11 +151,11 @@ class HistoryWrites(HistoryFile):
             raise ValueError(problem)
         created = time.time() if created_at is None else created_at
         goal_id = self._write(
-            "INSERT INTO goals(muscle_group, kind, target, due, created_at, note)"
-            " VALUES(?,?,?,?,?,?)",
-            (muscle_group, kind.value, target, due.isoformat(), created, note),
+            "INSERT INTO goals(muscle_group, kind, target, due, created_at, note, side)"
+            " VALUES(?,?,?,?,?,?,?)",
+            (muscle_group, kind.value, target, due.isoformat(), created, note, _side_value(side)),
         )
-        return Goal(goal_id, muscle_group, kind, target, due, created, None, note)
+        return Goal(goal_id, muscle_group, kind, target, due, created, None, note, side)
 
     def update_goal(self, goal: Goal) -> None:
         """Save the group, kind, target, due date and note of an existing goal."""
@@ -148,13 +163,14 @@ class HistoryWrites(HistoryFile):
         if problem:
             raise ValueError(problem)
         self._write(
-            "UPDATE goals SET muscle_group=?, kind=?, target=?, due=?, note=? WHERE id=?",
+            "UPDATE goals SET muscle_group=?, kind=?, target=?, due=?, note=?, side=? WHERE id=?",
             (
                 goal.muscle_group,
                 goal.kind.value,
                 goal.target,
                 goal.due.isoformat(),
                 goal.note,
+                _side_value(goal.side),
                 goal.id,
             ),
         )

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.session.cue_schedule import cues_left
 from backtimer.core.session.events import (
     Event,
@@ -168,13 +169,18 @@ class Engine(PhaseMachine):
         return out
 
     def resolve_pain(
-        self, choice: PainChoice, rating: int | None = None, note: str = ""
+        self,
+        choice: PainChoice,
+        rating: int | None = None,
+        note: str = "",
+        site: PainSite | None = None,
     ) -> list[Event]:
-        """End, continue gentler, skip this exercise, or resume after :meth:`pain`."""
+        """End, continue gentler, skip this exercise, or resume after :meth:`pain`;
+        ``site`` is where it hurts (the body map), if the person said."""
         if self._state is not State.PAIN or self._pain is None:
             return []
         now = self._read(None)
-        self._pain = replace(self._pain, rating=rating, note=note, choice=choice)
+        self._pain = replace(self._pain, rating=rating, note=note, choice=choice, site=site)
         self.record.pains[-1] = self._pain
         out: list[Event] = [PainResolved(self._pain)]
         if choice is PainChoice.END:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.routine import Side
 
 
@@ -59,6 +60,7 @@ class PainRecord:
     rating: int | None = None  #: 0-10 numeric rating scale, if given
     note: str = ""
     choice: PainChoice | None = None
+    site: PainSite | None = None  #: where it hurts, from the body map, if given
 
 
 @dataclass(frozen=True)

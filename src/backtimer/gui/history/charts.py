@@ -6,7 +6,9 @@ logs RHI/OpenGL warnings offscreen and would make the PDF need a second drawing 
 pyqtgraph would add pyqtgraph and numpy for two simple series. One ``paint_chart``
 function draws the same picture on a widget and on a ``QPdfWriter`` page.
 
-The chart: the upper band shows the longest hold in each period (line and dots, seconds);
+The chart: the upper band shows the longest hold in each period (line and dots, seconds),
+one line per side when the buckets carry sides (right orange, left violet, as on the
+stage's side badges) so an asymmetry shows;
 the lower band shows pain events in each period (red bars with their count). Periods are
 days, weeks or months (``core.history.stats.bucket_size``).
 """
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from backtimer.core.history.stats import Bucket
 
 HOLD_COLOUR = QColor("#1f5fa8")
+RIGHT_COLOUR = QColor("#d35400")  #: the right side, as the stage's badge (orange)
+LEFT_COLOUR = QColor("#6c3fc4")  #: the left side (blue-violet)
+SIDES_LEGEND = "longest hold per {period}: right ■  left ■"
 PAIN_COLOUR = QColor("#c0392b")
 GRID_COLOUR = QColor("#d0d0d0")
 TEXT_COLOUR = QColor("#303030")
@@ -39,6 +44,51 @@ def _nice_top(value: float) -> float:
 
 def _date_text(day: dt.date, size: str) -> str:
     return day.strftime("%b %Y") if size == "month" else day.strftime("%d %b %y")
+
+
+def _right(b: Bucket) -> float:
+    return b.longest_right
+
+
+def _left(b: Bucket) -> float:
+    return b.longest_left
+
+
+def _line(painter: QPainter, points: Sequence[QPointF], colour: QColor, unit: float) -> None:
+    if not points:
+        return
+    path = QPainterPath()
+    path.moveTo(points[0])
+    for point in points[1:]:
+        path.lineTo(point)
+    painter.setPen(QPen(colour, max(1.0, unit / 6)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    if len(points) <= 120:
+        painter.setBrush(colour)
+        radius = max(1.5, unit / 4)
+        for point in points:
+            painter.drawEllipse(point, radius, radius)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _side_legend(painter: QPainter, rect: QRectF, unit: float, period: str) -> None:
+    """ "longest hold per day: right ■ left ■" with each square in its side's colour."""
+    text = SIDES_LEGEND.format(period=period)
+    metrics = painter.fontMetrics()
+    x = rect.right() - metrics.horizontalAdvance(text)
+    y = rect.top()
+    painter.setPen(TEXT_COLOUR)
+    painter.drawText(
+        QRectF(rect.left(), y, rect.width(), unit * 1.6),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        text,
+    )
+    square = metrics.horizontalAdvance("■")
+    right_at = x + metrics.horizontalAdvance(text.split("■")[0]) - 0.0
+    left_at = x + metrics.horizontalAdvance(text.rsplit("■", 1)[0])
+    for colour, at in ((RIGHT_COLOUR, right_at), (LEFT_COLOUR, left_at)):
+        painter.fillRect(QRectF(at, y + unit * 0.35, square, unit * 0.9), colour)
 
 
 def paint_chart(
@@ -78,6 +128,7 @@ def paint_chart(
     def x_of(day: dt.date) -> float:
         return left + (right - left) * min(1.0, max(0.0, (day - first).days / span_days))
 
+    sided = any(b.longest_right or b.longest_left for b in buckets)
     top_value = _nice_top(1.1 * max((b.longest for b in buckets), default=0.0))
     # Grid and axis labels for the hold band.
     for i in range(5):
@@ -91,14 +142,25 @@ def paint_chart(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             f"{value:g}s",
         )
-    painter.setPen(HOLD_COLOUR)
-    painter.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), unit * 1.6),
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        f"longest hold per {_PERIOD_WORDS[size]}",
-    )
+    if sided:
+        _side_legend(painter, rect, unit, _PERIOD_WORDS[size])
+    else:
+        painter.setPen(HOLD_COLOUR)
+        painter.drawText(
+            QRectF(rect.left(), rect.top(), rect.width(), unit * 1.6),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"longest hold per {_PERIOD_WORDS[size]}",
+        )
     held = [b for b in buckets if b.longest > 0]
-    if held:
+    if sided:
+        for colour, side_of in ((RIGHT_COLOUR, _right), (LEFT_COLOUR, _left)):
+            points = [
+                QPointF(x_of(b.start), hold_bottom - (hold_bottom - top) * side_of(b) / top_value)
+                for b in buckets
+                if side_of(b) > 0
+            ]
+            _line(painter, points, colour, unit)
+    elif held:
         path = QPainterPath()
         for n, b in enumerate(held):
             point = QPointF(

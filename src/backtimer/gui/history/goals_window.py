@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS
+from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 from backtimer.gui.slots import connect_call
 
 STATUS_COLOURS = {
@@ -57,6 +57,15 @@ class GoalValues:
     target: float
     due: dt.date
     note: str
+    side: Side | None = None  #: a hold goal for one side; None: both sides
+
+
+#: The side choices of a hold goal, as the dialog lists them.
+SIDE_CHOICES: tuple[tuple[str, Side | None], ...] = (
+    ("Both sides", None),
+    ("Right side only", Side.RIGHT),
+    ("Left side only", Side.LEFT),
+)
 
 
 class GoalDialog(QDialog):
@@ -67,7 +76,7 @@ class GoalDialog(QDialog):
         for g in MUSCLE_GROUPS:
             self.group.addItem(MUSCLE_GROUP_NAMES[g], g)
         self.kind = QComboBox()
-        self.kind.addItem("Hold on both sides without pain (seconds)", GoalKind.HOLD)
+        self.kind.addItem("Hold without pain (seconds)", GoalKind.HOLD)
         self.kind.addItem("Sessions a week", GoalKind.SESSIONS_PER_WEEK)
         self.target = QDoubleSpinBox()
         self.target.setDecimals(0)
@@ -75,6 +84,11 @@ class GoalDialog(QDialog):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd MMM yyyy")
         self.note = QLineEdit()
+        self.side = QComboBox()
+        for text, side in SIDE_CHOICES:
+            self.side.addItem(text, side)
+        if goal is not None and goal.side is not None:
+            self.side.setCurrentIndex([s for _, s in SIDE_CHOICES].index(goal.side))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         due = goal.due if goal else today + dt.timedelta(days=28)
         self.due.setDate(QDate(due.year, due.month, due.day))
@@ -90,6 +104,7 @@ class GoalDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Muscle group", self.group)
         form.addRow("Goal", self.kind)
+        form.addRow("Side", self.side)
         form.addRow("Target", self.target)
         form.addRow("Due date", self.due)
         form.addRow("Note", self.note)
@@ -104,6 +119,7 @@ class GoalDialog(QDialog):
         low, high = HOLD_RANGE if self.kind.currentData() is GoalKind.HOLD else SESSIONS_RANGE
         self.target.setRange(low, high)
         self.target.setSuffix(" s" if self.kind.currentData() is GoalKind.HOLD else " a week")
+        self.side.setEnabled(self.kind.currentData() is GoalKind.HOLD)
 
     def values(self) -> GoalValues:
         d = self.due.date()
@@ -113,6 +129,7 @@ class GoalDialog(QDialog):
             self.target.value(),
             dt.date(d.year(), d.month(), d.day()),
             self.note.text().strip(),
+            self.side.currentData() if self.kind.currentData() is GoalKind.HOLD else None,
         )
 
 
@@ -248,6 +265,7 @@ class GoalsWindow(QWidget):
                     values.due,
                     values.note,
                     created_at=self._time(),
+                    side=values.side,
                 ),
             )
 
@@ -264,6 +282,7 @@ class GoalsWindow(QWidget):
                 target=values.target,
                 due=values.due,
                 note=values.note,
+                side=values.side,
             )
             self._apply("save", lambda: self._store.update_goal(edited))
 

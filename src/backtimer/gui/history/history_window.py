@@ -44,7 +44,7 @@ from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
 from backtimer.gui.programme.adherence_views import mark_calendar
@@ -141,12 +141,14 @@ class HistoryWindow(QWidget):
         *,
         today: dt.date | None = None,
         exercise_names: dict[str, str] | None = None,
+        routine: Routine | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("BackTimer — history")
         self._store = store
         self._names = dict(exercise_names or {})
+        self._routine = routine  #: page one of the report: its prescription
         self._today = today or dt.date.today()
         self._build()
         self.reload()
@@ -236,6 +238,7 @@ class HistoryWindow(QWidget):
             days = [dt.date.fromisoformat(d) for d in self._store.session_days()]
             self._totals = self._store.daily_totals()
             self._pains = self._store.daily_pains()
+            self._sides: list[tuple[str, str, str, float]] | None = None  # on first need
         except StoreError as error:
             self.summary.setText(str(error))
             return
@@ -291,7 +294,13 @@ class HistoryWindow(QWidget):
         first, last = self.chart_range()
         size = bucket_size(first, last)
         title = MUSCLE_GROUP_NAMES.get(group, "All muscle groups") if group else "All muscle groups"
-        data = buckets(self._totals, self._pains, group, first, last, size)
+        if group and self._sides is None:  # both sides are drawn for one group only
+            try:
+                self._sides = self._store.daily_side_longest()
+            except StoreError as error:
+                self.summary.setText(str(error))
+                self._sides = []
+        data = buckets(self._totals, self._pains, group, first, last, size, self._sides or ())
         self.chart.set_data(data, first, last, size, title)
 
     # --- selection ---------------------------------------------------------------------
@@ -384,7 +393,9 @@ class HistoryWindow(QWidget):
         if path is None:
             return
         try:
-            write_report(self._store, path, first, last, exercise_names=self._names)
+            write_report(
+                self._store, path, first, last, exercise_names=self._names, routine=self._routine
+            )
         except (ReportError, StoreError) as error:
             self.tell(self, "Report not saved", str(error))
             return

@@ -1,17 +1,21 @@
 """The clinician's report: a PDF written with Qt's own ``QPdfWriter`` (A4, portrait).
 
-Contents, in order: the period and when it was made; sessions done (by outcome); the
-plan and adherence (planned against done, by week; gui/programme/adherence_views.py);
-the goals with their status; per exercise, the holds (count, completed, typical and
-longest hold, planned); a chart per muscle group (longest hold and pain events over
-time); and every pain event in the period (date, time, exercise, side, phase, seconds
-in, rating, choice, note). Tables continue on new pages with their header repeated.
+Page one is the care summary a clinician reads in a minute (``care_page``), with the
+plan's prescription and adherence. The detail pages after it hold, in order: the period
+and when it was made; sessions done (by outcome); the plan and adherence by week
+(gui/programme/adherence_views.py); the goals with their status; per exercise, the holds (count, completed, typical and longest
+hold, planned); a chart per muscle group (longest hold and pain events over time); and
+every pain event in the period (date, time, exercise, side, phase, seconds in, rating,
+choice, note). Tables continue on new pages with their header repeated.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import statistics
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -20,16 +24,21 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from backtimer.core.care.period import Period, check_period, no_sessions
+from backtimer.core.history.care_report import CareReport, gather
 from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import HoldRecord, Outcome
+from backtimer.gui.history.care_page import draw_first_page
 from backtimer.gui.history.charts import PAIN_COLOUR, paint_chart
 from backtimer.gui.programme.adherence_views import report_section as adherence_section
+from backtimer.gui.programme.adherence_views import summary_lines as adherence_lines
 
 DPI = 72  # one device unit = one point
+DETAILS_TITLE = "Details"
 _OUTCOME_WORDS = {
     Outcome.COMPLETED: "completed",
     Outcome.ENDED_BY_USER: "ended early",
@@ -169,24 +178,66 @@ def write_report(
     *,
     now: float | None = None,
     exercise_names: Mapping[str, str] | None = None,
+    routine: Routine | None = None,
+    adherence: Sequence[str] | None = None,
 ) -> None:
     """Write the report for [first, last] to ``path``; ``ReportError`` if it cannot.
 
     ``exercise_names`` (id → name, from the routine) makes the tables read as words; an
-    id without a name is shown as it is.
+    id without a name is shown as it is. ``routine`` gives page one its prescription;
+    ``adherence`` its adherence lines (None: from the person's plan in ``store``).
+    A period that ends before it starts, reaches into the future or has no sessions is
+    refused with ``ReportError`` and no file is written; a report that fails half-way
+    leaves no file either (it is written beside ``path`` and renamed when whole).
     """
     names = dict(exercise_names or {})
+    if routine is not None:
+        names = {e.id: e.name for e in routine.exercises} | names
     made = time.time() if now is None else now
+    period = check_period(first, last, dt.datetime.fromtimestamp(made).date())
+    if not isinstance(period, Period):
+        raise ReportError(period)
     start, end = _bounds(first, last)
     sessions = store.sessions(start, end)
+    if not sessions:
+        raise ReportError(no_sessions(period))
     holds = store.holds(since=start, until=end)
     pains = store.pains(since=start, until=end)
+    care = gather(store, routine or Routine("", "", ()), start, end, made, holds, pains)
 
+    folder = path.parent if str(path.parent) else Path(".")
     try:  # find out here, with the system's reason, rather than from a silent QPainter
-        with open(path, "ab"):
-            pass
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        os.close(fd)
     except OSError as error:
         raise ReportError(f"Could not write {path}: {error.strerror}.") from error
+    tmp = Path(tmp_name)
+    try:
+        _write_pdf(
+            tmp, store, first, last, made, names, sessions, holds, pains, care, routine, adherence
+        )
+        if tmp.stat().st_size == 0:
+            raise ReportError(f"Could not write {path}.")
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _write_pdf(
+    path: Path,
+    store: HistoryStore,
+    first: dt.date,
+    last: dt.date,
+    made: float,
+    names: dict[str, str],
+    sessions: Sequence[SessionRow],
+    holds: Sequence[StoredHold],
+    pains: Sequence[StoredPain],
+    care: CareReport,
+    routine: Routine | None,
+    adherence: Sequence[str] | None,
+) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setTitle(f"BackTimer report {first} to {last}")
@@ -209,7 +260,13 @@ def write_report(
             f"Period: {first:%A %d %B %Y} to {last:%A %d %B %Y}  ({(last - first).days + 1} days)"
         )
         pages.text(f"Prepared: {dt.datetime.fromtimestamp(made):%d %B %Y, %H:%M}", 9, gap=8)
+        routine_name = routine.name if routine is not None else sessions[-1].routine_name
+        if adherence is None:
+            adherence = adherence_lines(store, first, last)
+        draw_first_page(pages, care, routine_name, first, last, len(sessions), adherence)
 
+        pages.new_page()
+        pages.text(DETAILS_TITLE, 14, bold=True, gap=4)
         _summary(pages, sessions, holds, pains, first, last)
         adherence_section(pages, store, first, last)
         _goals(pages, store, made)
@@ -218,8 +275,6 @@ def write_report(
         _pain_events(pages, pains, names)
     finally:
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise ReportError(f"Could not write {path}.")
 
 
 def _summary(
@@ -327,6 +382,8 @@ def _exercises(
 
 def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -> None:
     totals, daily_pains = store.daily_totals(), store.daily_pains()
+    start, end = _bounds(first, last)
+    sides = store.daily_side_longest(start, end)
     size = bucket_size(first, last)
     groups = sorted(
         {g for d, g, *_ in totals if first <= dt.date.fromisoformat(d) <= last}
@@ -338,7 +395,7 @@ def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -
     chart_h = 170.0
     for group in groups:
         pages.room(chart_h + 8)
-        data = buckets(totals, daily_pains, group, first, last, size)
+        data = buckets(totals, daily_pains, group, first, last, size, sides)
         paint_chart(
             pages.p,
             QRectF(0, pages.y, pages.width, chart_h),
@@ -366,6 +423,7 @@ def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, st
                 f"{when:%H:%M}",
                 names.get(e.exercise_id, e.exercise_id) if e.exercise_id else "—",
                 e.side.value if e.side else "",
+                e.site.describe() if e.site else "",
                 e.phase,
                 f"{e.held:.0f} s",
                 "—" if e.rating is None else f"{e.rating}/10",
@@ -374,7 +432,18 @@ def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, st
             ]
         )
     pages.table(
-        ("Date", "Time", "Exercise", "Side", "During", "Into it", "Rating", "Then", "Note"),
-        (0.14, 0.07, 0.18, 0.07, 0.08, 0.08, 0.08, 0.09, 0.21),
+        (
+            "Date",
+            "Time",
+            "Exercise",
+            "Side",
+            "Where",
+            "During",
+            "Into it",
+            "Rating",
+            "Then",
+            "Note",
+        ),
+        (0.11, 0.06, 0.15, 0.05, 0.11, 0.08, 0.07, 0.07, 0.08, 0.22),
         rows,
     )

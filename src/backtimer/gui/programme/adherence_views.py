@@ -68,14 +68,13 @@ def mark_calendar(calendar: QCalendarWidget, store: HistoryStore | None, today: 
         calendar.setDateTextFormat(qdate, fmt)
 
 
-def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.date) -> None:
-    """The report's "Plan and adherence": the prescription, the period's total and a
-    table by week. ``pages`` is the report's page cursor (heading, text, table)."""
-    pages.heading(HEADING)
+def summary_lines(store: HistoryStore, first: dt.date, last: dt.date) -> list[str]:
+    """The prescription of each planned routine and the period's total, as lines for the
+    report's first page; only the "no plan" line when no plan was kept."""
     plan, days = _days(store, first, last)
     if not plan.entries:
-        pages.text(NO_PLAN)
-        return
+        return [NO_PLAN]
+    lines = []
     for e in plan.entries:
         s = e.schedule
         times = ", ".join(
@@ -87,17 +86,26 @@ def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.dat
         named = [d.value for d in Weekday if d in s.days]
         shown = EVERY_DAY if len(named) == 7 else ", ".join(named)
         limit = LIMIT.format(limit=s.pain_limit) if s.pain_limit is not None else ""
-        pages.text(
+        lines.append(
             PRESCRIPTION.format(routine=e.routine_name, times=times, days=shown, limit=limit)
         )
     planned = sum(d.planned for d in days)
     if not planned:
-        pages.text(NO_PLAN)
-        return
+        return [*lines, NO_PLAN]
     done = sum(d.done for d in days)
-    pages.text(
+    lines.append(
         TOTAL.format(done=done, planned=planned, share=done / planned, first=first, last=last)
     )
+    return lines
+
+
+def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.date) -> None:
+    """The report's "Plan and adherence": the prescription, the period's total and a
+    table by week. ``pages`` is the report's page cursor (heading, text, table)."""
+    pages.heading(HEADING)
+    for line in summary_lines(store, first, last):
+        pages.text(line)
+    _plan, days = _days(store, first, last)
     rows = [
         [
             f"{w.monday:%d %b %Y}",
@@ -108,4 +116,5 @@ def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.dat
         for w in weekly(days)
         if w.planned
     ]
-    pages.table(WEEK_HEADERS, (0.4, 0.2, 0.2, 0.2), rows)
+    if rows:
+        pages.table(WEEK_HEADERS, (0.4, 0.2, 0.2, 0.2), rows)

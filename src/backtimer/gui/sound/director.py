@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 MERGE_WINDOW = 0.25  #: seconds: cues due this close together are one group
 BEEP_GAP = 0.12  #: seconds of quiet between a beep's end and its words
 RENDER_WAIT = 1.5  #: seconds speech may be late (still rendering) before it is dropped
+SAY_WAIT = 10.0  #: seconds words asked for by ``say`` may take to render (not prepared ahead)
 
 #: Which beep each cue plays (cues absent here are words only).
 BEEPS: dict[Cue, str] = {
@@ -166,6 +167,15 @@ class CueDirector(QObject):
             self.silence()  # skipped or stepped: words about the old phase are stale
         elif isinstance(event, SessionFinished) and event.outcome is not Outcome.COMPLETED:
             self.silence()
+
+    def say(self, text: str) -> None:
+        """Say ``text`` once it is rendered (after what is sounding now); nothing when
+        muted or with the voice off. For words no phase plans, such as a care stop."""
+        if self._muted or not self._settings.voice or not text:
+            return
+        self._players.voice.prepare([text])
+        self._queue.append((text, self._clock() + SAY_WAIT))
+        self._pump()
 
     def silence(self) -> None:
         """Stop every sound and forget what was queued. Returns at once (nothing waits)."""

@@ -1,9 +1,10 @@
-"""After pain — stop: four big choices, an optional 0–10 rating and a note.
+"""After pain — stop: four big choices, where it hurts, an optional 0–10 rating and a note.
 
 A page in the window, not a modal dialog: nothing waits on it, and the countdown behind
 it stays frozen until a choice is made. Keys E, G, S and R choose while the panel has
-focus (typing a note in the text field types letters, it does not choose). The panel
-only reports the choice; the window tells the engine.
+focus (typing a note in the text field types letters, it does not choose); 1–4 and the
+arrows choose on the body map; F opens the safety (red-flag) questions. The panel only
+reports the choice; the window tells the engine.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.care.body import PainSite
 from backtimer.core.session.record import PainChoice
 from backtimer.gui import theme
+from backtimer.gui.care.body_map import BodyMap
 from backtimer.gui.slots import connect_call
 
 ADVICE = "If the pain is sharp or does not ease, stop and consult your medical provider."
@@ -35,13 +38,18 @@ CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
     (PainChoice.RESUME, "Resume", Qt.Key.Key_R),
 )
 NOTE_MAX_LENGTH = 500
+RED_FLAGS_BUTTON = "Safety questions [F]"
+RED_FLAGS_KEY = Qt.Key.Key_F
 
 
 class PainPanel(QWidget):
     """ "Stopped." and what next. Call ``reset()`` before showing it again."""
 
     #: The person chose: (PainChoice, rating 0–10 or None, note — plain text, maybe "").
+    #: Where it hurts is ``site()`` at that moment.
     choice_made = Signal(object, object, str)
+    #: The person asked for the red-flag safety questions.
+    red_flags_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,11 +106,22 @@ class PainPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.context)
         layout.addWidget(self.advice)
-        layout.addLayout(grid, 1)
+        self.body_map = BodyMap()
+        self.red_flags_button = QPushButton(RED_FLAGS_BUTTON)
+        self.red_flags_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.red_flags_button.clicked.connect(self.red_flags_requested)
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addLayout(grid, 4)
+        middle.addWidget(self.body_map, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.rating_title)
         layout.addLayout(rating_row)
         layout.addLayout(anchors)
-        layout.addWidget(self.note)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.red_flags_button)
+        layout.addLayout(bottom)
         self._rating: int | None = None
         self._restyle()
 
@@ -111,6 +130,7 @@ class PainPanel(QWidget):
         """No rating, no note, no context: ready for the next pain — stop."""
         self._set_rating(None)
         self.note.clear()
+        self.body_map.reset()
         self.set_context("")
 
     def set_context(self, text: str) -> None:
@@ -120,6 +140,10 @@ class PainPanel(QWidget):
 
     def rating(self) -> int | None:
         return self._rating
+
+    def site(self) -> PainSite | None:
+        """Where it hurts, as chosen on the body map (None: not said)."""
+        return self.body_map.site()
 
     def choose(self, choice: PainChoice) -> None:
         """Report ``choice`` with the rating and note as they stand."""
@@ -137,6 +161,13 @@ class PainPanel(QWidget):
                     self.choose(choice)
                     event.accept()
                     return
+            if event.key() == RED_FLAGS_KEY:
+                self.red_flags_requested.emit()
+                event.accept()
+                return
+            if self.body_map.handle_key(event.key()):
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def _rating_clicked(self, value: int) -> None:
@@ -192,3 +223,4 @@ class PainPanel(QWidget):
         for label in (self.rating_title, self.no_pain, self.worst):
             label.setFont(theme.sans(small, bold=label is self.rating_title))
         self.note.setFont(theme.sans(small, bold=False))
+        self.red_flags_button.setFont(theme.sans(small))

@@ -1,0 +1,46 @@
+"""Pain that spreads down the leg during an exercise stops that exercise for the day.
+
+The site of a new pain event is compared with the previous event of the same exercise
+(from this session or an earlier one): further from the spine is peripheralisation, and
+the exercise is stopped for the rest of the day; back towards the spine is
+centralisation, a good sign worth saying.
+"""
+
+from __future__ import annotations
+
+from backtimer.core.care.body import PainSite, Spread, spread
+from backtimer.core.care.changes import ChangeKind, Proposal
+
+# Said aloud and shown; plain words, one string each.
+STOP_REASON = (
+    "{exercise} is stopped for today: the pain has spread further down the leg, to the "
+    "{now} (last time: {before}). Spreading pain means this stretch is not right for "
+    "you today."
+)
+GOOD_SIGN = (
+    "The pain has moved back towards your spine, to the {now} (last time: {before}). "
+    "That is a good sign."
+)
+
+
+def after_pain(
+    exercise_id: str | None,
+    exercise_name: str,
+    previous: PainSite | None,
+    current: PainSite | None,
+    session_id: int | None,
+) -> tuple[Proposal | None, str]:
+    """What a pain event at ``current`` means, given the previous event of the same
+    exercise at ``previous``: a stop for today (with its reason) when the pain spread,
+    else no change and a message ("" when there is nothing to say)."""
+    if exercise_id is None or previous is None or current is None:
+        return None, ""
+    how = spread(previous, current)
+    words = {"now": current.describe(), "before": previous.describe()}
+    if how is Spread.PERIPHERALISED:
+        reason = STOP_REASON.format(exercise=exercise_name, **words)
+        stop = Proposal(exercise_id, ChangeKind.STOP_FOR_TODAY, 0.0, reason, True, session_id)
+        return stop, reason
+    if how is Spread.CENTRALISED:
+        return None, GOOD_SIGN.format(**words)
+    return None, ""
