@@ -71,9 +71,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from backtimer.core.history.adherence_export import adherence_json, routine_days
 from backtimer.core.care.changes import CareChange
 from backtimer.core.care.checkins import CheckIn
+from backtimer.core.history.adherence_export import adherence_json, routine_days
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.due import local_zone

@@ -3,10 +3,11 @@
 Page one is the care summary a clinician reads in a minute (``care_page``), with the
 plan's prescription and adherence. The detail pages after it hold, in order: the period
 and when it was made; sessions done (by outcome); the plan and adherence by week
-(gui/programme/adherence_views.py); the goals with their status; per exercise, the holds (count, completed, typical and longest
-hold, planned); a chart per muscle group (longest hold and pain events over time); and
-every pain event in the period (date, time, exercise, side, phase, seconds in, rating,
-choice, note). Tables continue on new pages with their header repeated.
+(gui/programme/adherence_views.py); the goals with their status; per exercise, the
+holds (count, completed, typical and longest hold, planned); a chart per muscle group
+(longest hold and pain events over time); and every pain event in the period (date, time,
+exercise, side, phase, seconds in, rating, choice, note). Tables continue on new pages
+with their header repeated.
 """
 
 from __future__ import annotations

@@ -70,10 +70,10 @@ def mark_calendar(calendar: QCalendarWidget, store: HistoryStore | None, today: 
 
 def summary_lines(store: HistoryStore, first: dt.date, last: dt.date) -> list[str]:
     """The prescription of each planned routine and the period's total, as lines for the
-    report's first page; only the "no plan" line when no plan was kept."""
+    report's first page; none when no plan was kept (the page then counts sessions)."""
     plan, days = _days(store, first, last)
     if not plan.entries:
-        return [NO_PLAN]
+        return []
     lines = []
     for e in plan.entries:
         s = e.schedule
@@ -103,7 +103,7 @@ def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.dat
     """The report's "Plan and adherence": the prescription, the period's total and a
     table by week. ``pages`` is the report's page cursor (heading, text, table)."""
     pages.heading(HEADING)
-    for line in summary_lines(store, first, last):
+    for line in summary_lines(store, first, last) or [NO_PLAN]:
         pages.text(line)
     _plan, days = _days(store, first, last)
     rows = [
