@@ -179,6 +179,14 @@ def test_a_painful_session_makes_the_next_one_gentler(
     assert "Changed for next time" in window.parts.banner.text()
     shorter = next(e for e in window.care.today(window._routine).exercises if e.id == exercise_id)
     assert shorter.hold == original - 5
+    window.start_session()  # the next session says what is changed, and runs it so
+    assert f"(was {original:g} s" in window.parts.banner.text()
+    assert (
+        next(e for e in window.session.routine.exercises if e.id == exercise_id).hold
+        == original - 5
+    )
+    window.session.end()
+    window.care.prompt.skip()
     window.care.show_changes()
     changes = window.care.changes_window
     assert changes is not None

@@ -209,8 +209,9 @@ class MainWindow(QMainWindow):
         )
         self._session.problem.connect(self.parts.banner.show_message)
         self.session_screen.follow(self._session)
-        if self._session.gentle_notice():
-            self.parts.banner.show_message(self._session.gentle_notice())
+        notices = [self._session.gentle_notice(), self.care.in_effect_message(routine)]
+        if any(notices):  # two whole messages, one after the other
+            self.parts.banner.show_message("\n".join(n for n in notices if n))
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
         self._session.start()  # the lead-in's start holds the screen awake

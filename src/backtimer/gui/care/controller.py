@@ -43,7 +43,9 @@ ALL_STOPPED = (
     "Every stretch in this routine is stopped for today because the pain spread. Rest, "
     "and if it does not settle, speak to your clinician."
 )
-RED_FLAGS_LOGGED = "Your answers to the safety questions were saved."
+IN_EFFECT = "Changed by BackTimer after earlier sessions: {changes}. (Care ▸ Changes to undo.)"
+DOSE_CHANGE = "{exercise} {hold:g} s × {reps} (was {was_hold:g} s × {was_reps})"
+STOPPED_TODAY = "{exercise} stopped for today"
 FIRST_RUN_KEY = "red_flags_first_run_done"
 MENU = "&Care"
 MENU_CHANGES = "&Changes to your exercises…"
@@ -96,6 +98,29 @@ class CareController(QObject):
         except Exception as error:  # noqa: BLE001 - an unreadable history must not block a start
             log.warning("care changes not applied: %s", error)
             return routine
+
+    def in_effect_message(self, today: Routine) -> str:
+        """What differs today from the routine as loaded ("" when nothing does)."""
+        loaded = self._routine
+        if loaded is None:
+            return ""
+        now = {e.id: e for e in today.exercises}
+        parts = []
+        for e in loaded.exercises:
+            changed = now.get(e.id)
+            if changed is None:
+                parts.append(STOPPED_TODAY.format(exercise=e.name))
+            elif (changed.hold, changed.reps) != (e.hold, e.reps):
+                parts.append(
+                    DOSE_CHANGE.format(
+                        exercise=e.name,
+                        hold=changed.hold,
+                        reps=changed.reps,
+                        was_hold=e.hold,
+                        was_reps=e.reps,
+                    )
+                )
+        return IN_EFFECT.format(changes="; ".join(parts)) if parts else ""
 
     def all_stopped_message(self, routine: Routine) -> str:
         """What to say when today's routine has nothing left ("" when it has)."""
