@@ -293,3 +293,15 @@ def test_morning_answer_counts_for_a_session_started_with_it(make_window, tmp_pa
         (CheckInKind.MORNING, sid): 4,
         (CheckInKind.BEFORE, window.session.session_id): 4,
     }
+
+
+def test_safety_questions_are_never_answered_by_a_stray_key(qtbot, window: MainWindow) -> None:
+    """Enter or Space in the open questions answer nothing (Done asks for the answers)."""
+    window.care.open_red_flags()
+    dialog = window.care.red_flags
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for k in (Qt.Key.Key_Space, Qt.Key.Key_Return):
+        qtbot.keyClick(dialog, k)
+    assert dialog.answers() is None
+    assert "answer every question" in dialog.message()
