@@ -40,7 +40,7 @@ def test_page_one_holds_what_a_clinician_needs(qtbot: QtBot, tmp_path: Path) -> 
     assert "Back pain (0–10) before, after and the next morning" in text
     assert "3 changes of 2 points or more" in text
     assert "below the knee, left" in text
-    assert "ended the session; stop for today; shorter hold" in text
+    assert "ended the session; then: stopped for today, shorter hold" in text
     assert "Changes BackTimer made (2)" in text
     assert "hold 30 s on the left side" in text
     assert "Left and right" in text

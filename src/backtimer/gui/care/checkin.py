@@ -26,6 +26,7 @@ from backtimer.gui.slots import connect_call
 HINT = "Press 0–9 (or click). 0 = no pain, 10 = worst imaginable."
 SKIPPING = "Skipped in {seconds} s"
 SKIP_BUTTON = "Skip"
+RATING_NAME = "Back pain now {rating} of 10"
 
 #: Seconds before the question puts itself away: short around a session (hands-free),
 #: longer in the morning, when nothing is running.
@@ -61,7 +62,7 @@ class CheckInPrompt(QFrame):
         for n in range(11):
             b = QPushButton(str(n))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setAccessibleName(f"Back pain now {n} of 10")
+            b.setAccessibleName(RATING_NAME.format(rating=n))
             connect_call(b.clicked, self.give, n)
             row.addWidget(b)
             self.buttons.append(b)

@@ -24,6 +24,7 @@ NO = "No"
 DONE = "Done"
 CLOSE = "Close"
 UNANSWERED = "Please answer every question (yes or no)."
+ANSWER_NAME = "{answer}: {question}"
 
 
 class RedFlagsDialog(QDialog):
@@ -58,7 +59,7 @@ class RedFlagsDialog(QDialog):
                 # Never answered by a stray Enter or Space: only a click or Tab then Space.
                 b.setAutoDefault(False)
                 b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                b.setAccessibleName(f"{b.text()}: {question}")
+                b.setAccessibleName(ANSWER_NAME.format(answer=b.text(), question=question))
                 group.addButton(b, n)
             grid.addWidget(label, row, 0)
             grid.addWidget(yes, row, 1)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from backtimer.core.care.changes import ChangeStatus
-from backtimer.core.history.care_report import CareReport, TrendPoint, trend_changes
+from backtimer.core.history.care_report import KIND_WORDS, CareReport, TrendPoint, trend_changes
 from backtimer.core.history.goals import GoalStatus
 
 
@@ -72,6 +72,8 @@ STATUS = {
     ChangeStatus.DECLINED: "declined",
     ChangeStatus.UNDONE: "undone",
 }
+STOP_EXERCISE = "{exercise} ({side})"
+CHANGE_AMOUNT = "{change} ({amount:g})"
 _BEFORE, _AFTER, _MORNING = QColor("#1f5fa8"), QColor("#c05a00"), QColor("#5b3aa0")
 _WORSE, _BETTER = QColor("#c62828"), QColor("#2e7d32")
 
@@ -207,7 +209,7 @@ def _stops(pages: _Pages, report: CareReport) -> None:
     rows = [
         [
             f"{dt.datetime.fromtimestamp(s.at):%d %b %H:%M}",
-            s.exercise + (f" ({s.side})" if s.side else ""),
+            STOP_EXERCISE.format(exercise=s.exercise, side=s.side) if s.side else s.exercise,
             s.site,
             "—" if s.rating is None else f"{s.rating}/10",
             s.followed,
@@ -231,8 +233,9 @@ def _changes(pages: _Pages, report: CareReport) -> None:
         [
             f"{c.day:%d %b}",
             name,
-            c.proposal.kind.value.replace("_", " ")
-            + (f" {c.proposal.amount:g}" if c.proposal.amount else ""),
+            CHANGE_AMOUNT.format(change=KIND_WORDS[c.proposal.kind], amount=c.proposal.amount)
+            if c.proposal.amount
+            else KIND_WORDS[c.proposal.kind],
             STATUS[c.status],
             c.proposal.reason,
         ]
