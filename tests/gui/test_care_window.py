@@ -305,3 +305,19 @@ def test_safety_questions_are_never_answered_by_a_stray_key(qtbot, window: MainW
         qtbot.keyClick(dialog, k)
     assert dialog.answers() is None
     assert "answer every question" in dialog.message()
+
+
+def test_nothing_left_today_starts_no_session_and_says_why(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from backtimer.core.care.changes import Proposal
+    from backtimer.gui.care.controller import ALL_STOPPED
+
+    store = history(tmp_path)
+    for exercise in window._routine.exercises:
+        stop = Proposal(exercise.id, ChangeKind.STOP_FOR_TODAY, 0, "spread", True, None)
+        store.add_care_change(stop, time.time(), dt.date.today())
+    store.close()
+    window.start_session()
+    assert window.session is None
+    assert window.parts.banner.text() == ALL_STOPPED

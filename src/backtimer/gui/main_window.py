@@ -189,16 +189,16 @@ class MainWindow(QMainWindow):
         would wait for a click."""
         if self._session is not None and self._session.active:
             return
+        routine = self.care.today(self._routine)
+        if self.care.all_stopped_message(routine):
+            self.parts.banner.show_message(self.care.all_stopped_message(routine))
+            return
+        if routine != self.parts.step_model.routine():
+            self.set_routine(self._routine)  # changed since shown (a stop for today)
         if self._session is not None:
             self._session.shutdown()
         if self._pending_cues:
             self._replace_cues()
-        routine = self.care.today(self._routine)
-        if routine != self.parts.step_model.routine():
-            self.set_routine(self._routine)  # changed since shown (a stop for today)
-        if self.care.all_stopped_message(routine):
-            self.parts.banner.show_message(self.care.all_stopped_message(routine))
-            return
         self._session = Session(
             routine,
             clock=self._clock,
