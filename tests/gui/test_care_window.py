@@ -102,6 +102,8 @@ def test_spreading_pain_stops_the_exercise_for_today(
         _stop_with_site(qtbot, window, Qt.Key.Key_4, Qt.Key.Key_Left, Qt.Key.Key_R)
     assert "stopped for today" in said.args[0]
     assert session.current.exercise_index != exercise  # "resume" became "skip this stretch"
+    assert session.paused  # to take the reason in, undisturbed by the next stretch's words
+    assert "press Space to go on" in window.parts.banner.text()
     assert "stopped for today" in window.parts.banner.text()
     assert "below the knee, left" in window.parts.banner.text()
     store = history(tmp_path)

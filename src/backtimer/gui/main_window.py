@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
         site = self.parts.pain_panel.site()
         choice = self.care.after_pain(self._session, choice, site)  # spread: stop it today
         self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note, site)
+        if self.care.stop_pending:
+            if self._session.active and not self._session.paused:
+                self._session.toggle_pause()  # no cue talks over the reason
+            self.care.tell_stop(paused=self._session.paused)
         self.setFocus()
 
     def _on_session_over(self) -> None:

@@ -47,6 +47,7 @@ IN_EFFECT = "Changed by BackTimer after earlier sessions: {changes}. (Care ▸ C
 DOSE_CHANGE = "{exercise} {hold:g} s × {reps} (was {was_hold:g} s × {was_reps})"
 STOPPED_TODAY = "{exercise} stopped for today"
 FIRST_RUN_KEY = "red_flags_first_run_done"
+PAUSED_TO_READ = "The session is paused so you can take this in: press Space to go on."
 MENU = "&Care"
 MENU_CHANGES = "&Changes to your exercises…"
 MENU_RED_FLAGS = "&Safety questions…"
@@ -78,6 +79,7 @@ class CareController(QObject):
         self.prompt.skipped.connect(self._on_skipped)
         self._asking_for: Session | None = None  #: the session a before/after check-in is about
         self._morning_for: int | None = None
+        self._stop_words = ""  #: the reason for a stop for today, until it is told
         #: a session started while the morning question showed: its answer counts for both
         self._before_too = False
         #: the first-run safety questions wait for the end of a session started at launch
@@ -268,13 +270,27 @@ class CareController(QObject):
         except Exception as error:  # noqa: BLE001 - the choice stands; the person is told
             log.warning("pain site check failed: %s", error)
             return choice
-        if words:
-            self.message.emit(words)
         if stop is None:
+            if words:
+                self.message.emit(words)  # a good sign: said on screen, nothing changes
             return choice
-        self.speak.emit(words)
+        self._stop_words = words
         self._refresh_changes()
         return choice if choice is PainChoice.END else PainChoice.SKIP
+
+    @property
+    def stop_pending(self) -> bool:
+        """``after_pain`` stopped a stretch whose reason is still to be told."""
+        return bool(self._stop_words)
+
+    def tell_stop(self, *, paused: bool) -> None:
+        """Show and say why the stretch was stopped. The window pauses the session first
+        (``paused``), so no cue talks over the reason and the person can take it in."""
+        words, self._stop_words = self._stop_words, ""
+        if not words:
+            return
+        self.message.emit(f"{words}\n{PAUSED_TO_READ}" if paused else words)
+        self.speak.emit(words)
 
     # ----- red flags ----------------------------------------------------------------------
     def open_red_flags(self, origin: str = "pain_panel", *, activate: bool = True) -> None:
