@@ -139,3 +139,17 @@ def test_history_chart_draws_both_sides_of_a_group(qtbot: QtBot, tmp_path: Path)
     assert {b.longest_right for b in sided} == {30.0}
     assert max(b.longest_left for b in sided) == 33.0
     assert min(b.longest_left for b in sided) == 20.0
+
+
+def test_history_details_show_check_ins_and_where_it_hurt(qtbot: QtBot, tmp_path: Path) -> None:
+    from backtimer.gui.history.history_window import HistoryWindow
+
+    window = HistoryWindow(make_care_history(tmp_path / "data"), today=END)
+    qtbot.addWidget(window)
+    row = window.model.row_of(FIRST + dt.timedelta(days=2))  # the day it spread below the knee
+    assert row is not None
+    window.show_session(window.model.session(row))
+    cells = [" ".join(r) for r in window.detail_rows()]
+    assert any("Back pain before" in c and "4/10" in c for c in cells)
+    assert any("Back pain next morning" in c and "6/10" in c for c in cells)
+    assert any("below the knee, left" in c for c in cells)
