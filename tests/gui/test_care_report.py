@@ -153,3 +153,22 @@ def test_history_details_show_check_ins_and_where_it_hurt(qtbot: QtBot, tmp_path
     assert any("Back pain before" in c and "4/10" in c for c in cells)
     assert any("Back pain next morning" in c and "6/10" in c for c in cells)
     assert any("below the knee, left" in c for c in cells)
+
+
+def test_report_of_a_history_written_by_the_previous_release(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The schema-1 fixture, read without being written: the report is made, and says
+    that no check-ins and no sites were given back then."""
+    fixture = Path(__file__).parents[1] / "data" / "history" / "history-v1.sqlite3"
+    (tmp_path / "data").mkdir()
+    shutil.copyfile(fixture, tmp_path / "data" / "history.sqlite3")
+    before = (tmp_path / "data" / "history.sqlite3").read_bytes()
+    out = tmp_path / "old.pdf"
+    code = _cli(tmp_path, "--since", "2025-06-14", "--until", "2025-06-19", "--output", str(out))
+    assert code == 0, capsys.readouterr().err
+    text = " ".join(pdf_text(out).split())
+    assert "No check-ins in this period" in text
+    assert "Stops for pain (3)" in text
+    assert "not said" in text
+    assert (tmp_path / "data" / "history.sqlite3").read_bytes() == before

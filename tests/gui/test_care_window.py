@@ -323,3 +323,20 @@ def test_nothing_left_today_starts_no_session_and_says_why(
     window.start_session()
     assert window.session is None
     assert window.parts.banner.text() == ALL_STOPPED
+
+
+def test_window_left_open_overnight_asks_about_the_morning_at_the_first_start(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    store = history(tmp_path)
+    yesterday = dt.datetime.combine(dt.date.today() - dt.timedelta(days=1), dt.time(18)).timestamp()
+    sid = store.begin_session("gentle-back", "Gentle back routine", yesterday, gentle=False)
+    store.finish_session(sid, Outcome.COMPLETED, yesterday + 600)
+    store.close()
+    window.start_session()
+    assert window.care.prompt.kind is CheckInKind.MORNING
+    window.care.prompt.give(2)
+    store = history(tmp_path)
+    kinds = sorted(c.kind.value for c in store.checkins())
+    store.close()
+    assert kinds == ["before", "morning"]

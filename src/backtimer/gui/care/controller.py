@@ -133,6 +133,10 @@ class CareController(QObject):
         """The session's lead-in began: ask how the back is (or let the morning question
         that is showing answer for it too)."""
         self._asking_for = session
+        if self.prompt.kind is not CheckInKind.MORNING and self._morning_due():
+            # A window left open overnight: the first session of the day asks about the
+            # morning after yesterday's (and the answer counts for both).
+            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
         if self.prompt.kind is CheckInKind.MORNING:
             self._before_too = True
             return
@@ -164,16 +168,21 @@ class CareController(QObject):
                 self._red_flags_waiting = True
             else:
                 self.open_red_flags("first_run")
+        if self._morning_due():
+            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+
+    def _morning_due(self) -> bool:
+        """Whether the next-morning question is due now (and for which session)."""
         if self._store is None:
-            return
+            return False
         try:
             due = care_review.morning_session(self._store, self._now())
         except Exception as error:  # noqa: BLE001 - never block the start for this
             log.warning("morning check-in: %s", error)
-            return
+            return False
         if due is not None:
             self._morning_for = due
-            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+        return due is not None
 
     def _on_answered(self, kind: CheckInKind, rating: int) -> None:
         session_id = self._session_id_for(kind)
