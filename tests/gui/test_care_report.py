@@ -40,7 +40,7 @@ def test_page_one_holds_what_a_clinician_needs(qtbot: QtBot, tmp_path: Path) -> 
     assert "Back pain (0–10) before, after and the next morning" in text
     assert "3 changes of 2 points or more" in text
     assert "below the knee, left" in text
-    assert "ended the session; stop for today; shorter hold" in text
+    assert "ended the session; then: stopped for today, shorter hold" in text
     assert "Changes BackTimer made (2)" in text
     assert "hold 30 s on the left side" in text
     assert "Left and right" in text
@@ -139,3 +139,36 @@ def test_history_chart_draws_both_sides_of_a_group(qtbot: QtBot, tmp_path: Path)
     assert {b.longest_right for b in sided} == {30.0}
     assert max(b.longest_left for b in sided) == 33.0
     assert min(b.longest_left for b in sided) == 20.0
+
+
+def test_history_details_show_check_ins_and_where_it_hurt(qtbot: QtBot, tmp_path: Path) -> None:
+    from backtimer.gui.history.history_window import HistoryWindow
+
+    window = HistoryWindow(make_care_history(tmp_path / "data"), today=END)
+    qtbot.addWidget(window)
+    row = window.model.row_of(FIRST + dt.timedelta(days=2))  # the day it spread below the knee
+    assert row is not None
+    window.show_session(window.model.session(row))
+    cells = [" ".join(r) for r in window.detail_rows()]
+    assert any("Back pain before" in c and "4/10" in c for c in cells)
+    assert any("Back pain next morning" in c and "6/10" in c for c in cells)
+    assert any("below the knee, left" in c for c in cells)
+
+
+def test_report_of_a_history_written_by_the_previous_release(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The schema-1 fixture, read without being written: the report is made, and says
+    that no check-ins and no sites were given back then."""
+    fixture = Path(__file__).parents[1] / "data" / "history" / "history-v1.sqlite3"
+    (tmp_path / "data").mkdir()
+    shutil.copyfile(fixture, tmp_path / "data" / "history.sqlite3")
+    before = (tmp_path / "data" / "history.sqlite3").read_bytes()
+    out = tmp_path / "old.pdf"
+    code = _cli(tmp_path, "--since", "2025-06-14", "--until", "2025-06-19", "--output", str(out))
+    assert code == 0, capsys.readouterr().err
+    text = " ".join(pdf_text(out).split())
+    assert "No check-ins in this period" in text
+    assert "Stops for pain (3)" in text
+    assert "not said" in text
+    assert (tmp_path / "data" / "history.sqlite3").read_bytes() == before

@@ -102,6 +102,8 @@ def test_spreading_pain_stops_the_exercise_for_today(
         _stop_with_site(qtbot, window, Qt.Key.Key_4, Qt.Key.Key_Left, Qt.Key.Key_R)
     assert "stopped for today" in said.args[0]
     assert session.current.exercise_index != exercise  # "resume" became "skip this stretch"
+    assert session.paused  # to take the reason in, undisturbed by the next stretch's words
+    assert "press Space to go on" in window.parts.banner.text()
     assert "stopped for today" in window.parts.banner.text()
     assert "below the knee, left" in window.parts.banner.text()
     store = history(tmp_path)
@@ -179,6 +181,14 @@ def test_a_painful_session_makes_the_next_one_gentler(
     assert "Changed for next time" in window.parts.banner.text()
     shorter = next(e for e in window.care.today(window._routine).exercises if e.id == exercise_id)
     assert shorter.hold == original - 5
+    window.start_session()  # the next session says what is changed, and runs it so
+    assert f"(was {original:g} s" in window.parts.banner.text()
+    assert (
+        next(e for e in window.session.routine.exercises if e.id == exercise_id).hold
+        == original - 5
+    )
+    window.session.end()
+    window.care.prompt.skip()
     window.care.show_changes()
     changes = window.care.changes_window
     assert changes is not None
@@ -285,3 +295,48 @@ def test_morning_answer_counts_for_a_session_started_with_it(make_window, tmp_pa
         (CheckInKind.MORNING, sid): 4,
         (CheckInKind.BEFORE, window.session.session_id): 4,
     }
+
+
+def test_safety_questions_are_never_answered_by_a_stray_key(qtbot, window: MainWindow) -> None:
+    """Enter or Space in the open questions answer nothing (Done asks for the answers)."""
+    window.care.open_red_flags()
+    dialog = window.care.red_flags
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for k in (Qt.Key.Key_Space, Qt.Key.Key_Return):
+        qtbot.keyClick(dialog, k)
+    assert dialog.answers() is None
+    assert "answer every question" in dialog.message()
+
+
+def test_nothing_left_today_starts_no_session_and_says_why(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from backtimer.core.care.changes import Proposal
+    from backtimer.gui.care.controller import ALL_STOPPED
+
+    store = history(tmp_path)
+    for exercise in window._routine.exercises:
+        stop = Proposal(exercise.id, ChangeKind.STOP_FOR_TODAY, 0, "spread", True, None)
+        store.add_care_change(stop, time.time(), dt.date.today())
+    store.close()
+    window.start_session()
+    assert window.session is None
+    assert window.parts.banner.text() == ALL_STOPPED
+
+
+def test_window_left_open_overnight_asks_about_the_morning_at_the_first_start(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    store = history(tmp_path)
+    yesterday = dt.datetime.combine(dt.date.today() - dt.timedelta(days=1), dt.time(18)).timestamp()
+    sid = store.begin_session("gentle-back", "Gentle back routine", yesterday, gentle=False)
+    store.finish_session(sid, Outcome.COMPLETED, yesterday + 600)
+    store.close()
+    window.start_session()
+    assert window.care.prompt.kind is CheckInKind.MORNING
+    window.care.prompt.give(2)
+    store = history(tmp_path)
+    kinds = sorted(c.kind.value for c in store.checkins())
+    store.close()
+    assert kinds == ["before", "morning"]

@@ -96,3 +96,23 @@ def test_export_report_to_a_missing_folder_says_so(
     window.export_button.click()
     assert [title for title, _ in told] == ["Report not saved"]
     assert str(target) in told[0][1]
+
+
+def test_export_report_of_a_period_without_sessions_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No sessions in the period: a message, and no empty PDF left behind."""
+    from backtimer.core.history.store import HistoryStore
+
+    store = HistoryStore.open(tmp_path / "empty").store
+    assert store is not None
+    w = HistoryWindow(store, today=TODAY)
+    qtbot.addWidget(w)
+    target = tmp_path / "report.pdf"
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(HistoryWindow, "ask_report_path", classmethod(lambda c, p, s: target))
+    monkeypatch.setattr(HistoryWindow, "tell", classmethod(lambda c, p, t, x: told.append((t, x))))
+    w.export_button.click()
+    assert [title for title, _ in told] == ["Report not saved"]
+    assert "no sessions" in told[0][1]
+    assert not target.exists()

@@ -195,16 +195,16 @@ class MainWindow(QMainWindow):
         would wait for a click."""
         if self._session is not None and self._session.active:
             return
+        routine = self.care.today(self._routine)
+        if self.care.all_stopped_message(routine):
+            self.parts.banner.show_message(self.care.all_stopped_message(routine))
+            return
+        if routine != self.parts.step_model.routine():
+            self.set_routine(self._routine)  # changed since shown (a stop for today)
         if self._session is not None:
             self._session.shutdown()
         if self._pending_cues:
             self._replace_cues()
-        routine = self.care.today(self._routine)
-        if routine != self.parts.step_model.routine():
-            self.set_routine(self._routine)  # changed since shown (a stop for today)
-        if self.care.all_stopped_message(routine):
-            self.parts.banner.show_message(self.care.all_stopped_message(routine))
-            return
         self._session = Session(
             routine,
             clock=self._clock,
@@ -215,8 +215,9 @@ class MainWindow(QMainWindow):
         )
         self._session.problem.connect(self.parts.banner.show_message)
         self.session_screen.follow(self._session)
-        if self._session.gentle_notice():
-            self.parts.banner.show_message(self._session.gentle_notice())
+        notices = [self._session.gentle_notice(), self.care.in_effect_message(routine)]
+        if any(notices):  # two whole messages, one after the other
+            self.parts.banner.show_message("\n".join(n for n in notices if n))
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
         self._session.start()  # the lead-in's start holds the screen awake
@@ -275,6 +276,10 @@ class MainWindow(QMainWindow):
         site = self.parts.pain_panel.site()
         choice = self.care.after_pain(self._session, choice, site)  # spread: stop it today
         self._session.resolve_pain(choice, rating if isinstance(rating, int) else None, note, site)
+        if self.care.stop_pending:
+            if self._session.active and not self._session.paused:
+                self._session.toggle_pause()  # no cue talks over the reason
+            self.care.tell_stop(paused=self._session.paused)
         self.setFocus()
 
     def _on_session_over(self) -> None:

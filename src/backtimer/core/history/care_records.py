@@ -78,6 +78,17 @@ class CareRecords(HistoryWrites, HistoryQueries):
             CheckIn(r["at"], CheckInKind(r["kind"]), r["rating"], r["session_id"]) for r in rows
         ]
 
+    def checkins_of(self, session_id: int) -> list[CheckIn]:
+        """The check-ins about one session, oldest first (the morning one included)."""
+        rows = self._read(
+            "SELECT session_id, at, kind, rating FROM checkins WHERE session_id = ?"
+            " ORDER BY at, id",
+            (session_id,),
+        )
+        return [
+            CheckIn(r["at"], CheckInKind(r["kind"]), r["rating"], r["session_id"]) for r in rows
+        ]
+
     def session_checkins(self, session_id: int) -> dict[CheckInKind, int]:
         """The ratings given about one session, by kind (the last of each kind counts)."""
         rows = self._read(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backtimer.core.care.body import BodySide
-from backtimer.core.care.changes import CareChange, dose_of
+from backtimer.core.care.changes import CareChange, ChangeKind, dose_of
 from backtimer.core.care.checkins import CheckInKind
 from backtimer.core.care.traffic import MEANINGFUL_CHANGE
 from backtimer.core.history.goals import Goal, Progress, progress
@@ -29,6 +29,16 @@ FOLLOWED = {
     None: "no choice recorded",
 }
 NO_SITE = "not said"
+#: A care change in a few words, for the report's tables.
+KIND_WORDS = {
+    ChangeKind.SHORTER_HOLD: "shorter hold",
+    ChangeKind.FEWER_REPS: "one rep fewer",
+    ChangeKind.LONGER_HOLD: "longer hold",
+    ChangeKind.MORE_REPS: "one rep more",
+    ChangeKind.STOP_FOR_TODAY: "stopped for today",
+    ChangeKind.SEE_CLINICIAN: "ask the clinician",
+}
+FOLLOWED_BY = "{choice}; then: {changes}"
 PRESCRIPTION = "{name}: {hold:g} s × {reps}{sides}"
 BOTH_SIDES = " each side"
 ONE_SIDE = ""
@@ -138,7 +148,8 @@ def gather(
         followed = FOLLOWED[e.choice]
         led = by_source.get((p.session_id, e.exercise_id or ""), [])
         if led:
-            followed += "; " + "; ".join(c.proposal.kind.value.replace("_", " ") for c in led)
+            led_to = ", ".join(KIND_WORDS[c.proposal.kind] for c in led)
+            followed = FOLLOWED_BY.format(choice=followed, changes=led_to)
         stops.append(
             Stop(
                 e.at,

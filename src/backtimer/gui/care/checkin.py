@@ -26,6 +26,7 @@ from backtimer.gui.slots import connect_call
 HINT = "Press 0–9 (or click). 0 = no pain, 10 = worst imaginable."
 SKIPPING = "Skipped in {seconds} s"
 SKIP_BUTTON = "Skip"
+RATING_NAME = "Back pain now {rating} of 10"
 
 #: Seconds before the question puts itself away: short around a session (hands-free),
 #: longer in the morning, when nothing is running.
@@ -61,7 +62,7 @@ class CheckInPrompt(QFrame):
         for n in range(11):
             b = QPushButton(str(n))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setAccessibleName(f"Back pain now {n} of 10")
+            b.setAccessibleName(RATING_NAME.format(rating=n))
             connect_call(b.clicked, self.give, n)
             row.addWidget(b)
             self.buttons.append(b)
@@ -81,13 +82,23 @@ class CheckInPrompt(QFrame):
             f"#checkin {{ background: {theme.css_colour(c.background)};"
             f" border: 3px solid {theme.css_colour(c.hold)}; border-radius: 12px; }}"
         )
-        self.question.setFont(theme.sans(30))
-        for label in (self.hint, self.countdown):
-            label.setFont(theme.sans(18, bold=False))
-        for b in self.buttons:
-            b.setFont(theme.sans(24))
-            b.setMinimumHeight(52)
+        self._fit(800)
         self.hide()
+
+    def _fit(self, host_height: int) -> int:
+        """Type sized from the window's height (read across the room in distance mode);
+        returns the height the question needs."""
+        question = theme.scaled_pixels(host_height, 0.045, lo=28, hi=72)
+        small = theme.scaled_pixels(host_height, 0.024, lo=16, hi=36)
+        button = theme.scaled_pixels(host_height, 0.035, lo=22, hi=56)
+        self.question.setFont(theme.sans(question))
+        for label in (self.hint, self.countdown):
+            label.setFont(theme.sans(small, bold=False))
+        for b in self.buttons:
+            b.setFont(theme.sans(button))
+            b.setMinimumHeight(round(button * 2.1))
+        self.skip_button.setFont(theme.sans(small))
+        return round(question * 1.6 + button * 2.1 + small * 1.6 + 48)
 
     @property
     def kind(self) -> CheckInKind | None:
@@ -102,8 +113,9 @@ class CheckInPrompt(QFrame):
         self._left = TIMEOUTS[kind]
         self.question.setText(question)
         self._show_left()
-        width = min(self._host.width() - 40, 1000)
-        self.setGeometry((self._host.width() - width) // 2, 60, width, 200)
+        height = self._fit(self._host.height())
+        width = min(self._host.width() - 40, max(1000, self._host.width() * 3 // 4))
+        self.setGeometry((self._host.width() - width) // 2, 60, width, height)
         self.show()
         self.raise_()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]

@@ -43,8 +43,11 @@ ALL_STOPPED = (
     "Every stretch in this routine is stopped for today because the pain spread. Rest, "
     "and if it does not settle, speak to your clinician."
 )
-RED_FLAGS_LOGGED = "Your answers to the safety questions were saved."
+IN_EFFECT = "Changed by BackTimer after earlier sessions: {changes}. (Care ▸ Changes to undo.)"
+DOSE_CHANGE = "{exercise} {hold:g} s × {reps} (was {was_hold:g} s × {was_reps})"
+STOPPED_TODAY = "{exercise} stopped for today"
 FIRST_RUN_KEY = "red_flags_first_run_done"
+PAUSED_TO_READ = "The session is paused so you can take this in: press Space to go on."
 MENU = "&Care"
 MENU_CHANGES = "&Changes to your exercises…"
 MENU_RED_FLAGS = "&Safety questions…"
@@ -76,6 +79,7 @@ class CareController(QObject):
         self.prompt.skipped.connect(self._on_skipped)
         self._asking_for: Session | None = None  #: the session a before/after check-in is about
         self._morning_for: int | None = None
+        self._stop_words = ""  #: the reason for a stop for today, until it is told
         #: a session started while the morning question showed: its answer counts for both
         self._before_too = False
         #: the first-run safety questions wait for the end of a session started at launch
@@ -97,6 +101,29 @@ class CareController(QObject):
             log.warning("care changes not applied: %s", error)
             return routine
 
+    def in_effect_message(self, today: Routine) -> str:
+        """What differs today from the routine as loaded ("" when nothing does)."""
+        loaded = self._routine
+        if loaded is None:
+            return ""
+        now = {e.id: e for e in today.exercises}
+        parts = []
+        for e in loaded.exercises:
+            changed = now.get(e.id)
+            if changed is None:
+                parts.append(STOPPED_TODAY.format(exercise=e.name))
+            elif (changed.hold, changed.reps) != (e.hold, e.reps):
+                parts.append(
+                    DOSE_CHANGE.format(
+                        exercise=e.name,
+                        hold=changed.hold,
+                        reps=changed.reps,
+                        was_hold=e.hold,
+                        was_reps=e.reps,
+                    )
+                )
+        return IN_EFFECT.format(changes="; ".join(parts)) if parts else ""
+
     def all_stopped_message(self, routine: Routine) -> str:
         """What to say when today's routine has nothing left ("" when it has)."""
         return ALL_STOPPED if routine.exercises == () and self._routine is not None else ""
@@ -106,6 +133,10 @@ class CareController(QObject):
         """The session's lead-in began: ask how the back is (or let the morning question
         that is showing answer for it too)."""
         self._asking_for = session
+        if self.prompt.kind is not CheckInKind.MORNING and self._morning_due():
+            # A window left open overnight: the first session of the day asks about the
+            # morning after yesterday's (and the answer counts for both).
+            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
         if self.prompt.kind is CheckInKind.MORNING:
             self._before_too = True
             return
@@ -137,16 +168,21 @@ class CareController(QObject):
                 self._red_flags_waiting = True
             else:
                 self.open_red_flags("first_run")
+        if self._morning_due():
+            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+
+    def _morning_due(self) -> bool:
+        """Whether the next-morning question is due now (and for which session)."""
         if self._store is None:
-            return
+            return False
         try:
             due = care_review.morning_session(self._store, self._now())
         except Exception as error:  # noqa: BLE001 - never block the start for this
             log.warning("morning check-in: %s", error)
-            return
+            return False
         if due is not None:
             self._morning_for = due
-            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+        return due is not None
 
     def _on_answered(self, kind: CheckInKind, rating: int) -> None:
         session_id = self._session_id_for(kind)
@@ -243,13 +279,27 @@ class CareController(QObject):
         except Exception as error:  # noqa: BLE001 - the choice stands; the person is told
             log.warning("pain site check failed: %s", error)
             return choice
-        if words:
-            self.message.emit(words)
         if stop is None:
+            if words:
+                self.message.emit(words)  # a good sign: said on screen, nothing changes
             return choice
-        self.speak.emit(words)
+        self._stop_words = words
         self._refresh_changes()
         return choice if choice is PainChoice.END else PainChoice.SKIP
+
+    @property
+    def stop_pending(self) -> bool:
+        """``after_pain`` stopped a stretch whose reason is still to be told."""
+        return bool(self._stop_words)
+
+    def tell_stop(self, *, paused: bool) -> None:
+        """Show and say why the stretch was stopped. The window pauses the session first
+        (``paused``), so no cue talks over the reason and the person can take it in."""
+        words, self._stop_words = self._stop_words, ""
+        if not words:
+            return
+        self.message.emit(f"{words}\n{PAUSED_TO_READ}" if paused else words)
+        self.speak.emit(words)
 
     # ----- red flags ----------------------------------------------------------------------
     def open_red_flags(self, origin: str = "pain_panel", *, activate: bool = True) -> None:

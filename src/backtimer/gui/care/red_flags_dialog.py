@@ -5,6 +5,7 @@ without answering is allowed (nothing is logged then)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -23,6 +24,7 @@ NO = "No"
 DONE = "Done"
 CLOSE = "Close"
 UNANSWERED = "Please answer every question (yes or no)."
+ANSWER_NAME = "{answer}: {question}"
 
 
 class RedFlagsDialog(QDialog):
@@ -54,7 +56,10 @@ class RedFlagsDialog(QDialog):
             yes, no = QPushButton(YES), QPushButton(NO)
             for n, b in enumerate((yes, no)):
                 b.setCheckable(True)
-                b.setAccessibleName(f"{b.text()}: {question}")
+                # Never answered by a stray Enter or Space: only a click or Tab then Space.
+                b.setAutoDefault(False)
+                b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                b.setAccessibleName(ANSWER_NAME.format(answer=b.text(), question=question))
                 group.addButton(b, n)
             grid.addWidget(label, row, 0)
             grid.addWidget(yes, row, 1)
@@ -66,6 +71,7 @@ class RedFlagsDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.hide()
         self.done_button = QPushButton(DONE)
+        self.done_button.setDefault(True)
         self.done_button.clicked.connect(self.finish)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -74,6 +80,10 @@ class RedFlagsDialog(QDialog):
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setFont(theme.sans(18, bold=False))
         self.resize(760, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)  # not a Yes button
 
     def answers(self) -> dict[RedFlag, bool] | None:
         """The answers, or None while a question has none."""

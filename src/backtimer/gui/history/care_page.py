@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from backtimer.core.care.changes import ChangeStatus
-from backtimer.core.history.care_report import CareReport, TrendPoint, trend_changes
+from backtimer.core.history.care_report import KIND_WORDS, CareReport, TrendPoint, trend_changes
 from backtimer.core.history.goals import GoalStatus
 
 
@@ -72,6 +72,12 @@ STATUS = {
     ChangeStatus.DECLINED: "declined",
     ChangeStatus.UNDONE: "undone",
 }
+STOPS_HEADERS = ("When", "Exercise", "Where it hurt", "Pain", "What followed")
+CHANGES_HEADERS = ("Day", "Exercise", "Change", "Now", "Why")
+GOALS_HEADERS = ("Goal", "Due", "Status", "Now")
+SIDES_HEADERS = ("Muscle group", "Best left", "Best right", "Pain left", "Pain right")
+STOP_EXERCISE = "{exercise} ({side})"
+CHANGE_AMOUNT = "{change} ({amount:g})"
 _BEFORE, _AFTER, _MORNING = QColor("#1f5fa8"), QColor("#c05a00"), QColor("#5b3aa0")
 _WORSE, _BETTER = QColor("#c62828"), QColor("#2e7d32")
 
@@ -206,7 +212,7 @@ def _stops(pages: _Pages, report: CareReport) -> None:
     rows = [
         [
             f"{dt.datetime.fromtimestamp(s.at):%d %b %H:%M}",
-            s.exercise + (f" ({s.side})" if s.side else ""),
+            STOP_EXERCISE.format(exercise=s.exercise, side=s.side) if s.side else s.exercise,
             s.site,
             "—" if s.rating is None else f"{s.rating}/10",
             s.followed,
@@ -214,7 +220,7 @@ def _stops(pages: _Pages, report: CareReport) -> None:
         for s in report.stops
     ]
     pages.table(
-        ("When", "Exercise", "Where it hurt", "Pain", "What followed"),
+        STOPS_HEADERS,
         (0.14, 0.24, 0.2, 0.08, 0.34),
         rows,
         [s.rating is not None and s.rating >= 6 for s in report.stops],
@@ -230,14 +236,15 @@ def _changes(pages: _Pages, report: CareReport) -> None:
         [
             f"{c.day:%d %b}",
             name,
-            c.proposal.kind.value.replace("_", " ")
-            + (f" {c.proposal.amount:g}" if c.proposal.amount else ""),
+            CHANGE_AMOUNT.format(change=KIND_WORDS[c.proposal.kind], amount=c.proposal.amount)
+            if c.proposal.amount
+            else KIND_WORDS[c.proposal.kind],
             STATUS[c.status],
             c.proposal.reason,
         ]
         for c, name in report.changes
     ]
-    pages.table(("Day", "Exercise", "Change", "Now", "Why"), (0.08, 0.2, 0.16, 0.1, 0.46), rows)
+    pages.table(CHANGES_HEADERS, (0.08, 0.2, 0.16, 0.1, 0.46), rows)
 
 
 def _goals(pages: _Pages, report: CareReport) -> None:
@@ -250,7 +257,7 @@ def _goals(pages: _Pages, report: CareReport) -> None:
         state = "finished" if goal.finished else prog.status.label
         rows.append([goal.describe(), f"{goal.due:%d %b %Y}", state, prog.describe(goal)])
         red.append(not goal.finished and prog.status in (GoalStatus.BEHIND, GoalStatus.OVERDUE))
-    pages.table(("Goal", "Due", "Status", "Now"), (0.44, 0.14, 0.14, 0.28), rows, red)
+    pages.table(GOALS_HEADERS, (0.44, 0.14, 0.14, 0.28), rows, red)
 
 
 def _sides(pages: _Pages, report: CareReport) -> None:
@@ -272,7 +279,7 @@ def _sides(pages: _Pages, report: CareReport) -> None:
         abs(r.best_left - r.best_right) >= 5 or r.pains_left != r.pains_right for r in report.sides
     ]
     pages.table(
-        ("Muscle group", "Best left", "Best right", "Pain left", "Pain right"),
+        SIDES_HEADERS,
         (0.32, 0.17, 0.17, 0.17, 0.17),
         rows,
         red,

@@ -71,6 +71,18 @@ _SESSION_COLUMNS = ("Date", "Routine", "Outcome", "Holds", "Pain events")
 _DETAIL_COLUMNS = ("Time", "What", "Exercise", "Side", "Held", "Rating", "Choice", "Note")
 
 
+#: A check-in's row in a session's details, and where a pain hurt beside its note.
+CHECKIN_ROW = "Back pain {when}"
+CHECKIN_WHEN = {"before": "before", "after": "after", "morning": "next morning"}
+PAIN_WHERE = "{site}: {note}"
+
+
+def _pain_note(site: str, note: str) -> str:
+    if site and note:
+        return PAIN_WHERE.format(site=site, note=note)
+    return site or note
+
+
 def _local(t: float) -> dt.datetime:
     return dt.datetime.fromtimestamp(t)
 
@@ -324,6 +336,7 @@ class HistoryWindow(QWidget):
         try:
             holds = self._store.holds(session.id)
             pains = self._store.pains(session.id)
+            checkins = self._store.checkins_of(session.id)
         except StoreError as error:
             QMessageBox.warning(self, "History", str(error))
             return
@@ -347,10 +360,13 @@ class HistoryWindow(QWidget):
                         f"{e.held:.0f} s in",
                         "" if e.rating is None else f"{e.rating}/10",
                         e.choice.value if e.choice else "",
-                        e.note,
+                        _pain_note(e.site.describe() if e.site else "", e.note),
                     ],
                 )
             )
+        for c in checkins:
+            what = CHECKIN_ROW.format(when=CHECKIN_WHEN[c.kind.value])
+            items.append((c.at, [what, "", "", "", f"{c.rating}/10", "", ""]))
         items.sort(key=lambda item: item[0])
         self.details.setRowCount(len(items))
         for row, (at, cells) in enumerate(items):
