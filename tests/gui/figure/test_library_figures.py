@@ -1,5 +1,5 @@
-"""The library's figures: the held position shows the worked muscle, and every figure of an
-exercise done on both sides is drawn mirrored for the left side."""
+"""The library's figures: the held position shows the worked muscle, and every figure the
+library uses is drawn mirrored for the left side (as it is for exercises done on both)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QPalette
 
 from backtimer.core.library.loader import load_library
 from backtimer.core.poses.library import load_pose
-from backtimer.core.routine import Side, Sides
+from backtimer.core.routine import Side
 from backtimer.gui.figure.thumbnails import render_image
 from backtimer.gui.theme import colours
 
@@ -16,7 +16,7 @@ from .pixels import LIGHT, accent_pixels
 
 LIBRARY = load_library().exercises
 HELD = [(e.id, e.exercise.steps[-1].pose) for e in LIBRARY]
-TWO_SIDED = sorted({p for e in LIBRARY if e.exercise.sides is Sides.BOTH for p in e.poses})
+USED = sorted({p for e in LIBRARY for p in e.poses})
 SIZE = 160
 
 
@@ -46,8 +46,8 @@ def test_held_position_highlights_the_worked_muscle(qapp: object, exercise: str,
     assert len(accent_pixels(img, colours(LIGHT).muscle)) > 20
 
 
-@pytest.mark.parametrize("name", TWO_SIDED)
-def test_two_sided_figure_is_mirrored_for_the_left_side(qapp: object, name: str) -> None:
+@pytest.mark.parametrize("name", USED)
+def test_figure_is_mirrored_for_the_left_side(qapp: object, name: str) -> None:
     """For the left side the figure, and its highlighted muscle, are drawn mirrored."""
     pose = load_pose(name)
     right = render_image(pose, SIZE, side=Side.RIGHT, palette=LIGHT)
