@@ -31,4 +31,5 @@ def test_render_poses_writes_every_pose(qapp: object, tmp_path: Path, capsys) ->
         for n in range(1, len(entry.exercise.steps) + 1):
             assert {f"{entry.id}-{n}{side}" for side in sides} <= library
     assert not QImage(str(tmp_path / "psoas-lean.png")).isNull()
+    assert not QImage(str(tmp_path / "library.png")).isNull()
     assert "wrote" in capsys.readouterr().out
