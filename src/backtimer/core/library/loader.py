@@ -17,7 +17,7 @@ from backtimer.core.library.checks import LibraryChecker
 from backtimer.core.library.entry import LibraryExercise, LibraryResult
 from backtimer.core.routine_file.loader import MAX_FILE_BYTES, builtin_pose_names
 from backtimer.core.routine_file.problems import Problem
-from backtimer.core.routine_file.safe_yaml import compose
+from backtimer.core.routine_file.safe_yaml import Map, Scalar, compose
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,30 @@ def load_library(
             exercises.append(exercise)
     exercises.sort(key=lambda e: e.id)
     return LibraryResult(tuple(exercises), tuple(sorted(problems)))
+
+
+def load_library_file(
+    path: Path, *, known_poses: Collection[str] | None = None
+) -> tuple[LibraryExercise | None, tuple[Problem, ...]]:
+    """One library file (``backtimer check`` uses it); its id must be its name. Never raises."""
+    poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
+    return _load_file(path, poses)
+
+
+def is_library_file(path: Path) -> bool:
+    """Whether ``path`` holds a library exercise rather than a routine: its top level has
+    a ``kind:`` and no ``exercises:``. False for anything unreadable (the routine loader
+    then says what is wrong with it)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+        root, _ = compose(data.decode("utf-8-sig"), file=str(path))
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not isinstance(root, Map):
+        return False
+    keys = {k.value for k, _ in root.entries if isinstance(k, Scalar)}
+    return "kind" in keys and "exercises" not in keys
 
 
 def load_library_text(
