@@ -65,14 +65,14 @@ class LibraryChecker(RoutineChecker):
         sources = self.sources(top["sources"]) if "sources" in top else ()
         if "id" in top:
             good = self.id_is_file_name(top["id"]) and good
-        # The exercise's own keys, checked exactly as in a routine file (missing ones
-        # were reported above, so the checker sees only what is there).
+        # The exercise's own keys go to the routine file's exercise check, as they are. A
+        # key it requires that is missing was reported above, in the library's words; the
+        # check would only say it again.
+        if any(k not in top for k in ("id", "name", "muscle_group", "steps")):
+            return None
         entries: list[tuple[Node, Node]] = [
             (k, v) for k, v in root.entries if isinstance(k, Scalar) and k.value in EXERCISE_KEYS
         ]
-        required = [k for k in ("id", "name", "muscle_group", "steps") if k not in top]
-        if required:
-            return None
         exercise = self.exercise(Map(root.line, root.column, entries), r.Defaults())
         if exercise is None or kind is None or position is None or sources is None:
             return None
