@@ -39,12 +39,26 @@ def _check_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: What `check` says of a good exercise library file.
+LIBRARY_OK = "{path}: ok ({name}, a library exercise)"
+
+
 def run_check(argv: Sequence[str]) -> int:
+    from backtimer.core.library.loader import is_library_file, load_library_file
     from backtimer.core.routine_file.loader import load_routine
 
     args = _check_parser().parse_args(argv)
     bad = 0
     for path in args.files:
+        if is_library_file(path):
+            entry, problems = load_library_file(path)
+            for problem in problems:
+                print(problem.render())
+            if entry is None:
+                bad += 1
+            else:
+                print(LIBRARY_OK.format(path=path, name=entry.name))
+            continue
         result = load_routine(path)
         for problem in result.problems:
             print(problem.render())

@@ -2,7 +2,10 @@
 
 Writes ``DIR/<pose>.png`` (right side), ``DIR/<pose>-left.png`` for poses used on both
 sides, ``DIR/routine/NN-<exercise>-<step>.png`` for the built-in routine's steps in order,
-in light and dark, and ``DIR/strip.png``: the four stretches side by side.
+``DIR/library/<exercise>-<step>[-<side>].png`` for every exercise library step as it is
+shown (mirrored for the left side), ``DIR/library.png``: every library exercise in its
+held position with its name, in light and dark, and ``DIR/strip.png``: the four stretches
+side by side.
 """
 
 from __future__ import annotations
@@ -10,14 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 
+from backtimer.core.library.entry import LibraryExercise
+from backtimer.core.library.loader import load_library
 from backtimer.core.poses.library import builtin_poses
 from backtimer.core.poses.loader import PoseError
+from backtimer.core.poses.pose import Pose
 from backtimer.core.routine import Exercise, Movement, Side, Sides
 from backtimer.core.routine_file.loader import load_routine
 from backtimer.gui.figure.painting import render_pose
@@ -25,6 +31,9 @@ from backtimer.gui.figure.thumbnails import render_image
 from backtimer.resources import builtin_routine_path
 
 STRIP = ("glute-squeeze", "hamstring-lean", "piriformis-pull", "psoas-lean")
+SHEET_COLUMNS = 7
+#: The library sheet's order: where an exercise is done, then its name.
+PLACES = ("floor", "chair", "standing")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,6 +106,21 @@ def _render_all(out: Path, size: int, dark: bool) -> int:
                     path = steps_dir / f"{n:02d}-{item.id}-{i}{suffix}.png"
                     save(render_image(poses[step.pose], size, side=side, palette=pal), path)
 
+    library = load_library().exercises
+    library_dir = out / "library"
+    library_dir.mkdir(exist_ok=True)
+    for entry in library:
+        ex = entry.exercise
+        for side in (Side.RIGHT, Side.LEFT) if ex.sides is Sides.BOTH else (None,):
+            for i, step in enumerate(ex.steps, 1):
+                if step.pose is None or step.pose not in poses:
+                    continue
+                suffix = f"-{side.value}" if side else ""
+                path = library_dir / f"{ex.id}-{i}{suffix}.png"
+                save(render_image(poses[step.pose], size, side=side, palette=pal), path)
+
+    save(_library_sheet(library, poses, size, pal), out / "library.png")
+
     strip = QImage(size * len(STRIP), size, QImage.Format.Format_ARGB32_Premultiplied)
     strip.fill(pal.color(pal.ColorRole.Window))
     painter = QPainter(strip)
@@ -107,3 +131,34 @@ def _render_all(out: Path, size: int, dark: bool) -> int:
     painter.end()
     save(strip, out / "strip.png")
     return count
+
+
+def _library_sheet(
+    library: Sequence[LibraryExercise], poses: Mapping[str, Pose], size: int, pal: QPalette
+) -> QImage:
+    """Every library exercise in the position it is held in, its name underneath."""
+    ordered = sorted(library, key=lambda e: (PLACES.index(e.position.value), e.name))
+    cell = max(96, size // 3)
+    label = max(24, cell // 5)
+    rows = max(1, -(-len(ordered) // SHEET_COLUMNS))
+    sheet = QImage(
+        cell * SHEET_COLUMNS, (cell + label) * rows, QImage.Format.Format_ARGB32_Premultiplied
+    )
+    sheet.fill(pal.color(pal.ColorRole.Window))
+    painter = QPainter(sheet)
+    font = painter.font()
+    font.setPixelSize(max(9, label // 3))
+    painter.setFont(font)
+    painter.setPen(pal.color(pal.ColorRole.WindowText))
+    for i, entry in enumerate(ordered):
+        x, y = (i % SHEET_COLUMNS) * cell, (i // SHEET_COLUMNS) * (cell + label)
+        held = entry.exercise.steps[-1].pose
+        if held is not None and held in poses:
+            rect = QRectF(x + 4, y + 4, cell - 8, cell - 8)
+            render_pose(painter, rect, poses[held], side=Side.RIGHT, palette=pal)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(
+            QRectF(x + 2, y + cell, cell - 4, label), flags | Qt.TextFlag.TextWordWrap, entry.name
+        )
+    painter.end()
+    return sheet
