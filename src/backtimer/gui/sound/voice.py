@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from backtimer.core.platform import current
 from backtimer.gui.sound.beeps import EffectPlayer
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.pcm import wav_seconds
@@ -49,7 +50,7 @@ def espeak_voices(espeak: str | None = None, language: str = "en") -> list[tuple
 
     Runs espeak-ng (about 10 ms): call it when the settings dialog opens, not at start-up.
     """
-    exe = espeak or shutil.which("espeak-ng")
+    exe = espeak or current().voice_program()
     if not exe:
         return []
     try:
