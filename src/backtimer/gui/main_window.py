@@ -32,6 +32,7 @@ from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
+from backtimer.gui.window_place import WindowPlace
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.history.goals_window import GoalsWindow
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         self.set_routine(routine)
         self._refresh_goals()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        self.resize(1280, 800)
+        self.place = WindowPlace(self, self._settings)
+        self.place.restore()
 
     def _wire(self) -> None:
         """Every part's intent to the window's slots: each key, button and menu entry
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         parts.goals_action.triggered.connect(self.show_goals)
         parts.sound_action.triggered.connect(self.open_sound_settings)
         connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
+        parts.quit_action.triggered.connect(self.close)
+        parts.about_action.triggered.connect(self.show_about)
         self.routine_files.routine_chosen.connect(self.set_routine)
         self.session_screen.session_finished.connect(self._refresh_goals)
 
@@ -299,6 +303,8 @@ class MainWindow(QMainWindow):
 
     def set_distance_mode(self, on: bool) -> None:
         """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        if on:
+            self.place.remember_before_full_screen()
         self.parts.set_distance_mode(on)
         if on:
             screen = self.screen()
@@ -309,6 +315,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.showNormal()
+            self.place.left_full_screen()
         self.parts.fit_pain_label(self.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -353,6 +360,11 @@ class MainWindow(QMainWindow):
         if self.routine_files.open_dropped(event.mimeData()):
             event.acceptProposedAction()
 
+    def show_about(self) -> None:
+        from backtimer.gui.about import AboutDialog
+
+        AboutDialog.ask(self)
+
     def show_history(self) -> None:
         from backtimer.gui.history.history_window import HistoryWindow
 
@@ -385,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
+        self.place.save()
         if self._session is not None:
             self._session.end()
             self._session.shutdown()
