@@ -59,6 +59,11 @@ class Platform(abc.ABC):
         """Where espeak-ng's installer puts it when that is not on PATH."""
         return []
 
+    def suspend_gap(self) -> float:
+        """Seconds spent suspended since boot (a clock through suspend minus one that
+        stops); 0.0 where the system has no such pair."""
+        return 0.0
+
     @abc.abstractmethod
     def keep_awake(self) -> KeepAwake | None:
         """This system's screen inhibit, or None where it needs the GUI's (D-Bus on Linux)."""

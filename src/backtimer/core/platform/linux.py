@@ -3,6 +3,7 @@ PipeWire sockets in the runtime folder, the screen inhibit over D-Bus (the GUI's
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,6 +42,13 @@ class Linux(Platform):
         if not runtime:
             return []
         return [Path(runtime, "pulse", "native"), Path(runtime, "pipewire-0")]
+
+    def suspend_gap(self) -> float:
+        """CLOCK_MONOTONIC stops while suspended and CLOCK_BOOTTIME does not."""
+        boottime = getattr(time, "CLOCK_BOOTTIME", None)
+        if boottime is None:  # a Unix without it
+            return 0.0
+        return time.clock_gettime(boottime) - time.clock_gettime(time.CLOCK_MONOTONIC)
 
     def keep_awake(self) -> KeepAwake | None:
         return None  # org.freedesktop.ScreenSaver over Qt's D-Bus: gui/inhibit.py

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from backtimer.core.platform.base import KeepAwake, Platform
@@ -56,6 +57,13 @@ class MacOS(Platform):
 
     def voice_locations(self) -> list[Path]:
         return [Path("/opt/homebrew/bin/espeak-ng"), Path("/usr/local/bin/espeak-ng")]
+
+    def suspend_gap(self) -> float:
+        """On macOS CLOCK_MONOTONIC runs through sleep and CLOCK_UPTIME_RAW does not."""
+        uptime = getattr(time, "CLOCK_UPTIME_RAW", None)
+        if uptime is None:  # not macOS
+            return 0.0
+        return time.clock_gettime(time.CLOCK_MONOTONIC) - time.clock_gettime(uptime)
 
     def keep_awake(self) -> KeepAwake | None:
         return Caffeinate()

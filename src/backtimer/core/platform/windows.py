@@ -52,5 +52,17 @@ class Windows(Platform):
         folders = [self._env.get("ProgramFiles"), self._env.get("ProgramFiles(x86)")]
         return [Path(f, "eSpeak NG", "espeak-ng.exe") for f in folders if f]
 
+    def suspend_gap(self) -> float:
+        """GetTickCount64 runs through sleep, QueryUnbiasedInterruptTime does not."""
+        windll = getattr(ctypes, "windll", None)
+        if windll is None:  # not Windows
+            return 0.0
+        unbiased = ctypes.c_ulonglong(0)
+        if not windll.kernel32.QueryUnbiasedInterruptTime(ctypes.byref(unbiased)):
+            return 0.0
+        windll.kernel32.GetTickCount64.restype = ctypes.c_ulonglong
+        ticks_ms = windll.kernel32.GetTickCount64()
+        return max(0.0, ticks_ms / 1000 - unbiased.value / 10_000_000)
+
     def keep_awake(self) -> KeepAwake | None:
         return ExecutionState()
