@@ -1,6 +1,7 @@
 """Render BackTimer's icon to PNGs: ``python resources/icons/render.py`` rewrites
 ``hicolor/NxN/apps/io.github.backtimer.backtimer.png`` here from
-``backtimer.svg`` (named by the application ID, as desktops and AppStream look icons up).
+``backtimer.svg`` (named by the application ID, as desktops and AppStream look icons up),
+and the 16 to 24 px ones from ``backtimer-small.svg``, drawn bolder for those sizes.
 
 Qt's own SVG renderer (PySide6, already a dependency), so the PNGs match what the window
 shows as its icon. Desktops pick the nearest size; 16 to 512 covers menus, docks, the
@@ -21,6 +22,8 @@ from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+#: Up to this size the small drawing is used: thin lines blur into the background there.
+SMALL_UP_TO = 24
 
 
 def png_path(size: int) -> Path:
@@ -29,11 +32,13 @@ def png_path(size: int) -> Path:
 
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
-    renderer = QSvgRenderer(str(HERE / "backtimer.svg"))
-    if not renderer.isValid():
-        print("render.py: backtimer.svg could not be read", file=sys.stderr)
+    large = QSvgRenderer(str(HERE / "backtimer.svg"))
+    small = QSvgRenderer(str(HERE / "backtimer-small.svg"))
+    if not (large.isValid() and small.isValid()):
+        print("render.py: backtimer.svg or backtimer-small.svg could not be read", file=sys.stderr)
         return 1
     for size in SIZES:
+        renderer = small if size <= SMALL_UP_TO else large
         image = QImage(size, size, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
