@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.syscheck import WINDOW_NEEDS
+from backtimer.syscheck import QT_NEEDS, WINDOW_NEEDS
 
 from .disks import unavailable
 from .install_helpers import check_first_commands, run
@@ -61,6 +61,16 @@ def without_x11() -> list[str]:
     return _masking(paths)
 
 
+@pytest.fixture
+def without_qt_libraries() -> list[str]:
+    """Every system library Qt itself and its X11 window load, gone."""
+    needs = [n.file for n in (*QT_NEEDS, *WINDOW_NEEDS)]
+    paths = _library_paths(needs)
+    if len(paths) < len(needs):
+        unavailable("Qt's system libraries are not all installed, so they cannot be removed")
+    return _masking(paths)
+
+
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """A person's environment: no Qt platform chosen, no display (and so no window)."""
     env = {
@@ -90,6 +100,21 @@ def test_commands_without_a_window_work_without_the_x11_libraries(
     check_first_commands(
         [*without_x11, sys.executable, "-m", "backtimer"], _env(tmp_path), tmp_path
     )
+
+
+def test_commands_without_qt_work_without_any_of_its_libraries(
+    without_qt_libraries, tmp_path: Path
+) -> None:
+    """With libGL, fontconfig, glib... gone too, --help, --version, check and history
+    still work (they import no Qt), and render-poses says what to install."""
+    prefix = [*without_qt_libraries, sys.executable, "-m", "backtimer"]
+    check_first_commands(prefix, _env(tmp_path), tmp_path, draws=False)
+    done = run([*prefix, "render-poses", str(tmp_path / "out")], _env(tmp_path), tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "sudo apt-get install" in done.stderr
+    for need in QT_NEEDS:
+        assert need.debian in done.stderr
 
 
 def test_the_window_names_the_packages_to_install(without_x11, tmp_path: Path) -> None:
