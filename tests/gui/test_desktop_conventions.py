@@ -63,9 +63,14 @@ def test_menu_shortcuts_never_clash_with_the_session_keys_or_each_other(window) 
 
 
 def test_f1_opens_the_key_list_and_ctrl_q_closes_the_window(window, qtbot) -> None:
-    """F1 (help contents) shows the keys; Ctrl+Q (quit) closes the window."""
+    """F1 (help contents) shows the keys and closes them again; Ctrl+Q (quit) closes the
+    window."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(window.parts.help.isVisible)
+    qtbot.keyClick(window.parts.help, Qt.Key.Key_F1)  # as any key does, it closes the list
+    qtbot.waitUntil(lambda: not window.parts.help.isVisible())
     qtbot.keyClick(window, Qt.Key.Key_F1)
     qtbot.waitUntil(window.parts.help.isVisible)
     qtbot.keyClick(window.parts.help, Qt.Key.Key_Escape)

@@ -259,8 +259,11 @@ class MainWindow(QMainWindow):
         session = self._session
         if action is Action.PAIN:
             self.pain_stop()
-        elif action is Action.HELP:
-            self.parts.help.open()
+        elif action is Action.HELP:  # F1 is also Help → Keys: a second press closes it
+            if self.parts.help.isVisible():
+                self.parts.help.close_overlay()
+            else:
+                self.parts.help.open()
         elif action is Action.DISTANCE:
             self.set_distance_mode(not self.distance_mode)
         elif action is Action.MUTE:
