@@ -129,3 +129,10 @@ def test_no_module_outside_the_parts_asks_which_system_it_is_on() -> None:
             if PLATFORM_TEST.search(line):
                 offenders.append(f"{rel}:{number}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_helper_programs_open_no_console_window_on_windows() -> None:
+    """espeak-ng starts with CREATE_NO_WINDOW on Windows, with no flags elsewhere."""
+    assert Windows(env={}).child_process_flags() == 0x08000000
+    assert Linux(env={}).child_process_flags() == 0
+    assert MacOS(env={}).child_process_flags() == 0

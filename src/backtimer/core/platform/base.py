@@ -64,6 +64,10 @@ class Platform(abc.ABC):
         stops); 0.0 where the system has no such pair."""
         return 0.0
 
+    def child_process_flags(self) -> int:
+        """``creationflags`` for a helper program BackTimer starts (espeak-ng)."""
+        return 0
+
     @abc.abstractmethod
     def keep_awake(self) -> KeepAwake | None:
         """This system's screen inhibit, or None where it needs the GUI's (D-Bus on Linux)."""

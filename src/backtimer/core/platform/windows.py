@@ -11,6 +11,7 @@ from backtimer.core.platform.base import KeepAwake, Platform
 _ES_CONTINUOUS = 0x80000000
 _ES_SYSTEM_REQUIRED = 0x00000001
 _ES_DISPLAY_REQUIRED = 0x00000002
+_CREATE_NO_WINDOW = 0x08000000
 
 
 class ExecutionState:
@@ -63,6 +64,11 @@ class Windows(Platform):
         windll.kernel32.GetTickCount64.restype = ctypes.c_ulonglong
         ticks_ms = windll.kernel32.GetTickCount64()
         return max(0.0, ticks_ms / 1000 - unbiased.value / 10_000_000)
+
+    def child_process_flags(self) -> int:
+        """CREATE_NO_WINDOW: from the windowed program (pythonw) each espeak-ng would
+        otherwise flash a console window on the screen."""
+        return _CREATE_NO_WINDOW
 
     def keep_awake(self) -> KeepAwake | None:
         return ExecutionState()

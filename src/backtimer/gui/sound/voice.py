@@ -55,7 +55,12 @@ def espeak_voices(espeak: str | None = None, language: str = "en") -> list[tuple
         return []
     try:
         out = subprocess.run(
-            [exe, f"--voices={language}"], capture_output=True, text=True, timeout=5, check=False
+            [exe, f"--voices={language}"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+            creationflags=current().child_process_flags(),
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
@@ -117,7 +122,11 @@ class SpeechRenderer(QObject):
             if self._closed:
                 raise RuntimeError("shut down")
             proc = subprocess.Popen(
-                argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                creationflags=current().child_process_flags(),
             )
             self._running.add(proc)
         try:
