@@ -193,12 +193,13 @@ def test_distance_mode_is_not_remembered_as_the_window_size(make_window, qtbot) 
 
 
 def test_the_window_icon_has_the_drawn_sizes_and_is_not_blank(qapp) -> None:
-    """The icon offers the PNGs looked at (16, 32, 48 px) and draws something at each."""
+    """The icon offers the PNGs looked at (16, 32, 48 px, up to 128) and draws something
+    at each."""
     from backtimer.gui.app_icon import app_icon
 
     icon = app_icon()
     sizes = {size.width() for size in icon.availableSizes()}
-    assert {16, 32, 48, 256} <= sizes
+    assert {16, 32, 48, 128} <= sizes
     for size in (16, 32, 48):
         image = icon.pixmap(size, size).toImage()
         opaque = sum(
