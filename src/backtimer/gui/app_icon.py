@@ -2,8 +2,8 @@
 looked at), 16 to 128 px; Qt picks the nearest for each use.
 
 Not the 256 and 512 px ones: on X11 Qt decodes every size it is given when the window is
-first shown (20 ms for all nine, 4.5 ms up to 128 px, measured), and the large views
-(docks, software centres) take the menu entry's icon from the icon theme instead."""
+first shown (a third of the time without them, ``bench/window_icon.py``), and the large
+views (docks, software centres) take the menu entry's icon from the icon theme instead."""
 
 from __future__ import annotations
 
