@@ -28,6 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--silent", action="store_true", help="no beeps and no voice")
     p.add_argument("--tray", action="store_true", help="no window: remind of planned sessions")
     p.add_argument("--only", metavar="IDS", help="only these exercises (comma-separated ids)")
+    menu = p.add_mutually_exclusive_group()
+    menu.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add BackTimer to your applications menu (for a pip or pipx install)",
+    )
+    menu.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove that menu entry and its icons"
+    )
     return p
 
 
@@ -82,9 +91,10 @@ def run_plan(argv: Sequence[str]) -> int:
 
 
 def run_render_poses(argv: Sequence[str]) -> int:
-    from backtimer.syscheck import gui_problem
+    """Draws offscreen: needs Qt's own system libraries, not the X11 window's."""
+    from backtimer.syscheck import draw_problem
 
-    problem = gui_problem()
+    problem = draw_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -123,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in _SUBCOMMANDS:
             return _SUBCOMMANDS[args[0]](args[1:])
         options = _parser().parse_args(args)
+        if options.install_desktop or options.uninstall_desktop:
+            from backtimer.desktop_install import run as desktop
+
+            return desktop(remove=options.uninstall_desktop)
         from backtimer.syscheck import gui_problem
 
         problem = gui_problem()

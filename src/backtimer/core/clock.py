@@ -5,8 +5,9 @@ The engine takes any ``Callable[[], float]`` as its clock; these are the real on
 
 from __future__ import annotations
 
-import sys
 import time
+
+from backtimer.core.platform import current
 
 
 def monotonic() -> float:
@@ -15,14 +16,8 @@ def monotonic() -> float:
 
 
 def suspend_gap() -> float:
-    """Seconds the machine has spent suspended since boot, as far as can be told.
-
-    On Linux CLOCK_MONOTONIC stops while suspended and CLOCK_BOOTTIME does not, so their
-    difference grows by the length of each suspend. Elsewhere there is no such tell and
-    this is always 0.0 (the engine then relies on late wake-ups alone).
-    """
-    if sys.platform.startswith("linux"):
-        boottime = getattr(time, "CLOCK_BOOTTIME", None)
-        if boottime is not None:
-            return time.clock_gettime(boottime) - time.clock_gettime(time.CLOCK_MONOTONIC)
-    return 0.0
+    """Seconds the machine has spent suspended since boot, as far as can be told: the
+    difference between a clock that runs through suspend and one that stops, as the
+    system offers them (``core/platform``); always 0.0 where it offers none (the engine
+    then relies on late wake-ups alone)."""
+    return current().suspend_gap()

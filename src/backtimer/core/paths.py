@@ -1,27 +1,28 @@
 """Where BackTimer keeps the person's data, without asking Qt (the CLI runs without it).
 
 Follows XDG on Linux (``$XDG_DATA_HOME/backtimer``, else ``~/.local/share/backtimer``),
-the platform's application-data folder elsewhere; ``--data-dir`` overrides all of them.
+the platform's application-data folder elsewhere (``core/platform``); ``--data-dir``
+overrides all of them.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-APP_DIR_NAME = "backtimer"
+from backtimer.core.platform import current
+from backtimer.core.platform.base import APP_DIR_NAME
+from backtimer.core.platform.linux import Linux
+
+__all__ = ["APP_DIR_NAME", "data_dir", "xdg_data_home"]
 
 
 def data_dir(override: Path | None = None) -> Path:
     """The folder for the history database (not created here)."""
     if override is not None:
         return override
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-        return base / "BackTimer"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "BackTimer"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / APP_DIR_NAME
+    return current().data_dir()
+
+
+def xdg_data_home() -> Path:
+    """The freedesktop.org folder for a person's own data, menu entries and icons."""
+    return Linux().xdg_data_home()

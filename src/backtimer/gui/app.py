@@ -51,6 +51,8 @@ def run_app(options: argparse.Namespace) -> int:
     logout), since the session is then ended and saved properly."""
     from PySide6.QtWidgets import QApplication
 
+    from backtimer.desktop_install import APP_ID
+    from backtimer.gui.app_icon import app_icon
     from backtimer.gui.main_window import MainWindow
     from backtimer.gui.single_instance import Request, SingleInstance
     from backtimer.gui.system_end import SystemEnd
@@ -66,7 +68,8 @@ def run_app(options: argparse.Namespace) -> int:
     ending.install()  # from here a SIGTERM waits for the event loop instead of killing
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("backtimer")
+    app.setDesktopFileName(APP_ID)  # the menu entry's name: Wayland finds the icon by it
+    app.setWindowIcon(app_icon())
     _install_excepthook(folder)
 
     routine = load_builtin()

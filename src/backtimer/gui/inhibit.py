@@ -1,17 +1,19 @@
-"""Keep the screen awake while a session runs.
+"""Keep the screen awake while a session runs, through the system's part
+(``core/platform``'s :class:`~backtimer.core.platform.base.KeepAwake`).
 
-On Linux: org.freedesktop.ScreenSaver over the session D-Bus, called asynchronously so a
-slow or missing bus never blocks the GUI thread. On Windows: SetThreadExecutionState.
-Elsewhere (macOS needs IOKit assertions): nothing, said once in the log.
+On Linux: org.freedesktop.ScreenSaver over the session D-Bus (here, since it needs Qt's
+D-Bus), never waiting for an answer so a slow or missing bus never blocks the GUI thread.
+On Windows: SetThreadExecutionState; on macOS: ``caffeinate`` (``core/platform``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 
 from PySide6.QtCore import QObject
+
+from backtimer.core.platform import KeepAwake, Platform, current
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +24,10 @@ _PATH = "/org/freedesktop/ScreenSaver"
 class ScreenInhibitor(QObject):
     """``hold()`` keeps the screen on until ``release()``; both are idempotent."""
 
-    _serial = 0
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, platform: Platform | None = None) -> None:
         super().__init__(parent)
         self._held = False
-        self._connection_name: str | None = None
+        self._part = keep_awake_for(platform or current())
 
     @property
     def held(self) -> bool:
@@ -37,19 +37,37 @@ class ScreenInhibitor(QObject):
         if self._held:
             return
         self._held = True
-        if sys.platform.startswith("linux"):
-            self._dbus_inhibit()
-        elif sys.platform == "win32":
-            _win_execution_state(keep_awake=True)
+        self._part.hold()
 
     def release(self) -> None:
         if not self._held:
             return
         self._held = False
-        if sys.platform.startswith("linux"):
-            self._dbus_uninhibit()
-        elif sys.platform == "win32":
-            _win_execution_state(keep_awake=False)
+        self._part.release()
+
+
+def keep_awake_for(platform: Platform) -> KeepAwake:
+    """The system's own part, or the GUI's D-Bus one on freedesktop.org desktops."""
+    part = platform.keep_awake()
+    if part is not None:
+        return part
+    return DBusScreenSaver()
+
+
+class DBusScreenSaver:
+    """org.freedesktop.ScreenSaver's Inhibit, on a private bus connection of our own."""
+
+    _serial = 0
+
+    def __init__(self) -> None:
+        self._connection_name: str | None = None
+
+    def hold(self) -> None:
+        if self._connection_name is None:
+            self._dbus_inhibit()
+
+    def release(self) -> None:
+        self._dbus_uninhibit()
 
     def _dbus_inhibit(self) -> None:
         """Ask for the inhibit on a private connection of our own.
@@ -64,8 +82,8 @@ class ScreenInhibitor(QObject):
         except ImportError:
             log.info("QtDBus unavailable; cannot keep the screen awake")
             return
-        ScreenInhibitor._serial += 1
-        name = f"backtimer-inhibit-{ScreenInhibitor._serial}"
+        DBusScreenSaver._serial += 1
+        name = f"backtimer-inhibit-{DBusScreenSaver._serial}"
         # The address as the environment names it now: the SessionBus shortcut keeps the
         # one libdbus saw at the process's first use, though the bus may have moved since.
         address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
@@ -89,11 +107,3 @@ class ScreenInhibitor(QObject):
 
         QDBusConnection.disconnectFromBus(self._connection_name)
         self._connection_name = None
-
-
-def _win_execution_state(*, keep_awake: bool) -> None:
-    import ctypes
-
-    es_continuous, es_display_required, es_system_required = 0x80000000, 0x2, 0x1
-    flags = es_continuous | ((es_display_required | es_system_required) if keep_awake else 0)
-    ctypes.windll.kernel32.SetThreadExecutionState(flags)  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
+from backtimer.gui.window_place import WindowPlace
 
 if TYPE_CHECKING:  # the history windows load on first use, not at start-up
     from backtimer.gui.history.goals_window import GoalsWindow
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
         self.set_routine(routine)
         self._refresh_goals()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        self.resize(1280, 800)
+        self.place = WindowPlace(self, self._settings)
+        self.place.restore()
 
     def _wire(self) -> None:
         """Every part's intent to the window's slots: each key, button and menu entry
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
         parts.plan_action.triggered.connect(self.show_plan)
         parts.sound_action.triggered.connect(self.open_sound_settings)
         connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
+        parts.quit_action.triggered.connect(self.close)
+        parts.about_action.triggered.connect(self.show_about)
         self.routine_files.routine_chosen.connect(self.set_routine)
         self.session_screen.session_finished.connect(self._refresh_goals)
         self.session_screen.session_finished.connect(self._on_session_over)
@@ -294,8 +298,11 @@ class MainWindow(QMainWindow):
         session = self._session
         if action is Action.PAIN:
             self.pain_stop()
-        elif action is Action.HELP:
-            self.parts.help.open()
+        elif action is Action.HELP:  # F1 is also Help → Keys: a second press closes it
+            if self.parts.help.isVisible():
+                self.parts.help.close_overlay()
+            else:
+                self.parts.help.open()
         elif action is Action.DISTANCE:
             self.set_distance_mode(not self.distance_mode)
         elif action is Action.MUTE:
@@ -338,6 +345,8 @@ class MainWindow(QMainWindow):
 
     def set_distance_mode(self, on: bool) -> None:
         """Full screen with nothing but picture, side, phase, countdown and pain button."""
+        if on:
+            self.place.remember_before_full_screen()
         self.parts.set_distance_mode(on)
         if on:
             screen = self.screen()
@@ -348,6 +357,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.showNormal()
+            self.place.left_full_screen()
         self.parts.fit_pain_label(self.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -391,6 +401,11 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         if self.routine_files.open_dropped(event.mimeData()):
             event.acceptProposedAction()
+
+    def show_about(self) -> None:
+        from backtimer.gui.about import AboutDialog
+
+        AboutDialog.ask(self)
 
     def show_history(self) -> None:
         from backtimer.gui.history.history_window import HistoryWindow
@@ -437,6 +452,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
+        self.place.save()
         if self._session is not None:
             self._session.end()
             self._session.shutdown()

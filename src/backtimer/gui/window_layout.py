@@ -5,7 +5,7 @@ the room. The parts connect nothing; the window wires their signals."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,37 @@ from backtimer.gui.stage.step_list import StepListModel
 from backtimer.gui.stage.step_list_view import StepListView
 from backtimer.gui.stage.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
+
+SK = QKeySequence.StandardKey
+#: Each menu entry's shortcuts: the platform's standard key where Qt has one, then ours
+#: (used where the platform's list is empty, as Quit's is without a desktop's theme).
+MENU_KEYS: dict[str, tuple[QKeySequence.StandardKey | None, str]] = {
+    "open": (SK.Open, "Ctrl+O"),
+    "builtin": (None, "Ctrl+Shift+O"),
+    "quit": (SK.Quit, "Ctrl+Q"),
+    "distance": (SK.FullScreen, "F11"),
+    "history": (None, "Ctrl+H"),
+    "goals": (None, "Ctrl+G"),
+    "plan": (None, "Ctrl+L"),
+    "sound": (SK.Preferences, "Ctrl+,"),
+    "keys": (SK.HelpContents, "F1"),
+    "about": (None, "Ctrl+Shift+F1"),
+}
+
+
+def menu_shortcuts(name: str) -> list[QKeySequence]:
+    """The shortcuts of menu entry ``name``: the standard key's, or ours."""
+    standard, ours = MENU_KEYS[name]
+    keys = QKeySequence.keyBindings(standard) if standard is not None else []
+    return keys or [QKeySequence(ours)]
+
+
+def _action(host: QMainWindow, text: str, name: str) -> QAction:
+    action = QAction(text, host)
+    action.setObjectName(f"{name}Action")
+    action.setShortcuts(menu_shortcuts(name))
+    action.setAutoRepeat(False)  # a held key is one press, as the session keys are
+    return action
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -149,29 +180,42 @@ class WindowParts:
         self._central = central
 
     def _build_menus(self, host: QMainWindow) -> None:
+        """Every entry has a shortcut, the platform's standard one where Qt knows one
+        (``MENU_KEYS``); those that are also a session key (F11, F1) mean the same."""
         self.menu_bar = host.menuBar()
         routine_menu = self.menu_bar.addMenu("&Routine")
-        self.open_action = QAction("&Open routine…", host)
+        self.open_action = _action(host, "&Open routine…", "open")
         routine_menu.addAction(self.open_action)
-        self.builtin_action = QAction("&Built-in routine", host)
+        self.builtin_action = _action(host, "&Built-in routine", "builtin")
         routine_menu.addAction(self.builtin_action)
         self.recent_menu = routine_menu.addMenu("&Recent routines")
+        routine_menu.addSeparator()
+        self.quit_action = _action(host, "&Quit", "quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        routine_menu.addAction(self.quit_action)
         view = self.menu_bar.addMenu("&View")
-        self.distance_action = QAction("&Distance mode (F11)", host)
-        self.history_action = QAction("&History…", host)
-        self.goals_action = QAction("&Goals…", host)
-        self.plan_action = QAction("&Plan…", host)
-        self.sound_action = QAction("&Sound and voice…", host)
-        self.keys_action = QAction("&Keys (?)", host)
+        self.distance_action = _action(host, "&Distance mode", "distance")
+        self.history_action = _action(host, "&History…", "history")
+        self.goals_action = _action(host, "&Goals…", "goals")
+        self.plan_action = _action(host, "&Plan…", "plan")
+        self.sound_action = _action(host, "&Sound and voice…", "sound")
+        self.sound_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (
             self.distance_action,
             self.history_action,
             self.goals_action,
             self.plan_action,
             self.sound_action,
-            self.keys_action,
         ):
             view.addAction(action)
+        help_menu = self.menu_bar.addMenu("&Help")
+        self.keys_action = _action(host, "&Keys", "keys")
+        self.about_action = _action(host, "&About BackTimer", "about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+        # Also the window's own: a hidden menu bar (distance mode) keeps its shortcuts.
+        host.addActions([*routine_menu.actions(), *view.actions(), *help_menu.actions()])
 
     # ----- distance mode -------------------------------------------------------------
     @property

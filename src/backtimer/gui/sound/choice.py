@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backtimer.core.platform import current
 from backtimer.gui.sound.beeps import EffectPlayer, beep_files
 from backtimer.gui.sound.output import NO_MULTIMEDIA, SoundOutput
 from backtimer.gui.sound.player import CuePlayer
@@ -49,7 +49,8 @@ def make_players(
     ``multimedia_available=False`` acts as if QtMultimedia could not load (``--silent``;
     tests); otherwise the player process finds out, and a problem arrives through the
     players' ``on_problem``. ``espeak_path=None`` acts as if espeak-ng were absent; by
-    default it is looked up on PATH. ``render_command`` replaces the espeak-ng command
+    default it is looked up where the system keeps it (PATH, and its installer's
+    folders on Windows and macOS). ``render_command`` replaces the espeak-ng command
     (argv with ``{out}``; the text arrives on stdin) — another synthesizer, or a test's.
     """
     problems: list[str] = []
@@ -58,7 +59,7 @@ def make_players(
         problems.append(NO_MULTIMEDIA)
     command = render_command
     if settings.voice and command is None:
-        exe = shutil.which("espeak-ng") if espeak_path == _FIND else espeak_path
+        exe = current().voice_program() if espeak_path == _FIND else espeak_path
         if exe:
             command = espeak_command(exe, settings.voice_name, settings.rate)
     output = SoundOutput() if sound and (settings.beeps or command is not None) else None

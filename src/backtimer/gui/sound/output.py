@@ -19,7 +19,6 @@ from __future__ import annotations
 import enum
 import json
 import logging
-import os
 import socket
 import sys
 import time
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from backtimer.core.platform import current
 from backtimer.gui.sound.player_process import EXIT_NO_DEVICE, EXIT_NO_MULTIMEDIA
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def server_reachable() -> bool:
     """Whether a sound server's socket answers (PulseAudio, or PipeWire's Pulse server).
 
     A connect is a few µs; starting a player to find out costs 0.2 s of CPU. Where no
-    socket path is known (not Linux, or a remote server) we cannot tell: say yes.
+    socket path is known (Windows, macOS, or a remote server) we cannot tell: say yes.
     """
     for path in _server_sockets():
         try:
@@ -78,16 +78,8 @@ def server_reachable() -> bool:
 
 
 def _server_sockets() -> list[Path]:
-    if not sys.platform.startswith("linux"):
-        return []
-    server = os.environ.get("PULSE_SERVER", "")
-    if server:
-        unix = [s.removeprefix("unix:") for s in server.split() if s.startswith(("unix:", "/"))]
-        return [Path(u) for u in unix]
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if not runtime:
-        return []
-    return [Path(runtime, "pulse", "native"), Path(runtime, "pipewire-0")]
+    """PulseAudio's or PipeWire's socket on Linux; none to look at on Windows and macOS."""
+    return current().sound_sockets()
 
 
 class SoundOutput(QObject):

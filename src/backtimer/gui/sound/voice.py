@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from backtimer.core.platform import current
 from backtimer.gui.sound.beeps import EffectPlayer
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.pcm import wav_seconds
@@ -49,12 +50,17 @@ def espeak_voices(espeak: str | None = None, language: str = "en") -> list[tuple
 
     Runs espeak-ng (about 10 ms): call it when the settings dialog opens, not at start-up.
     """
-    exe = espeak or shutil.which("espeak-ng")
+    exe = espeak or current().voice_program()
     if not exe:
         return []
     try:
         out = subprocess.run(
-            [exe, f"--voices={language}"], capture_output=True, text=True, timeout=5, check=False
+            [exe, f"--voices={language}"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+            creationflags=current().child_process_flags(),
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
@@ -116,7 +122,11 @@ class SpeechRenderer(QObject):
             if self._closed:
                 raise RuntimeError("shut down")
             proc = subprocess.Popen(
-                argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                creationflags=current().child_process_flags(),
             )
             self._running.add(proc)
         try:
