@@ -162,6 +162,40 @@ def test_a_hold_cues_at_exact_times() -> None:
     ]
 
 
+def test_a_timed_warmup_movement_cues_halfway_and_ten_left_after_its_words() -> None:
+    """A 60 s warm-up movement whose words last 12 s: halfway at 30, ten left at 50; with
+    words of 35 s the halfway, which would come while they are said, is dropped."""
+    from backtimer.core.routine import Movement
+
+    march = Movement(id="march", name="March", duration=60, steps=(Step("March."),))
+    r = Routine(id="r", name="R", warmup=(march,), exercises=(exercise("a"),))
+    for words, expected in ((12.0, [(Cue.HALFWAY, 30), (Cue.TEN_LEFT, 50)]),
+                            (35.0, [(Cue.TEN_LEFT, 50)])):  # fmt: skip
+        clock = FakeClock()
+        e = make(r, clock, lead_in=0.0)
+        e.set_spoken_seconds(_spoken(e, words, PhaseKind.WARMUP))
+        out = e.start() + run_to(e, clock, clock.t + 61, step=0.5)
+        inside = [
+            (ev.cue, round(ev.at - 1000.0, 9))
+            for ev in out
+            if isinstance(ev, CueDue) and ev.phase.kind is PhaseKind.WARMUP
+        ]
+        assert inside == [(Cue.WARMUP_START, 0), *expected], words
+
+
+def test_each_cue_carries_the_phase_that_follows() -> None:
+    """A rest's cue carries the plan's next phase (what the rest announces): the next rep's
+    hold between reps, the next exercise's prepare after the last rep."""
+    clock = FakeClock()
+    e = make(routine(exercise("a", hold=5, reps=2, rest=4), exercise("b")), clock)
+    out = e.start() + run_to(e, clock, clock.t + 200)
+    rests = [ev for ev in out if isinstance(ev, CueDue) and ev.cue is Cue.REST_START]
+    following = [(f.kind, f.item_id, f.rep) for ev in rests if (f := ev.following)]
+    assert following == [(PhaseKind.HOLD, "a", 2), (PhaseKind.PREPARE, "b", 1)]
+    done = next(ev for ev in out if isinstance(ev, CueDue) and ev.cue is Cue.SESSION_DONE)
+    assert done.following is None
+
+
 def test_short_hold_has_countdown_but_no_halfway() -> None:
     """A 10 s hold gets 3-2-1 and release, no halfway or ten-left."""
     clock = FakeClock()

@@ -233,7 +233,8 @@ class Engine(PhaseMachine):
         elapsed = self._effective(now) - self._start if under_way else None
         self._plan.set_hold_delta(new_delta, self._index, elapsed)
         if elapsed is not None:
-            self._cues = cues_left(self.current, elapsed, self._said)
+            spoken = self._plan.spoken_seconds(self.current)
+            self._cues = cues_left(self.current, elapsed, self._said, spoken)
         out.append(PlanChanged(self.gentle, self.hold_delta))
         self._run_until(now, out)
         return out

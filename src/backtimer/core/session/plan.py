@@ -16,11 +16,13 @@ from types import MappingProxyType
 from backtimer.core.routine import Routine
 from backtimer.core.session.replan import gentler_tail, warmup_tail
 from backtimer.core.session.retime import (
+    SPOKEN_KINDS,
     SpokenSeconds,
     clamp_hold_delta,
     fit_words,
     gentle_ids,
     retime,
+    speech_key,
     stretch_hold,
 )
 from backtimer.core.session.timeline import (
@@ -92,6 +94,12 @@ class Plan:
 
     def total(self) -> float:
         return sum(p.seconds for p in self._phases)
+
+    def spoken_seconds(self, phase: Phase) -> float:
+        """How long ``phase``'s opening words last, as last told (0.0: none, or unknown)."""
+        if phase.kind not in SPOKEN_KINDS:
+            return 0.0
+        return self._spoken.get(speech_key(phase), 0.0)
 
     def after(self, index: int) -> float:
         """Planned seconds of every phase after ``index``."""
