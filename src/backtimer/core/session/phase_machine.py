@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from backtimer.core import clock as clocks
 from backtimer.core.routine import Routine
-from backtimer.core.session.cue_schedule import END_CUES, START_CUES, inner_cues
+from backtimer.core.session.cue_schedule import END_CUES, START_CUES, cues_left, inner_cues
 from backtimer.core.session.events import (
     Cue,
     CueDue,
@@ -21,6 +21,7 @@ from backtimer.core.session.events import (
     PauseRecorded,
     PhaseEnded,
     PhaseStarted,
+    PlanChanged,
     Resumed,
     SessionFinished,
 )
@@ -253,7 +254,9 @@ class PhaseMachine:
         self.record.pauses.append(pause)
         out.append(PauseRecorded(pause))
 
-    def _unfreeze(self, now: float, out: list[Event]) -> None:
+    def _unfreeze(self, now: float, out: list[Event], *, say_again: bool = False) -> None:
+        """Running again from ``now``; with ``say_again`` (the phase goes on, as after a
+        pause), opening words the freeze cut off are said again (see :meth:`_say_again`)."""
         frozen_for, pause = self._freeze.thaw(now)
         self._pause_over(pause, out)
         self._start += frozen_for
@@ -263,3 +266,17 @@ class PhaseMachine:
         if self._start_cue_pending:
             self._start_cue_pending = False
             out.append(self._cue_due(START_CUES[self.current.kind], now))
+        elif say_again:
+            self._say_again(now, out)
+
+    def _say_again(self, now: float, out: list[Event]) -> None:
+        """If the phase froze while its opening words (an exercise's name and steps, what
+        comes after a rest) were being said, they were silenced mid-sentence: say them
+        again from the start, the phase lengthened so they can finish."""
+        elapsed = now - self._start
+        spoken = self._plan.room_to_say_again(self._index, elapsed)
+        if not spoken:
+            return
+        self._cues = cues_left(self.current, elapsed, self._said, elapsed + spoken)
+        out.append(PlanChanged(self.gentle, self.hold_delta))
+        out.append(self._cue_due(START_CUES[self.current.kind], now))
