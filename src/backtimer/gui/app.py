@@ -76,6 +76,9 @@ def run_app(options: argparse.Namespace) -> int:
         else:
             problems = result
 
+    from backtimer.gui.looks import Looks
+
+    Looks(app)  # light, dark or high contrast as the system says; the focus ring
     window = MainWindow(routine, data_folder=folder, silent=options.silent)
     window.routine_files.show_problems_later(problems)
     if options.fullscreen:

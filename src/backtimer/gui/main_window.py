@@ -24,6 +24,7 @@ from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
+from backtimer.gui.screen_reader import ScreenReader
 from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
         self.session_screen = SessionScreen(self.parts, parent=self)
+        self.screen_reader = ScreenReader(self, parent=self)
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         )
         self._session.problem.connect(self.parts.banner.show_message)
         self.session_screen.follow(self._session)
+        self._session.happened.connect(self.screen_reader.on_event)
         if self._session.gentle_notice():
             self.parts.banner.show_message(self._session.gentle_notice())
         if not self._settings.value("safety_note_seen", False, type=bool):

@@ -35,6 +35,19 @@ CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
     (PainChoice.RESUME, "Resume", Qt.Key.Key_R),
 )
 NOTE_MAX_LENGTH = 500
+#: What each choice does, for a screen reader.
+CHOICE_DESCRIPTIONS = {
+    PainChoice.END: "End the session now; the pain is kept in your history. Key: E.",
+    PainChoice.GENTLER: "Do this side again with a shorter hold, and the rest gentler. Key: G.",
+    PainChoice.SKIP: "Leave this stretch and go on with the next one. Key: S.",
+    PainChoice.RESUME: "Go on from where you stopped. Key: R.",
+}
+RATING_NAME = "Pain rating {value}"
+RATING_DESCRIPTION = (
+    "Optional: how bad the pain is, from 0, no pain, to 10, the worst imaginable; "
+    "choose it again to take it back."
+)
+NOTE_DESCRIPTION = "Optional: where it hurt and what it felt like; kept with the pain event."
 
 
 class PainPanel(QWidget):
@@ -61,6 +74,7 @@ class PainPanel(QWidget):
         for n, (choice, text, key) in enumerate(CHOICES):
             button = QPushButton(f"{text}\n[{key.name[-1]}]")
             button.setAccessibleName(text)
+            button.setAccessibleDescription(CHOICE_DESCRIPTIONS[choice])
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             # Reached with Tab, never by a click: Space must not pick whatever was last clicked.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -75,7 +89,8 @@ class PainPanel(QWidget):
             b = QPushButton(str(value))
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            b.setAccessibleName(f"Pain rating {value}")
+            b.setAccessibleName(RATING_NAME.format(value=value))
+            b.setAccessibleDescription(RATING_DESCRIPTION)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             connect_call(b.clicked, self._rating_clicked, value)
             rating_row.addWidget(b)
@@ -91,6 +106,7 @@ class PainPanel(QWidget):
         self.note.setPlaceholderText("Note (optional): where, what it felt like")
         self.note.setMaxLength(NOTE_MAX_LENGTH)
         self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription(NOTE_DESCRIPTION)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -187,6 +203,7 @@ class PainPanel(QWidget):
             )
             b.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {muted}; border-radius: 8px; }}"
+                f" QPushButton:focus {{ border-color: {hold}; }}"
                 f" QPushButton:checked {{ background: {hold}; color: {ground}; }}"
             )
         for label in (self.rating_title, self.no_pain, self.worst):

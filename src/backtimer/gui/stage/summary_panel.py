@@ -32,6 +32,7 @@ CHOICE_WORDS: dict[PainChoice | None, str] = {
     PainChoice.RESUME: "resumed",
     None: "no choice made",
 }
+HISTORY_DESCRIPTION = "Open your history: every session with its holds and pain events."
 MAX_LINES = 6  #: pain events and cut-short holds listed before "and n more"
 
 
@@ -74,6 +75,7 @@ class SummaryPanel(QWidget):
             label.setWordWrap(True)
         self.history_button = QPushButton("History…")
         self.history_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.history_button.setAccessibleDescription(HISTORY_DESCRIPTION)
         self.history_button.clicked.connect(self.history_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
