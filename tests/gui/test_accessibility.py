@@ -175,3 +175,42 @@ def test_each_look_reads_from_the_floor(look: theme.Look) -> None:
     base = palette.color(QPalette.ColorRole.Base)
     assert ratio(palette.color(QPalette.ColorRole.Text), base) >= 4.5
     assert theme.is_high_contrast(palette) is (look is theme.Look.HIGH_CONTRAST)
+
+
+def test_the_look_can_be_forced_by_the_environment() -> None:
+    """BACKTIMER_LOOK names a look (any case); system, empty or unknown: follow the system."""
+    from backtimer.gui.looks import forced_look
+
+    assert forced_look({"BACKTIMER_LOOK": " High-Contrast "}) is theme.Look.HIGH_CONTRAST
+    assert forced_look({"BACKTIMER_LOOK": "dark"}) is theme.Look.DARK
+    assert forced_look({"BACKTIMER_LOOK": "system"}) is None
+    assert forced_look({"BACKTIMER_LOOK": "purple"}) is None
+    assert forced_look({}) is None
+
+
+def test_a_look_put_on_while_the_window_shows_recolours_it_at_once(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pain panel on screen, the look turns dark: the window's ground and the panel's
+    red heading take the dark look's colours without waiting for the next phase."""
+    from backtimer.gui.looks import Looks
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QPalette(app.palette())
+    window.start_session()
+    window.pain_stop()
+    light = theme.colours(window.parts.pain_panel.palette())
+    dark = theme.colours(theme.look_palette(theme.Look.DARK))
+    assert light.pain.name() != dark.pain.name()
+    monkeypatch.setenv("BACKTIMER_LOOK", "dark")
+    looks = Looks(app)
+    try:
+        assert looks.look is theme.Look.DARK
+        QApplication.processEvents()
+        ground = window.palette().color(QPalette.ColorRole.Window)
+        assert ground.name() == dark.background.name()
+        assert dark.pain.name() in window.parts.pain_panel.heading.styleSheet()
+    finally:
+        app.setPalette(before)
+        looks.deleteLater()

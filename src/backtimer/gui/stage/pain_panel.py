@@ -8,7 +8,7 @@ only reports the choice; the window tells the engine.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -173,6 +173,12 @@ class PainPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # The look changed (the system went dark, or high contrast): colours follow now.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
 
     def _restyle(self) -> None:
         c = theme.colours(self.palette())
