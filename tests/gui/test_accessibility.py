@@ -125,7 +125,7 @@ def test_phase_changes_and_key_moments_are_announced(window: MainWindow, clock: 
         window.pain_stop()
     finally:
         QAccessible.setActive(False)
-    assert said[0] == "Get ready: Get ready, 10 seconds."
+    assert said[0] == "Get ready: 10 seconds."
     assert f"Warm-up: {warmup.title}, {round(warmup.seconds)} seconds." in said
     assert said.index("Halfway.") < said.index("Ten seconds left.")
     assert said[-2:] == [PAUSED, PAIN_STOPPED]

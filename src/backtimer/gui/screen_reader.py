@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 PHASE_WITH_SIDE = "{phase}: {title}, {side} side, {seconds} seconds."
 PHASE_WITHOUT_SIDE = "{phase}: {title}, {seconds} seconds."
+PHASE_ALONE = "{phase}: {seconds} seconds."  #: a phase whose title is its kind (the lead-in)
 PHASE_DONE = "Session done."
 PAUSED = "Paused."
 RESUMED = "Going on."
@@ -57,6 +58,8 @@ def phase_line(phase: Phase) -> str:
     if phase.kind is PhaseKind.DONE:
         return PHASE_DONE
     values = {"phase": phase.label, "title": phase.title, "seconds": round(phase.seconds)}
+    if phase.title == phase.label:
+        return PHASE_ALONE.format(**values)
     if phase.side is not None:
         return PHASE_WITH_SIDE.format(side=SIDE_NAMES[phase.side], **values)
     return PHASE_WITHOUT_SIDE.format(**values)
