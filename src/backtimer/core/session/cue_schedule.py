@@ -1,5 +1,5 @@
 """Which cue is due when: the cue that opens and closes each kind of phase, and the cues
-inside a hold, as offsets from the phase's start.
+inside a hold or a timed movement, as offsets from the phase's start.
 
 The engine stamps these offsets onto its absolute deadlines; the voice (``phrases``) reads
 the same tables, so the words and the moments can never disagree.
@@ -17,8 +17,6 @@ LONG_HOLD = 20.0
 #: Phases that get those milestones: holds, and the warm-up's and cool-down's timed
 #: movements (a 60 s march would otherwise be silent for 45 s after its opening words).
 MILESTONE_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.WARMUP, PhaseKind.COOLDOWN})
-#: The milestones that are words (the 3-2-1 are beeps).
-SPOKEN_MILESTONES = frozenset({Cue.HALFWAY, Cue.TEN_LEFT})
 #: A spoken milestone never comes sooner than this after the phase's opening words end:
 #: said late, behind them, it would be wrong; said over them, it would cut them off.
 AFTER_WORDS = 1.0
