@@ -27,7 +27,7 @@ from backtimer.core.session.events import (
 )
 from backtimer.core.session.phase_machine import State
 from backtimer.core.session.record import Outcome, PainChoice, PauseReason, PauseRecord
-from backtimer.core.session.retime import SpeechKey, speech_key
+from backtimer.core.session.retime import SPOKEN_MARGIN, SpeechKey, speech_key
 from backtimer.core.session.timeline import PhaseKind
 
 
@@ -160,6 +160,89 @@ def test_a_hold_cues_at_exact_times() -> None:
         (Cue.COUNT_1, 29),
         (Cue.RELEASE, 30),
     ]
+
+
+def test_a_timed_warmup_movement_cues_halfway_and_ten_left_after_its_words() -> None:
+    """A 60 s warm-up movement whose words last 12 s: halfway at 30, ten left at 50; with
+    words of 35 s the halfway, which would come while they are said, is dropped."""
+    from backtimer.core.routine import Movement
+
+    march = Movement(id="march", name="March", duration=60, steps=(Step("March."),))
+    r = Routine(id="r", name="R", warmup=(march,), exercises=(exercise("a"),))
+    for words, expected in ((12.0, [(Cue.HALFWAY, 30), (Cue.TEN_LEFT, 50)]),
+                            (35.0, [(Cue.TEN_LEFT, 50)])):  # fmt: skip
+        clock = FakeClock()
+        e = make(r, clock, lead_in=0.0)
+        e.set_spoken_seconds(_spoken(e, words, PhaseKind.WARMUP))
+        out = e.start() + run_to(e, clock, clock.t + 61, step=0.5)
+        inside = [
+            (ev.cue, round(ev.at - 1000.0, 9))
+            for ev in out
+            if isinstance(ev, CueDue) and ev.phase.kind is PhaseKind.WARMUP
+        ]
+        assert inside == [(Cue.WARMUP_START, 0), *expected], words
+
+
+def test_each_cue_carries_the_phase_that_follows() -> None:
+    """A rest's cue carries the plan's next phase (what the rest announces): the next rep's
+    hold between reps, the next exercise's prepare after the last rep."""
+    clock = FakeClock()
+    e = make(routine(exercise("a", hold=5, reps=2, rest=4), exercise("b")), clock)
+    out = e.start() + run_to(e, clock, clock.t + 200)
+    rests = [ev for ev in out if isinstance(ev, CueDue) and ev.cue is Cue.REST_START]
+    following = [(f.kind, f.item_id, f.rep) for ev in rests if (f := ev.following)]
+    assert following == [(PhaseKind.HOLD, "a", 2), (PhaseKind.PREPARE, "b", 1)]
+    done = next(ev for ev in out if isinstance(ev, CueDue) and ev.cue is Cue.SESSION_DONE)
+    assert done.following is None
+
+
+def _prepare_cues_after_pause(pause_at: float, resolve: str = "") -> tuple[list[Event], Engine]:
+    """An engine with 6 s of words in its prepare (8 s), paused (or stopped for pain and
+    resolved) ``pause_at`` seconds into it for 20 s; the events of the resume."""
+    clock = FakeClock()
+    e = make(routine(exercise("a", sides=Sides.NONE), exercise("b")), clock, lead_in=0.0)
+    e.set_spoken_seconds(_spoken(e, 6.0, PhaseKind.PREPARE))
+    e.start()
+    run_to(e, clock, clock.t + pause_at)
+    assert e.current.kind is PhaseKind.PREPARE
+    if resolve:
+        e.pain()
+        clock.t += 20
+        return e.resolve_pain(PainChoice(resolve)), e
+    e.pause()
+    clock.t += 20
+    return e.resume(), e
+
+
+def test_words_cut_off_by_a_pause_are_said_again_with_room_to_finish() -> None:
+    """Paused 3 s into the prepare's 6 s of words: on resume the words start again, and
+    the prepare lasts until they can finish (3 + 6 + a breath) instead of 8 s."""
+    out, e = _prepare_cues_after_pause(3.0)
+    assert cues(out) == [Cue.PREPARE_START]
+    again = next(ev for ev in out if isinstance(ev, CueDue))
+    assert again.at == e.clock()
+    assert e.current.seconds == 3.0 + 6.0 + SPOKEN_MARGIN
+    assert e.remaining() == 6.0 + SPOKEN_MARGIN
+    assert any(isinstance(ev, PlanChanged) for ev in out)
+
+
+@pytest.mark.parametrize(
+    ("pause_at", "resolve", "said_again"),
+    [
+        (6.5, "", False),  # the words were over: nothing to say again
+        (2.0, "resume", True),  # pain — stop, then Resume: as after a pause
+        (2.0, "skip", False),  # skipped: the next exercise speaks for itself
+    ],
+)
+def test_words_are_said_again_only_when_they_were_cut_and_the_phase_goes_on(
+    pause_at: float, resolve: str, said_again: bool
+) -> None:
+    """Only a phase that goes on after the freeze, frozen during its words, says them again."""
+    out, e = _prepare_cues_after_pause(pause_at, resolve)
+    repeated = [ev for ev in out if isinstance(ev, CueDue) and ev.phase.item_id == "a"]
+    assert bool(repeated) is said_again
+    if not said_again and not resolve:
+        assert e.current.seconds == 8.0
 
 
 def test_short_hold_has_countdown_but_no_halfway() -> None:

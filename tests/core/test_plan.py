@@ -71,3 +71,20 @@ def test_going_back_to_a_hold_runs_it_as_the_plan_now_says() -> None:
     engine.back()
     assert engine.index == first_hold
     assert engine.current.seconds == engine.routine.exercises[0].hold + 5
+
+
+def test_rests_and_switches_grow_to_fit_their_words() -> None:
+    """A rest that says what comes next and a switch that names the side grow to fit
+    their words (plus a breath), so the next beep never cuts a name off; each rest by
+    its own words (they differ by rep)."""
+    engine = Engine(load_builtin(), Clock())
+    rests = [p for p in engine.phases if p.kind is PhaseKind.REST]
+    switch = next(p for p in engine.phases if p.kind is PhaseKind.SWITCH)
+    assert len({speech_key(p) for p in rests}) == len(rests)
+    long_rest = rests[1]
+    engine.set_spoken_seconds({speech_key(long_rest): 14.0, speech_key(switch): 7.0})
+    after = engine.phases
+    assert [p.seconds for p in after if p.kind is PhaseKind.REST] == [
+        14.0 + SPOKEN_MARGIN if p is long_rest else p.seconds for p in rests
+    ]
+    assert next(p for p in after if p.kind is PhaseKind.SWITCH).seconds == 7.0 + SPOKEN_MARGIN

@@ -68,8 +68,22 @@ def director(pulse: None, qtbot, tmp_path: Path) -> Iterator[CueDirector]:
     with qtbot.waitSignal(d.speech_ready, timeout=10_000):
         d.prepare_session(exercise_phases(routine, 0))
     qtbot.waitUntil(lambda: all(d.speech_seconds(p) is not None for p in _phases()))
+    _wait_ready(qtbot, d)
     yield d
     d.shutdown()
+
+
+def _wait_ready(qtbot, director: CueDirector) -> None:
+    """Until the player process is up: on a loaded machine its start (Python and Qt,
+    about 0.2 s of CPU) can take longer than a test's first cue is due, and a cue asked
+    for while it starts sounds late by design (test_first_beep_of_a_new_player... covers
+    that case)."""
+    from backtimer.gui.sound.output import State
+
+    qtbot.waitUntil(
+        lambda: director.output is not None and director.output.state is State.READY,
+        timeout=10_000,
+    )
 
 
 def _phases():
@@ -137,6 +151,55 @@ def test_prepare_reads_the_exercise_before_the_hold(qtbot, recorder, director) -
     last = recorder.last_sound_before(end + 0.5)
     assert last is not None
     assert last <= start + said + 0.3, "the words are over when speech_seconds says"
+
+
+def _two_exercises() -> Routine:
+    second = Exercise(
+        id="twist", name="Piriformis stretch", muscle_group="piriformis",
+        steps=(Step("Lie on your back."),), hold=6, gentle_hold=5, reps=1, rest=3,
+        prepare=4, sides=Sides.NONE,
+    )  # fmt: skip
+    return Routine(id="t2", name="Test", exercises=(_routine().exercises[0], second))
+
+
+def test_a_rest_names_what_comes_next_and_ends_after_the_name(
+    qtbot, recorder, pulse, tmp_path
+) -> None:
+    """A hold ends into a rest: "Release." and "Rest. Next: Piriformis stretch." are said
+    after the release beep, and are over when speech_seconds (what the rest is fitted
+    to) says, so the beep that ends the rest never cuts the name off."""
+    from backtimer.core.session.timeline import build_phases
+
+    settings = SoundSettings(volume=1.0)
+    routine = _two_exercises()
+    d = CueDirector(routine, settings, players=make_players(settings, speech_folder=tmp_path))
+    phases = build_phases(routine)
+    with qtbot.waitSignal(d.speech_ready, timeout=10_000):
+        d.prepare_session(phases)
+    i = next(i for i, p in enumerate(phases) if p.kind is PhaseKind.REST)
+    hold, rest, after = phases[i - 1], phases[i], phases[i + 1]
+    assert after.title == "Piriformis stretch"
+    qtbot.waitUntil(lambda: d.speech_seconds(rest, after) is not None)
+    _wait_ready(qtbot, d)
+    said = d.speech_seconds(rest, after)
+    assert said is not None
+    assert said > 3.0, "release, rest and a name take seconds to say"
+    marks: list[float] = []
+
+    def hold_ends(at: float) -> None:
+        marks.append(at)
+        d.on_event(CueDue(Cue.RELEASE, i - 1, hold, at, rest))
+        d.on_event(CueDue(Cue.REST_START, i, rest, at, after))
+
+    try:
+        _run(qtbot, [(0.3, hold_ends), (0.3 + said + 0.8, lambda at: marks.append(at))])
+    finally:
+        d.shutdown()
+    start, end = marks
+    assert recorder.sounding(start, start + said) > said * 0.5, "words fill the time"
+    last = recorder.last_sound_before(end + 0.5)
+    assert last is not None
+    assert start + said - 0.8 <= last <= start + said + 0.3, "over when speech_seconds says"
 
 
 def test_pain_stop_silences_voice_and_beeps(qtbot, recorder, director) -> None:

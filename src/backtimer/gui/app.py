@@ -83,6 +83,9 @@ def run_app(options: argparse.Namespace) -> int:
 
     if getattr(options, "only", None):
         routine = only_exercises(routine, options.only)
+    from backtimer.gui.looks import Looks
+
+    Looks(app)  # light, dark or high contrast as the system says; the focus ring
     window = MainWindow(routine, data_folder=folder, silent=options.silent)
     window.routine_files.show_problems_later(problems)
     if options.fullscreen:

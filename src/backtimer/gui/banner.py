@@ -10,6 +10,9 @@ _STYLES = {
     "info": "background:#fff4ce; color:#3d2f00; border:1px solid #e0c25a; border-radius:6px;",
     "safety": "background:#e3f1ff; color:#0b2a4a; border:1px solid #7fb2e5; border-radius:6px;",
 }
+#: The words' colour on each kind's light ground, whatever the look (in a dark or
+#: high-contrast look the label would otherwise take the palette's light text).
+_TEXT = {"info": "#3d2f00", "safety": "#0b2a4a"}
 
 
 class Banner(QFrame):
@@ -26,6 +29,7 @@ class Banner(QFrame):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
+        self.label.setStyleSheet(f"color: {_TEXT[kind]};")
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.label.setFont(font)

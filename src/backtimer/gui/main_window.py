@@ -28,6 +28,7 @@ from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
+from backtimer.gui.screen_reader import ScreenReader
 from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
         self.session_screen = SessionScreen(self.parts, parent=self)
+        self.screen_reader = ScreenReader(self, parent=self)
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         )
         self._session.problem.connect(self.parts.banner.show_message)
         self.session_screen.follow(self._session)
+        self._session.happened.connect(self.screen_reader.on_event)
         notices = [self._session.gentle_notice(), self.care.in_effect_message(routine)]
         if any(notices):  # two whole messages, one after the other
             self.parts.banner.show_message("\n".join(n for n in notices if n))

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 #: After this long paused, the screen may sleep again.
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
+#: What a screen reader says for the start button as it reads: (name, description).
+START_BUTTON_WORDS = {
+    "▶ Start": (
+        "Start",
+        "Start the session: 10 seconds to get down, then it runs by itself. Key: Space.",
+    ),
+    "▶ Resume": ("Resume", "Go on from where the session was paused. Key: Space."),
+    "❚❚ Pause": ("Pause", "Pause the session; press again to go on. Key: Space."),
+}
 
 
 def _format_minutes(seconds: float) -> str:
@@ -76,6 +85,13 @@ class SessionScreen(QObject):
         """A choice was made: back to the stage and its controls."""
         self._parts.pages.setCurrentIndex(0)
         self._parts.small_controls.setEnabled(True)
+
+    def _set_start_button(self, text: str) -> None:
+        button = self._parts.start_button
+        button.setText(text)
+        name, description = START_BUTTON_WORDS[text]
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(description)
 
     def shutdown(self) -> None:
         """The window is closing: let the screen sleep, stop the timer."""
@@ -150,14 +166,14 @@ class SessionScreen(QObject):
     def _update_pause_controls(self) -> None:
         session = self._session
         if session is None or not session.active:
-            self._parts.start_button.setText("▶ Start")
+            self._set_start_button("▶ Start")
             self.inhibitor.release()
             return
         if session.paused:
-            self._parts.start_button.setText("▶ Resume")
+            self._set_start_button("▶ Resume")
             self._pause_release.start()
         else:
-            self._parts.start_button.setText("❚❚ Pause")
+            self._set_start_button("❚❚ Pause")
             self._pause_release.stop()
             self.inhibitor.hold()
 
@@ -186,7 +202,7 @@ class SessionScreen(QObject):
         self._parts.countdown.set_state(
             phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True
         )
-        self._parts.start_button.setText("▶ Start")
+        self._set_start_button("▶ Start")
 
     def _show_summary(self) -> None:
         self.session_finished.emit()

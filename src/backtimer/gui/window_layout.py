@@ -63,6 +63,23 @@ def _action(host: QMainWindow, text: str, name: str) -> QAction:
     return action
 
 
+#: What a screen reader says for the main controls: (name, description).
+BACK_WORDS = (
+    "Back",
+    "Go back a phase; in a hold more than 2 seconds in, start it again. Keys: Left, Page Up.",
+)
+NEXT_WORDS = ("Next", "Move on to the next phase now. Keys: Right, Page Down.")
+PAIN_WORDS = (
+    "Pain — stop",
+    "Freezes the countdown and silences every sound at once, then asks what to do. "
+    "Keys: Escape, P, B.",
+)
+FIGURE_WORDS = ("Position", "A figure in the position to take; the words beside it say the same.")
+STEP_LIST_DESCRIPTION = (
+    "The routine's stretches in order, the one under way marked; choose one to go to it."
+)
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     """``page`` in a frameless scroll area, so its height never sets the window's minimum."""
     area = QScrollArea()
@@ -109,6 +126,9 @@ class WindowParts:
         self.step_model = StepListModel(routine, ())  # rows: set_routine
         self.step_list = StepListView(self.step_model)
         self.figure = FigureWidget()
+        self.figure.setAccessibleName(FIGURE_WORDS[0])
+        self.figure.setAccessibleDescription(FIGURE_WORDS[1])
+        self.step_list.setAccessibleDescription(STEP_LIST_DESCRIPTION)
         self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.step_panel = CurrentStepPanel()
         self.countdown = CountdownWidget()
@@ -157,6 +177,13 @@ class WindowParts:
             button.setFont(font)
         for button in (self.back_button, self.start_button, self.next_button):
             button.setMinimumHeight(64)
+        for button, (name, description) in (
+            (self.back_button, BACK_WORDS),
+            (self.next_button, NEXT_WORDS),
+            (self.pain_button, PAIN_WORDS),
+        ):
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
         controls = QHBoxLayout()
         self.small_controls = QWidget()
         small = QHBoxLayout(self.small_controls)

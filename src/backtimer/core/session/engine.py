@@ -5,7 +5,9 @@ Contract, in short:
 * Time comes only from the ``clock`` given (monotonic seconds). Every phase has an
   absolute deadline ``start + seconds``; remaining time is ``deadline - now``; nothing is
   counted down by ticks, so a late wake-up never shifts what follows. Freezing (pause,
-  pain, stall) moves the current phase's start forward by the frozen time on resume.
+  pain, stall) moves the current phase's start forward by the frozen time on resume; a
+  phase frozen while its opening words were said is lengthened on resume so they can be
+  said again in full (``PlanChanged``, then its start cue again).
 * Commands and :meth:`Engine.advance` return the events that happened, in order, each
   stamped with the monotonic time it was *due* (a phase that ended while the caller slept
   ends at its deadline, and the next one starts at that same instant).
@@ -78,7 +80,7 @@ class Engine(PhaseMachine):
             return []
         now = self._read(None)
         out: list[Event] = []
-        self._unfreeze(now, out)
+        self._unfreeze(now, out, say_again=True)
         self._run_until(now, out)
         return out
 
@@ -186,7 +188,7 @@ class Engine(PhaseMachine):
         if choice is PainChoice.END:
             self._finish(Outcome.ENDED_FOR_PAIN, now, out)
             return out
-        self._unfreeze(now, out)
+        self._unfreeze(now, out, say_again=choice is PainChoice.RESUME)
         if choice is PainChoice.SKIP:
             self._goto(after_exercise(self._plan.phases, self._index), now, out)
         elif choice is PainChoice.GENTLER:
@@ -239,7 +241,8 @@ class Engine(PhaseMachine):
         elapsed = self._effective(now) - self._start if under_way else None
         self._plan.set_hold_delta(new_delta, self._index, elapsed)
         if elapsed is not None:
-            self._cues = cues_left(self.current, elapsed, self._said)
+            spoken = self._plan.spoken_seconds(self.current)
+            self._cues = cues_left(self.current, elapsed, self._said, spoken)
         out.append(PlanChanged(self.gentle, self.hold_delta))
         self._run_until(now, out)
         return out

@@ -63,10 +63,14 @@ class PhaseEnded:
 
 @dataclass(frozen=True)
 class CueDue:
+    """``cue`` is due in ``phase`` (number ``index``); ``following`` is the phase the plan
+    had after it at that moment (what a rest announces), None after the last."""
+
     cue: Cue
     index: int
     phase: Phase
     at: float
+    following: Phase | None = None
 
 
 @dataclass(frozen=True)

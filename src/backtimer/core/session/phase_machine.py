@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from backtimer.core import clock as clocks
 from backtimer.core.routine import Routine
-from backtimer.core.session.cue_schedule import END_CUES, START_CUES, inner_cues
+from backtimer.core.session.cue_schedule import END_CUES, START_CUES, cues_left, inner_cues
 from backtimer.core.session.events import (
     Cue,
     CueDue,
@@ -21,6 +21,7 @@ from backtimer.core.session.events import (
     PauseRecorded,
     PhaseEnded,
     PhaseStarted,
+    PlanChanged,
     Resumed,
     SessionFinished,
 )
@@ -168,7 +169,7 @@ class PhaseMachine:
             if self._cues and self._start + self._cues[0][0] <= now:
                 off, cue = self._cues.pop(0)
                 self._said.add(cue)
-                out.append(CueDue(cue, self._index, self.current, self._start + off))
+                out.append(self._cue_due(cue, self._start + off))
                 continue
             deadline = self._start + self.current.seconds
             if deadline > now:
@@ -177,20 +178,26 @@ class PhaseMachine:
             self._leave(deadline, out, completed=True)
             self._enter(self._index + 1, deadline, out)
 
+    def _cue_due(self, cue: Cue, at: float) -> CueDue:
+        """``cue`` of the phase under way, due at ``at``, with the phase the plan has next."""
+        i = self._index
+        following = self._plan[i + 1] if i + 1 < len(self._plan) else None
+        return CueDue(cue, i, self.current, at, following)
+
     def _enter(self, index: int, at: float, out: list[Event]) -> None:
         """Begin phase ``index`` at ``at``, as the plan has it (frozen from its start if the
         session is frozen)."""
         self._index = index
         phase = self.current
         self._start = self._entered = at
-        self._cues = inner_cues(phase)
+        self._cues = inner_cues(phase, self._plan.spoken_seconds(phase))
         self._said = set()
         out.append(PhaseStarted(index, phase, at))
         if self._freeze.frozen and phase.kind is not PhaseKind.DONE:
             self._freeze.at = at
             self._start_cue_pending = True
         else:
-            out.append(CueDue(START_CUES[phase.kind], index, phase, at))
+            out.append(self._cue_due(START_CUES[phase.kind], at))
         if phase.kind is PhaseKind.DONE:
             self._leave(at, out, completed=True)
             self._finish(Outcome.COMPLETED, at, out, leave=False)
@@ -199,7 +206,7 @@ class PhaseMachine:
         """End the current phase at ``at``; a hold goes into the record."""
         phase = self.current
         if completed and phase.kind in END_CUES:
-            out.append(CueDue(END_CUES[phase.kind], self._index, phase, at))
+            out.append(self._cue_due(END_CUES[phase.kind], at))
         if phase.kind is PhaseKind.HOLD:
             hold = HoldRecord(
                 exercise_id=phase.item_id or "",
@@ -247,7 +254,9 @@ class PhaseMachine:
         self.record.pauses.append(pause)
         out.append(PauseRecorded(pause))
 
-    def _unfreeze(self, now: float, out: list[Event]) -> None:
+    def _unfreeze(self, now: float, out: list[Event], *, say_again: bool = False) -> None:
+        """Running again from ``now``; with ``say_again`` (the phase goes on, as after a
+        pause), opening words the freeze cut off are said again (see :meth:`_say_again`)."""
         frozen_for, pause = self._freeze.thaw(now)
         self._pause_over(pause, out)
         self._start += frozen_for
@@ -256,4 +265,18 @@ class PhaseMachine:
         out.append(Resumed(now, frozen_for))
         if self._start_cue_pending:
             self._start_cue_pending = False
-            out.append(CueDue(START_CUES[self.current.kind], self._index, self.current, now))
+            out.append(self._cue_due(START_CUES[self.current.kind], now))
+        elif say_again:
+            self._say_again(now, out)
+
+    def _say_again(self, now: float, out: list[Event]) -> None:
+        """If the phase froze while its opening words (an exercise's name and steps, what
+        comes after a rest) were being said, they were silenced mid-sentence: say them
+        again from the start, the phase lengthened so they can finish."""
+        elapsed = now - self._start
+        spoken = self._plan.room_to_say_again(self._index, elapsed)
+        if not spoken:
+            return
+        self._cues = cues_left(self.current, elapsed, self._said, elapsed + spoken)
+        out.append(PlanChanged(self.gentle, self.hold_delta))
+        out.append(self._cue_due(START_CUES[self.current.kind], now))

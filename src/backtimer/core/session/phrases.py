@@ -6,13 +6,28 @@ utterance: the voice renders it as one file, so its length is known before it is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backtimer.core.routine import Side, step_text
-from backtimer.core.session.cue_schedule import START_CUES
+from backtimer.core.session.cue_schedule import END_CUES, MILESTONE_KINDS, START_CUES
 from backtimer.core.session.events import Cue
 from backtimer.core.session.timeline import Phase, PhaseKind
+
+#: What a rest says comes next: the next exercise, or the next rep of this one.
+REST_NEXT_EXERCISE = "Rest. Next: {exercise}."
+REST_NEXT_REP = "Rest. Next: rep {rep} of {reps}."
+REST_NEXT_REP_SIDE = "Rest. Next: rep {rep} of {reps}, {side} side."
+REST_NEXT_LAST_REP = "Rest. Next: the last rep."
+REST_NEXT_LAST_REP_SIDE = "Rest. Next: the last rep, {side} side."
+#: The first hold of an exercise's last rep (when it has more than one).
+HOLD_LAST_REP = "Last rep. Hold."
+#: The switch to an exercise's last side (in its last rep).
+SWITCH_LAST_SIDE = "Switch to the {side} side. Last side."
+#: Halfway through a timed warm-up or cool-down movement (said whatever the hold setting).
+MOVEMENT_HALFWAY = "Halfway."
+#: How each side is named inside a sentence.
+SIDE_NAMES: dict[Side, str] = {Side.RIGHT: "right", Side.LEFT: "left"}
 
 
 @dataclass(frozen=True)
@@ -33,10 +48,54 @@ def _side_words(side: Side | None) -> tuple[str, ...]:
     return () if side is None else (f"{side.value.capitalize()} side.",)
 
 
+def _name(title: str) -> str:
+    """A title set inside a sentence: no full stop of its own."""
+    return " ".join(title.split()).rstrip(".!?;:, ")
+
+
+def _last_rep(phase: Phase) -> bool:
+    return phase.reps > 1 and phase.rep == phase.reps
+
+
+def _rest_words(following: Phase | None) -> str:
+    """What a rest says: what comes after it, when that is known."""
+    if following is None or following.kind is PhaseKind.DONE:
+        return "Rest."
+    if following.kind is PhaseKind.HOLD:  # the next rep of the same exercise
+        side = SIDE_NAMES[following.side] if following.side is not None else None
+        if _last_rep(following):
+            if side is None:
+                return REST_NEXT_LAST_REP
+            return REST_NEXT_LAST_REP_SIDE.format(side=side)
+        values = {"rep": following.rep, "reps": following.reps}
+        if side is None:
+            return REST_NEXT_REP.format(**values)
+        return REST_NEXT_REP_SIDE.format(side=side, **values)
+    name = _name(following.title)
+    return REST_NEXT_EXERCISE.format(exercise=name) if name else "Rest."
+
+
+def _hold_words(phase: Phase, following: Phase | None) -> str:
+    """The words a hold begins with: "Last rep. Hold." at the first hold of the last rep
+    (a hold followed by a switch is its rep's first side; a one-sided exercise has one
+    hold a rep), else "Hold."."""
+    first_of_rep = phase.side is None or (
+        following is not None and following.kind is PhaseKind.SWITCH
+    )
+    return HOLD_LAST_REP if _last_rep(phase) and first_of_rep else "Hold."
+
+
 def cue_phrases(
-    cue: Cue, phase: Phase, announcements: Announcements = Announcements()
+    cue: Cue,
+    phase: Phase,
+    announcements: Announcements = Announcements(),
+    following: Phase | None = None,
 ) -> tuple[str, ...]:
-    """The sentences said for ``cue`` in ``phase``, in order; empty when nothing is said."""
+    """The sentences said for ``cue`` in ``phase``, in order; empty when nothing is said.
+
+    ``following`` is the phase the plan has after ``phase`` (what a rest announces, and
+    how a hold knows it begins its rep).
+    """
     if cue is Cue.GET_READY:
         return ("Get ready.",)
     if cue in (Cue.WARMUP_START, Cue.COOLDOWN_START):
@@ -51,13 +110,17 @@ def cue_phrases(
             + tuple(_sentence(step_text(s, phase.side)) for s in phase.steps)
         )
     if cue is Cue.HOLD_START:
-        return ("Hold.",)
+        return (_hold_words(phase, following),)
     if cue is Cue.SWITCH_SIDES:
+        if phase.side is not None and phase.rep == phase.reps:
+            return (SWITCH_LAST_SIDE.format(side=SIDE_NAMES[phase.side]),)
         side = phase.side.value if phase.side is not None else "other"
         return (f"Switch to the {side} side.",)
     if cue is Cue.REST_START:
-        return ("Rest.",)
+        return (_rest_words(following),)
     if cue is Cue.HALFWAY:
+        if phase.kind is not PhaseKind.HOLD:
+            return (MOVEMENT_HALFWAY,)
         return ("Halfway.",) if announcements.halfway else ()
     if cue is Cue.TEN_LEFT:
         return ("Ten seconds left.",) if announcements.ten_left else ()
@@ -68,26 +131,32 @@ def cue_phrases(
     return ()  # COUNT_3/2/1 and REST_OVER are beeps only
 
 
-def utterance(cue: Cue, phase: Phase, announcements: Announcements = Announcements()) -> str:
+def utterance(
+    cue: Cue,
+    phase: Phase,
+    announcements: Announcements = Announcements(),
+    following: Phase | None = None,
+) -> str:
     """The cue's sentences as the one text the voice renders ("" when silent)."""
-    return " ".join(cue_phrases(cue, phase, announcements))
+    return " ".join(cue_phrases(cue, phase, announcements, following))
 
 
-#: Cues that may fire during a phase, besides its start cue (for rendering ahead).
-_INNER_CUES: dict[PhaseKind, tuple[Cue, ...]] = {
-    PhaseKind.HOLD: (Cue.HALFWAY, Cue.TEN_LEFT, Cue.RELEASE),
-}
+def phase_cues(kind: PhaseKind) -> tuple[Cue, ...]:
+    """Every cue a phase of ``kind`` may give with words: its start, milestones, its end."""
+    inner = (Cue.HALFWAY, Cue.TEN_LEFT) if kind in MILESTONE_KINDS else ()
+    end = (END_CUES[kind],) if kind in END_CUES else ()
+    return (START_CUES[kind], *inner, *end)
 
 
 def session_utterances(
-    phases: Iterable[Phase], announcements: Announcements = Announcements()
+    phases: Sequence[Phase], announcements: Announcements = Announcements()
 ) -> list[str]:
     """Every distinct utterance a session of ``phases`` may say, in the order first needed."""
     seen: dict[str, None] = {}
-    for phase in phases:
-        cues = (START_CUES[phase.kind],) + _INNER_CUES.get(phase.kind, ())
-        for cue in cues:
-            text = utterance(cue, phase, announcements)
+    for i, phase in enumerate(phases):
+        following = phases[i + 1] if i + 1 < len(phases) else None
+        for cue in phase_cues(phase.kind):
+            text = utterance(cue, phase, announcements, following)
             if text:
                 seen.setdefault(text)
     return list(seen)

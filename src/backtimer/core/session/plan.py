@@ -11,16 +11,21 @@ phase. Whatever shows, says or stores a length reads it from here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from types import MappingProxyType
 
 from backtimer.core.routine import Routine
 from backtimer.core.session.replan import gentler_tail, warmup_tail
 from backtimer.core.session.retime import (
+    SPOKEN_KINDS,
+    SPOKEN_MARGIN,
+    SPOKEN_MAX,
     SpokenSeconds,
     clamp_hold_delta,
     fit_words,
     gentle_ids,
     retime,
+    speech_key,
     stretch_hold,
 )
 from backtimer.core.session.timeline import (
@@ -93,6 +98,12 @@ class Plan:
     def total(self) -> float:
         return sum(p.seconds for p in self._phases)
 
+    def spoken_seconds(self, phase: Phase) -> float:
+        """How long ``phase``'s opening words last, as last told (0.0: none, or unknown)."""
+        if phase.kind not in SPOKEN_KINDS:
+            return 0.0
+        return self._spoken.get(speech_key(phase), 0.0)
+
     def after(self, index: int) -> float:
         """Planned seconds of every phase after ``index``."""
         return sum(p.seconds for p in self._phases[index + 1 :])
@@ -118,6 +129,19 @@ class Plan:
         cur = self._phases[index]
         if elapsed is not None and cur.kind is PhaseKind.HOLD:
             self._phases[index] = stretch_hold(cur, self.routine, hold_delta=delta, elapsed=elapsed)
+
+    def room_to_say_again(self, index: int, elapsed: float) -> float:
+        """The phase under way, frozen ``elapsed`` seconds in while its opening words were
+        being said, made long enough to say them again from there (plus a breath, up to
+        the limit); returns how long they last, or 0.0 (nothing was cut off)."""
+        cur = self._phases[index]
+        spoken = self.spoken_seconds(cur)
+        if not spoken or elapsed >= spoken:
+            return 0.0
+        wanted = elapsed + min(spoken + SPOKEN_MARGIN, SPOKEN_MAX)
+        if wanted > cur.seconds:
+            self._phases[index] = replace(cur, seconds=wanted)
+        return spoken
 
     # -- re-planning after a move ------------------------------------------------------
 

@@ -13,16 +13,21 @@ from dataclasses import replace
 from backtimer.core.routine import HOLD_RANGE, Routine, Side
 from backtimer.core.session.timeline import Phase, PhaseKind, hold_seconds, rest_seconds
 
-#: Phases whose opening words (exercise, steps) the voice reads out.
-SPOKEN_KINDS = frozenset({PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN})
+#: Phases whose opening words the voice reads out (an exercise or a movement and its
+#: steps; what comes after a rest; the side to switch to) and that grow to fit them, so
+#: the next phase's beep never cuts off a name.
+SPOKEN_KINDS = frozenset(
+    {PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN, PhaseKind.REST, PhaseKind.SWITCH}
+)
 #: Breathing room after the words before the hold begins.
 SPOKEN_MARGIN = 1.0
 #: A phase never grows past this to wait for its words (a runaway text is cut, not waited on).
 SPOKEN_MAX = 90.0
 
 #: What the words said at a phase's start depend on: its kind, its exercise or movement
-#: (ids are unique in a routine) and its side.
-SpeechKey = tuple[PhaseKind, str | None, Side | None]
+#: (ids are unique in a routine), its side, and its rep of how many (a rest says which
+#: rep comes next, a switch in the last rep says it is the last side).
+SpeechKey = tuple[PhaseKind, str | None, Side | None, int, int]
 #: How long the words said at phases' starts last, in seconds, by :func:`speech_key`; a
 #: phase missing from it has words of unknown length (not rendered yet), so it keeps its own.
 SpokenSeconds = Mapping[SpeechKey, float]
@@ -30,7 +35,7 @@ SpokenSeconds = Mapping[SpeechKey, float]
 
 def speech_key(phase: Phase) -> SpeechKey:
     """The key ``phase``'s opening words have in :data:`SpokenSeconds`."""
-    return (phase.kind, phase.item_id, phase.side)
+    return (phase.kind, phase.item_id, phase.side, phase.rep, phase.reps)
 
 
 def gentle_ids(routine: Routine, *, session_gentle: bool, named: Iterable[str]) -> frozenset[str]:

@@ -45,6 +45,14 @@ STATUS_COLOURS = {
     GoalStatus.BEHIND: "#b35c00",
     GoalStatus.OVERDUE: "#c0392b",
 }
+#: What a screen reader says of the table and each button: (name, description).
+CONTROL_WORDS = (
+    ("Goals", "Your goals: what, when due, how it stands, progress and notes."),
+    ("Add goal", "Add a goal for a muscle group."),
+    ("Edit", "Change the chosen goal."),
+    ("Mark finished", "Mark the chosen goal as finished."),
+    ("Delete", "Delete the chosen goal."),
+)
 _COLUMNS = ("Goal", "Due", "Status", "Progress", "Note")
 
 
@@ -165,6 +173,13 @@ class GoalsWindow(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        for widget, (name, description) in zip(
+            (self.table, self.add_button, self.edit_button, self.finish_button, self.delete_button),
+            CONTROL_WORDS,
+            strict=True,
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.finish_button, self.delete_button):
             buttons.addWidget(b)

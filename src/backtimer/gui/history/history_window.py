@@ -67,6 +67,32 @@ PERIODS: tuple[tuple[str, int | None], ...] = (
     ("Everything", None),
 )
 
+#: What a screen reader says of each control: (name, description).
+CONTROL_WORDS = {
+    "export": (
+        "Export report (PDF)",
+        "Write a summary of the chosen period on paper-sized pages for a clinician.",
+    ),
+    "group": ("Muscle group", "Show the chart for one muscle group, or for all."),
+    "period": ("Period", "How far back the chart goes."),
+    "calendar": (
+        "Calendar of sessions",
+        "Days with a session are marked; choose one to see its sessions.",
+    ),
+    "days": ("Days", "The days of the month shown; days with a session are marked."),
+    "prevmonth": ("Previous month", "Show the month before in the calendar."),
+    "nextmonth": ("Next month", "Show the month after in the calendar."),
+    "monthbutton": ("Month", "Choose the month the calendar shows."),
+    "yearbutton": ("Year", "Choose the year the calendar shows."),
+    "sessions": (
+        "Sessions",
+        "Every session, newest first; choose one to see its holds and pain events.",
+    ),
+    "details": (
+        "Holds and pain events of the chosen session",
+        "Each hold and pain event of the session chosen in the list of sessions.",
+    ),
+}
 _SESSION_COLUMNS = ("Date", "Routine", "Outcome", "Holds", "Pain events")
 _DETAIL_COLUMNS = ("Time", "What", "Exercise", "Side", "Held", "Rating", "Choice", "Note")
 
@@ -167,6 +193,27 @@ class HistoryWindow(QWidget):
 
     # --- building ----------------------------------------------------------------------
 
+    def _name_controls(self) -> None:
+        """Names and descriptions for a screen reader, the calendar's own buttons too."""
+        own = {
+            "export": self.export_button,
+            "group": self.group_box,
+            "period": self.period_box,
+            "calendar": self.calendar,
+            "sessions": self.sessions_view,
+            "details": self.details,
+        }
+        inner = {
+            key: self.calendar.findChild(QWidget, f"qt_calendar_{key}")
+            for key in ("prevmonth", "nextmonth", "monthbutton", "yearbutton")
+        }
+        inner["days"] = self.calendar.findChild(QWidget, "qt_calendar_calendarview")
+        for key, widget in (own | inner).items():
+            if widget is not None:  # Qt's own parts: named as found
+                name, description = CONTROL_WORDS[key]
+                widget.setAccessibleName(name)
+                widget.setAccessibleDescription(description)
+
     def _build(self) -> None:
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -226,6 +273,7 @@ class HistoryWindow(QWidget):
             len(_DETAIL_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.details.setAccessibleName("Holds and pain events of the chosen session")
+        self._name_controls()
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.sessions_view)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -38,7 +38,7 @@ from backtimer.core.session.events import (
 from backtimer.core.session.phrases import session_utterances, utterance
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.retime import SPOKEN_KINDS, SpeechKey, speech_key
-from backtimer.core.session.timeline import Phase
+from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.sound.choice import Players, make_players
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.settings import SoundSettings
@@ -49,6 +49,9 @@ MERGE_WINDOW = 0.25  #: seconds: cues due this close together are one group
 BEEP_GAP = 0.12  #: seconds of quiet between a beep's end and its words
 RENDER_WAIT = 1.5  #: seconds speech may be late (still rendering) before it is dropped
 SAY_WAIT = 10.0  #: seconds words asked for by ``say`` may take to render (not prepared ahead)
+
+#: Phases that begin as a hold ends, so the hold's "release" is said first.
+OPENED_BY_RELEASE = frozenset({PhaseKind.REST, PhaseKind.SWITCH})
 
 #: Which beep each cue plays (cues absent here are words only).
 BEEPS: dict[Cue, str] = {
@@ -133,29 +136,45 @@ class CueDirector(QObject):
         if not self._awaited:
             self.speech_ready.emit()
 
-    def speech_seconds(self, phase: Phase) -> float | None:
-        """Seconds from the start of ``phase`` until its opening beep and words are over.
+    def speech_seconds(self, phase: Phase, following: Phase | None = None) -> float | None:
+        """Seconds from the start of ``phase`` until its opening beep and words are over
+        (``following``: the phase after it, which a rest announces).
 
-        0.0 when nothing is said; None while the words are still being rendered.
+        A rest or a switch begins as a hold ends: the hold's "release" is said first, in
+        the same group, so it counts too. 0.0 when nothing is said; None while the words
+        are still being rendered.
         """
-        cue = START_CUES[phase.kind]
-        beep = BEEPS.get(cue)
-        beep_seconds = (
-            (self._players.beeps.seconds(beep) or 0.0) if beep and self._settings.beeps else 0.0
-        )
-        text = utterance(cue, phase, self._settings.announcements) if self._settings.voice else ""
-        if not text:
+        cues = [START_CUES[phase.kind]]
+        if phase.kind in OPENED_BY_RELEASE:
+            cues.insert(0, Cue.RELEASE)
+        beeps = [BEEPS[c] for c in cues if c in BEEPS] if self._settings.beeps else []
+        beep_seconds = (self._players.beeps.seconds(beeps[-1]) or 0.0) if beeps else 0.0
+        ann = self._settings.announcements
+        texts = [utterance(c, phase, ann, following) for c in cues] if self._settings.voice else []
+        said = 0.0
+        for text in filter(None, texts):
+            seconds = self._players.voice.seconds(text)
+            if seconds is None:
+                if self._players.voice.is_pending(text):
+                    return None
+                continue  # it failed: nothing is said
+            said += seconds
+        if not said:
             return beep_seconds
-        said = self._players.voice.seconds(text)
-        if said is None:
-            return 0.0 if not self._players.voice.is_pending(text) else None
         return beep_seconds + (BEEP_GAP if beep_seconds else 0.0) + said
 
-    def spoken_lengths(self, phases: Iterable[Phase]) -> dict[SpeechKey, float]:
-        """:meth:`speech_seconds` of every spoken phase among ``phases`` whose words are
-        known, as the values the engine plans with (``Engine.set_spoken_seconds``)."""
-        said = ((p, self.speech_seconds(p)) for p in phases if p.kind in SPOKEN_KINDS)
-        return {speech_key(p): seconds for p, seconds in said if seconds is not None}
+    def spoken_lengths(self, phases: Sequence[Phase]) -> dict[SpeechKey, float]:
+        """:meth:`speech_seconds` of every spoken phase among ``phases`` (a plan, in order)
+        whose words are known, as the values the engine plans with
+        (``Engine.set_spoken_seconds``)."""
+        lengths: dict[SpeechKey, float] = {}
+        for i, phase in enumerate(phases):
+            if phase.kind in SPOKEN_KINDS:
+                following = phases[i + 1] if i + 1 < len(phases) else None
+                seconds = self.speech_seconds(phase, following)
+                if seconds is not None:
+                    lengths[speech_key(phase)] = seconds
+        return lengths
 
     def on_event(self, event: object) -> None:
         """Any engine event; those that mean sound or silence act, the rest are ignored."""
@@ -212,7 +231,7 @@ class CueDirector(QObject):
         self._last_cue_at = event.at
         beep = BEEPS.get(event.cue) if self._settings.beeps else None
         text = (
-            utterance(event.cue, event.phase, self._settings.announcements)
+            utterance(event.cue, event.phase, self._settings.announcements, event.following)
             if self._settings.voice
             else ""
         )

@@ -39,6 +39,19 @@ SAMPLE_PHRASE = "Hold. Ten seconds left. Release."  #: what Test says: words a s
 LOADING = "Loading voices…"
 FONT_SCALE = 1.3  #: labels read from a mat: bigger than the desktop default
 FIND = "find on PATH"  #: ``espeak_path`` default: look espeak-ng up on PATH
+#: What each control does, for a screen reader (in the order ``_describe`` lists them).
+DESCRIPTIONS = (
+    "Beep as each phase begins, 3-2-1 before a hold ends, and at release.",
+    "Say each stretch and its steps, the milestones, and what comes next.",
+    "How loud the beeps and the voice are.",
+    "The espeak-ng voice that speaks.",
+    "How fast the voice speaks.",
+    "Also say halfway in each hold (timed warm-up and cool-down movements always say it).",
+    "Say ten seconds left near the end of each hold and timed movement.",
+    "Say a short sample with these settings.",
+    "Keep these settings.",
+    "Close without changing anything.",
+)
 
 
 class _VoiceLister(QObject):
@@ -136,12 +149,25 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
+        self._describe()
         self._lay_out()
         self._volume_changed(self.volume.value())
         self.voice.toggled.connect(self._voice_toggled)
         self._voice_toggled(self.voice.isChecked())
         self._check_test_possible(multimedia_available)
         self._list_voices()
+
+    def _describe(self) -> None:
+        """What each control does, for a screen reader."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for widget, text in zip(
+            (self.beeps, self.voice, self.volume, self.voice_name, self.rate, self.halfway,
+             self.ten_left, self.test_button, ok, cancel),
+            DESCRIPTIONS,
+            strict=True,
+        ):  # fmt: skip
+            widget.setAccessibleDescription(text)
 
     def _lay_out(self) -> None:
         switches = QHBoxLayout()

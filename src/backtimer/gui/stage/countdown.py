@@ -14,9 +14,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.session.timeline import PhaseKind
+from backtimer.core.session.timeline import PHASE_LABELS, PhaseKind
 from backtimer.gui import theme
 
+#: What a screen reader reads as the countdown's description.
+TIME_LEFT = "{time} left: {phase}"
+TIME_LEFT_FROZEN = "{time} left: {phase}, stopped"
 #: Glyphs measured for the numerals' height (what a legibility test compares).
 DIGITS = "0123456789"
 #: Slack for float noise: 25.000000001 s left must still read "25", not "26".
@@ -65,7 +68,10 @@ class CountdownWidget(QWidget):
         )
         self._remaining, self._total, self._kind, self._frozen = remaining, total, kind, frozen
         if changed:
-            self.setAccessibleDescription(self.text())
+            template = TIME_LEFT_FROZEN if frozen else TIME_LEFT
+            words = template.format(time=self.text(), phase=PHASE_LABELS[kind])
+            if words != self.accessibleDescription():  # once a second, not each repaint
+                self.setAccessibleDescription(words)
             self.update()
 
     def set_distance_mode(self, on: bool) -> None:

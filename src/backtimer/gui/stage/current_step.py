@@ -8,7 +8,7 @@ never inject markup. Font sizes follow the panel's height.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -88,6 +88,7 @@ class CurrentStepPanel(QWidget):
 
     def __init__(self, routine: Routine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._restyling = False
         self._routine = routine
         self._phase: Phase | None = None
         self._next: Phase | None = None
@@ -264,6 +265,16 @@ class CurrentStepPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # The look changed (the system went dark, or high contrast): colours follow now.
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyling = True  # _restyle sets this panel's palette: no loop
+            try:
+                self._restyle()
+            finally:
+                self._restyling = False
 
     def _restyle(self) -> None:
         """Colours from the phase and the palette, font sizes from the panel's height."""

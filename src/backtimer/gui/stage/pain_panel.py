@@ -9,7 +9,7 @@ reports the choice; the window tells the engine.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,6 +40,19 @@ CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
 NOTE_MAX_LENGTH = 500
 RED_FLAGS_BUTTON = "Safety questions [F]"
 RED_FLAGS_KEY = Qt.Key.Key_F
+#: What each choice does, for a screen reader.
+CHOICE_DESCRIPTIONS = {
+    PainChoice.END: "End the session now; the pain is kept in your history. Key: E.",
+    PainChoice.GENTLER: "Do this side again with a shorter hold, and the rest gentler. Key: G.",
+    PainChoice.SKIP: "Leave this stretch and go on with the next one. Key: S.",
+    PainChoice.RESUME: "Go on from where you stopped. Key: R.",
+}
+RATING_NAME = "Pain rating {value}"
+RATING_DESCRIPTION = (
+    "Optional: how bad the pain is, from 0, no pain, to 10, the worst imaginable; "
+    "choose it again to take it back."
+)
+NOTE_DESCRIPTION = "Optional: where it hurt and what it felt like; kept with the pain event."
 
 
 class PainPanel(QWidget):
@@ -69,6 +82,7 @@ class PainPanel(QWidget):
         for n, (choice, text, key) in enumerate(CHOICES):
             button = QPushButton(f"{text}\n[{key.name[-1]}]")
             button.setAccessibleName(text)
+            button.setAccessibleDescription(CHOICE_DESCRIPTIONS[choice])
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             # Reached with Tab, never by a click: Space must not pick whatever was last clicked.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -83,7 +97,8 @@ class PainPanel(QWidget):
             b = QPushButton(str(value))
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            b.setAccessibleName(f"Pain rating {value}")
+            b.setAccessibleName(RATING_NAME.format(value=value))
+            b.setAccessibleDescription(RATING_DESCRIPTION)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             connect_call(b.clicked, self._rating_clicked, value)
             rating_row.addWidget(b)
@@ -99,6 +114,7 @@ class PainPanel(QWidget):
         self.note.setPlaceholderText("Note (optional): where, what it felt like")
         self.note.setMaxLength(NOTE_MAX_LENGTH)
         self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription(NOTE_DESCRIPTION)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -189,6 +205,12 @@ class PainPanel(QWidget):
         super().resizeEvent(event)
         self._restyle()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # The look changed (the system went dark, or high contrast): colours follow now.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+
     def _restyle(self) -> None:
         c = theme.colours(self.palette())
         h = max(1, self.height())
@@ -218,6 +240,7 @@ class PainPanel(QWidget):
             )
             b.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {muted}; border-radius: 8px; }}"
+                f" QPushButton:focus {{ border-color: {hold}; }}"
                 f" QPushButton:checked {{ background: {hold}; color: {ground}; }}"
             )
         for label in (self.rating_title, self.no_pain, self.worst):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,6 +32,7 @@ CHOICE_WORDS: dict[PainChoice | None, str] = {
     PainChoice.RESUME: "resumed",
     None: "no choice made",
 }
+HISTORY_DESCRIPTION = "Open your history: every session with its holds and pain events."
 MAX_LINES = 6  #: pain events and cut-short holds listed before "and n more"
 
 
@@ -74,6 +75,7 @@ class SummaryPanel(QWidget):
             label.setWordWrap(True)
         self.history_button = QPushButton("History…")
         self.history_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.history_button.setAccessibleDescription(HISTORY_DESCRIPTION)
         self.history_button.clicked.connect(self.history_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -152,6 +154,12 @@ class SummaryPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # The look changed (the system went dark, or high contrast): colours follow now.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
 
     def _restyle(self) -> None:
         c = theme.colours(self.palette())
