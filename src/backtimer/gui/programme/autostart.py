@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from backtimer.core.platform import current
+
 log = logging.getLogger(__name__)
 
 DESKTOP_NAME = "backtimer-tray.desktop"
@@ -62,7 +64,7 @@ class Autostart:
 
     def enabled(self) -> bool:
         try:
-            if sys.platform == "win32":
+            if current().name == "windows":
                 return _win_read() is not None
             return self.path().is_file()
         except OSError:
@@ -70,7 +72,7 @@ class Autostart:
 
     def set_enabled(self, on: bool) -> str | None:
         try:
-            if sys.platform == "win32":
+            if current().name == "windows":
                 _win_write(_win_command(self.command) if on else None)
             elif on:
                 path = self.path()
@@ -84,14 +86,14 @@ class Autostart:
         return None
 
     def path(self) -> Path:
-        if sys.platform == "darwin":
+        if current().name == "macos":
             return Path.home() / "Library" / "LaunchAgents" / f"{AGENT_LABEL}.plist"
         xdg = os.environ.get("XDG_CONFIG_HOME", "")
         base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".config"
         return base / "autostart" / DESKTOP_NAME
 
     def contents(self) -> bytes:
-        if sys.platform == "darwin":
+        if current().name == "macos":
             agent = {"Label": AGENT_LABEL, "ProgramArguments": self.command, "RunAtLoad": True}
             return plistlib.dumps(agent)
         return DESKTOP_ENTRY.format(exec=_desktop_exec(self.command)).encode()

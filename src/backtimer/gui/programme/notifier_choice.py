@@ -3,17 +3,16 @@ else the tray's own messages (see ``notifier``)."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from backtimer.core.platform import current
 from backtimer.gui.programme.notifier import Notifier, TrayMessages
 
 
 def choose_notifier(tray: QSystemTrayIcon, parent: QObject | None = None) -> Notifier:
     fallback = TrayMessages(tray, parent)
-    if sys.platform in ("win32", "darwin"):
+    if current().name in ("windows", "macos"):
         return fallback
     from backtimer.gui.programme.freedesktop import FreedesktopNotifier
 

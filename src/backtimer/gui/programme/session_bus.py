@@ -18,10 +18,11 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalSocket
+
+from backtimer.core.platform import current
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class SessionBus(QObject):
     def open(self) -> None:
         if self._state != "closed":
             return
-        if sys.platform in ("win32", "darwin"):
+        if current().name in ("windows", "macos"):
             self._fail("no session D-Bus on this platform")
             return
         try:
