@@ -14,10 +14,9 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from backtimer.core.programme.editing import problem
 from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.programme.schedule import EVERY_DAY, Schedule, Slot, Weekday
 from backtimer.core.routine import Routine
+from backtimer.gui.programme.time_row import TimeRow
 from backtimer.gui.slots import connect_call
 
 log = logging.getLogger(__name__)
@@ -46,11 +45,9 @@ TITLE = "Plan"
 ADD = "Add a routine"
 REMOVE = "Remove from the plan"
 ADD_TIME = "Add a time"
-REMOVE_TIME = "Remove"
 RESET = "Use the routine's prescription"
 SAVE = "Save"
 CLOSE = "Close"
-WHOLE = "Whole routine"
 NO_LIMIT = "no limit"
 TIMES = "Times"
 DAYS = "Days"
@@ -70,47 +67,6 @@ DAY_NAMES = {
     Weekday.SUN: "Sun",
 }
 DEFAULT_TIME = dt.time(8, 0)
-
-
-class TimeRow(QWidget):
-    """One time of day and what to do then (the whole routine or one exercise)."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(self, slot: Slot, routine: Routine | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.time = QTimeEdit(QTime(slot.at.hour, slot.at.minute))
-        self.time.setDisplayFormat("HH:mm")
-        self.what = QComboBox()
-        # Item data: the exercise ids joined with ","; "" is the whole routine.
-        self.what.addItem(WHOLE, "")
-        for exercise in routine.exercises if routine else ():
-            self.what.addItem(exercise.name, exercise.id)
-        if slot.exercises:
-            ids = ",".join(slot.exercises)
-            index = self.what.findData(ids)
-            if index < 0:  # several exercises, as a file may say: kept as they are
-                self.what.addItem(", ".join(slot.exercises), ids)
-                index = self.what.count() - 1
-            self.what.setCurrentIndex(index)
-        self.remove = QPushButton(REMOVE_TIME)
-        layout.addWidget(self.time)
-        layout.addWidget(self.what, 1)
-        layout.addWidget(self.remove)
-        self.time.timeChanged.connect(self.changed)
-        self.what.currentIndexChanged.connect(self.changed)
-        self.remove.clicked.connect(self._on_remove)
-
-    def slot(self) -> Slot:
-        t = self.time.time()
-        ids = str(self.what.currentData() or "")
-        return Slot(dt.time(t.hour(), t.minute()), tuple(i for i in ids.split(",") if i))
-
-    def _on_remove(self) -> None:
-        self.remove_requested.emit(self)
 
 
 class PlanWindow(QWidget):

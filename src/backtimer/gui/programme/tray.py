@@ -33,7 +33,8 @@ from backtimer.core.routine import Routine
 from backtimer.gui.programme import texts
 from backtimer.gui.programme.autostart import Autostart
 from backtimer.gui.programme.icon import tray_icon
-from backtimer.gui.programme.notifier import SKIP, SNOOZE, START, Notice, Notifier
+from backtimer.gui.programme.notifier import SKIP, SNOOZE, START, Notifier
+from backtimer.gui.programme.reminder_text import reminder_notice
 
 log = logging.getLogger(__name__)
 
@@ -220,39 +221,12 @@ class Tray(QObject):
 
     def _remind(self, reminder: Reminder, zone: dt.tzinfo) -> None:
         due = reminder.due
-        entry = self._plan.entries[due.entry]
-        slot = entry.schedule.slots[due.slot]
-        time = format_time(slot.at)
-        names = self._exercise_names(entry.routine_id, slot.exercises)
-        if reminder.snoozed:
-            body = texts.BODY_SNOOZED.format(routine=entry.routine_name, time=time)
-        elif reminder.missed:
-            body = texts.BODY_MISSED.format(
-                routine=entry.routine_name, time=time, missed=reminder.missed
-            )
-        elif names:
-            body = texts.BODY_MICRO.format(routine=entry.routine_name, exercises=names, time=time)
-        else:
-            body = texts.BODY.format(routine=entry.routine_name, time=time)
-        title = texts.TITLE_LATE if reminder.late else texts.TITLE
-        key = f"{due.day.isoformat()}/{due.entry}/{due.slot}"
-        self._notices[key] = due
+        notice = reminder_notice(reminder, self._plan, (self._builtin, *self._extra))
+        self._notices[notice.key] = due
         self._last = due
-        notice = Notice(key, title, body)
         self.notifier.show(notice)
         self._play_chime()
         self.reminded.emit(notice)
-
-    def _exercise_names(self, routine_id: str, ids: tuple[str, ...]) -> str:
-        if not ids:
-            return ""
-        known = {
-            e.id: e.name
-            for r in (self._builtin, *self._extra)
-            if r.id == routine_id
-            for e in r.exercises
-        }
-        return ", ".join(known.get(i, i) for i in ids)
 
     def _on_action(self, key: str, action: str) -> None:
         due = self._notices.get(key)
