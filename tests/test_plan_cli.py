@@ -130,3 +130,25 @@ def test_plan_runs_as_a_command_without_qt(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Planned for Sunday 2026-03-29:" in done.stdout
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
+    """`backtimer plan | head -0`: output nobody reads is dropped quietly, exit 0."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "backtimer", "plan", "--date", "2026-03-29"]
+            + ["--data-dir", str(tmp_path)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 0

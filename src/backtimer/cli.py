@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -152,3 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(options)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``backtimer plan | head``): not an error of ours. Point
+        # stdout at /dev/null so Python's own flush at exit does not complain again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

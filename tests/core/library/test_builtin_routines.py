@@ -95,3 +95,13 @@ def test_routine_file_matches_the_schema(path: Path) -> None:
     assert problems == []
     assert root is not None
     jsonschema.validate(to_plain(root), schema)
+
+
+@pytest.mark.parametrize("path", ROUTINE_FILES, ids=lambda p: p.stem)
+def test_each_builtin_routine_suggests_a_schedule_with_a_pain_limit(path: Path) -> None:
+    """A person planning a built-in routine starts from a prescription: when, and when
+    to stop."""
+    routine = _routine(path.stem)
+    assert routine.schedule is not None
+    assert routine.schedule.slots  # per_day is spread into slots by the loader
+    assert routine.pain_limit is not None
