@@ -134,3 +134,29 @@ def test_idle_shows_how_to_start(qtbot) -> None:
     panel.set_idle(load_builtin(), phases[1])
     assert "Start" in panel.instruction_text()
     assert panel.next_label.text().startswith("First:")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("width", [540, 700, 1000])
+@pytest.mark.parametrize("kind", [PhaseKind.PREPARE, PhaseKind.SWITCH])
+def test_the_top_row_with_a_side_and_reps_is_never_cut_off(qtbot, width: int, kind) -> None:
+    """ "Get into position" (or "Switch sides"), the side badge and "Rep 1 of 2" all show
+    whole, side by side, at the widths the panel has in 1024-1280 px windows (the side
+    badge was clipped to "HT SID")."""
+    routine = load_builtin()
+    exercise = dataclasses.replace(routine.exercises[1], reps=2)
+    phases = build_phases(dataclasses.replace(routine, exercises=(exercise,)))
+    phase = next(p for p in phases if p.kind is kind and p.side is not None)
+    panel = CurrentStepPanel(routine)
+    qtbot.addWidget(panel)
+    panel.resize(width, 300)
+    panel.show()
+    panel.set_phase(phase, None, 0)
+    qtbot.waitUntil(lambda: panel.side_badge.width() > 1)
+    assert panel.rep_label.text()
+    labels = (panel.phase_label, panel.side_badge, panel.rep_label, panel.name_label)
+    for label in labels[:3]:
+        assert label.width() >= label.sizeHint().width(), label.text()
+    boxes = [label.geometry() for label in labels]
+    assert all(a.right() <= panel.width() for a in boxes)
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])

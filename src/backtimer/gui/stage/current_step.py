@@ -9,7 +9,7 @@ never inject markup. Font sizes follow the panel's height.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from backtimer.core.routine import Routine, Side, step_text
@@ -123,9 +123,11 @@ class CurrentStepPanel(QWidget):
         top.addWidget(self.side_badge)
         top.addStretch(1)
         top.addWidget(self.gentle_badge)
-        top.addWidget(self.rep_label)
+        # The rep count sits with the name: beside "Get into position" and a side badge
+        # it left too little room at 1024-1280 px windows, and the badge was cut off.
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_label, 1)
+        name_row.addWidget(self.rep_label, 0, Qt.AlignmentFlag.AlignBottom)
         name_row.addWidget(self.step_count_label, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -276,6 +278,26 @@ class CurrentStepPanel(QWidget):
             finally:
                 self._restyling = False
 
+    def _fit_top_row(self, big: int) -> int:
+        """The largest size up to ``big`` at which the phase and the side badge fit side
+        by side (and the gentle badge): "Get into position" and "◀ LEFT SIDE" together
+        are wider than the "Hold" the width rule above was made for."""
+        room = self.width() - 24 - 2 * 16  # the margins, and the row's spacing
+        if self._phase is not None and self._phase.gentle:
+            room -= self.gentle_badge.sizeHint().width()
+        phase_text = self.phase_label.text()
+        side_text = self.side_badge.text() if self._side is not None else ""
+        size = big
+        while size > 22:
+            width = QFontMetrics(theme.sans(size)).horizontalAdvance(phase_text)
+            if side_text:
+                badge = QFontMetrics(theme.sans(round(size * 0.8)))
+                width += badge.horizontalAdvance(side_text) + 2 * (size // 3) + 4
+            if width <= room:
+                break
+            size -= 2
+        return max(22, size)
+
     def _restyle(self) -> None:
         """Colours from the phase and the palette, font sizes from the panel's height."""
         c = theme.colours(self.palette(), distance=self._distance)
@@ -283,6 +305,8 @@ class CurrentStepPanel(QWidget):
         big = theme.scaled_pixels(h, 0.3 if self._distance else 0.15, lo=22, hi=160)
         # "◀ LEFT SIDE" in bold is about 8 font-sizes wide: keep it inside the panel.
         big = max(22, min(big, self.width() // (9 if self._distance else 13)))
+        if not self._distance:
+            big = self._fit_top_row(big)
         medium = theme.scaled_pixels(h, 0.09, lo=18, hi=44)
         small = theme.scaled_pixels(h, 0.065, lo=15, hi=30)
         self.setAutoFillBackground(self._distance)
