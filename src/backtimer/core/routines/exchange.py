@@ -21,10 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from backtimer.core.routine import Routine
-from backtimer.core.routine_file.draft import relative_image
+from backtimer.core.routine_file.draft import RoutineDraft, relative_image, routine_draft
 from backtimer.core.routine_file.loader import MAX_FILE_BYTES, load_routine
 from backtimer.core.routine_file.problems import Problem
-from backtimer.core.routines.folder import ROUTINE_FILE, new_routine_folder, write_atomically
+from backtimer.core.routines.folder import (
+    ROUTINE_FILE,
+    is_inside,
+    new_routine_folder,
+    write_atomically,
+)
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  #: a routine and its photos; far more is a zip bomb
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
@@ -121,6 +126,25 @@ def import_zip(archive: Path, routines: Path) -> Imported:
         return _refusal(archive, NOT_A_ZIP.format(reason=e), NOT_A_ZIP_HINT)
     except OSError as e:
         return _refusal(archive, CANNOT_WRITE.format(folder=routines, reason=e), CANNOT_WRITE_HINT)
+
+
+def editable(routine: Routine, routines: Path, *, copy: bool = False) -> tuple[Path, RoutineDraft]:
+    """The folder to edit ``routine`` in and its draft there. A routine of the person's own
+    folder is edited where it is (unless ``copy``); any other (built-in, opened from
+    elsewhere) in a new folder, its pictures copied in, so Save never writes outside the
+    routines folder. The folder is only created when there are pictures to copy."""
+    source = routine.source
+    if source is not None and not copy and is_inside(source, routines):
+        return source.parent, routine_draft(routine, source.parent)
+    folder = new_routine_folder(routines, routine.id)
+    if source is None:
+        return folder, routine_draft(routine, folder)
+    names = picture_paths(routine, source.parent)
+    for name in names:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source.parent / name, target)
+    return folder, routine_draft(routine, source.parent)  # the same names in the copy
 
 
 def export_yaml(source: Path, destination: Path) -> int:
