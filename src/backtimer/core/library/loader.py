@@ -1,0 +1,116 @@
+"""The exercise library's folder → every exercise in a stable order, and located problems.
+
+The contract: ``load_library`` and ``load_library_text`` never raise. Each
+``<id>.yaml`` in the folder is read with the routine file's limits and safe YAML reader
+and checked by ``checks.LibraryChecker``; a file with any problem adds its problems and
+no exercise, and never hides the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import stat
+from collections.abc import Collection
+from pathlib import Path
+
+from backtimer.core.library.checks import LibraryChecker
+from backtimer.core.library.entry import LibraryExercise, LibraryResult
+from backtimer.core.routine_file.loader import MAX_FILE_BYTES, builtin_pose_names
+from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routine_file.safe_yaml import compose
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".yaml"
+MAX_FILES = 1000  #: a library folder beyond this is the wrong folder
+
+
+def builtin_library_dir() -> Path:
+    from backtimer.resources import resource_path
+
+    return resource_path("library")
+
+
+def load_library(
+    folder: Path | None = None, *, known_poses: Collection[str] | None = None
+) -> LibraryResult:
+    """Every ``*.yaml`` exercise in ``folder`` (None: the built-in library), sorted by id.
+
+    ``known_poses`` are the pose names a step may use; None means the built-in poses.
+    """
+    folder = builtin_library_dir() if folder is None else folder
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    except OSError as e:
+        problem = Problem(str(folder), 0, 0, f"cannot read the library folder ({e.strerror})")
+        return LibraryResult((), (problem,))
+    if len(paths) > MAX_FILES:
+        message = f"the folder has {len(paths)} exercise files; at most {MAX_FILES} are read"
+        return LibraryResult((), (Problem(str(folder), 0, 0, message, "is it the right folder?"),))
+    poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
+    exercises: list[LibraryExercise] = []
+    problems: list[Problem] = []
+    for path in paths:
+        exercise, found = _load_file(path, poses)
+        problems += found
+        if exercise is not None:
+            exercises.append(exercise)
+    exercises.sort(key=lambda e: e.id)
+    return LibraryResult(tuple(exercises), tuple(sorted(problems)))
+
+
+def load_library_text(
+    data: bytes, *, file: str, stem: str, base_dir: Path, known_poses: Collection[str]
+) -> tuple[LibraryExercise | None, tuple[Problem, ...]]:
+    """Check one library file's contents; ``stem`` is the id it must have. Never raises."""
+    try:
+        return _check(data, file, stem, base_dir, frozenset(known_poses))
+    except Exception as e:  # a bug of ours must still not reach the user as a traceback
+        log.exception("unexpected failure while loading %s", file)
+        message = f"BackTimer failed while reading this file ({type(e).__name__})"
+        return None, (Problem(file, 0, 0, message, "this is a bug in BackTimer; please report it"),)
+
+
+def _load_file(
+    path: Path, poses: frozenset[str]
+) -> tuple[LibraryExercise | None, tuple[Problem, ...]]:
+    file = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, (Problem(file, 0, 0, "this is not a regular file", "remove it"),)
+        if info.st_size > MAX_FILE_BYTES:
+            return None, (_too_big(file, info.st_size),)
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        return None, (Problem(file, 0, 0, f"cannot read the file ({e.strerror or e})"),)
+    stem = path.name[: -len(SUFFIX)]
+    return load_library_text(data, file=file, stem=stem, base_dir=path.parent, known_poses=poses)
+
+
+def _too_big(file: str, size: int) -> Problem:
+    message = f"the file is {size:,} bytes; exercise files may be at most {MAX_FILE_BYTES:,}"
+    return Problem(file, 0, 0, message, "an exercise is a few kilobytes: is this the right file?")
+
+
+def _check(
+    data: bytes, file: str, stem: str, base_dir: Path, poses: frozenset[str]
+) -> tuple[LibraryExercise | None, tuple[Problem, ...]]:
+    if len(data) > MAX_FILE_BYTES:
+        return None, (_too_big(file, len(data)),)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        message = f"the file is not UTF-8 at byte {e.start}"
+        return None, (Problem(file, line, 1, message, "save the file as UTF-8"),)
+    root, problems = compose(text, file=file)
+    if root is None:
+        if not problems:
+            problems.append(Problem(file, 0, 0, "the file is empty", "write one exercise"))
+        return None, tuple(sorted(set(problems)))
+    checker = LibraryChecker(file, base_dir, poses, problems, stem)
+    exercise = checker.library_exercise(root)
+    found = tuple(sorted(set(checker.problems)))
+    return (None if found else exercise), found
