@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backtimer.core import routine as r
+from backtimer.core.library.entry import LibraryExercise
+from backtimer.core.library.loader import load_library
 from backtimer.core.routine_file.draft import (
     PictureOutsideFolder,
     RoutineDraft,
@@ -176,3 +178,21 @@ def test_copied_builtin_routine_checks_in_its_new_folder(tmp_path: Path) -> None
     original = load_routine(tmp_path / "copy.yaml").routine
     assert original is not None
     assert check_draft(routine_draft(original, tmp_path), tmp_path).problems == ()
+
+
+LIBRARY = load_library().exercises
+
+
+def test_library_loads() -> None:
+    """The library the round trip below walks over is there and has no problems."""
+    assert LIBRARY
+    assert load_library().problems == ()
+
+
+@pytest.mark.parametrize("entry", LIBRARY, ids=[e.id for e in LIBRARY])
+def test_library_exercise_round_trips(entry: LibraryExercise, tmp_path: Path) -> None:
+    """Each library exercise, written into a routine and read back, is the same exercise."""
+    routine = r.Routine(id="one", name="One", exercises=(entry.exercise,))
+    assert entry.source is not None
+    text = write_routine(routine, entry.source.parent)
+    assert same(reload(text, tmp_path), routine)
