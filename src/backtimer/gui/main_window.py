@@ -21,6 +21,7 @@ from backtimer.core.session.plan import plan_session
 from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
+from backtimer.gui.editor.hookup import RoutineEditing
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._store = self._open_store()
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
+        self.routine_editing = RoutineEditing(self, self.parts, data_folder)
         self.session_screen = SessionScreen(self.parts, parent=self)
         self._wire()
         self.set_routine(routine)
@@ -98,7 +100,9 @@ class MainWindow(QMainWindow):
         connect_call(parts.next_button.clicked, self.trigger, Action.NEXT)
         parts.start_button.clicked.connect(self._on_start_clicked)
         parts.pain_button.clicked.connect(self.pain_stop)
-        parts.open_action.triggered.connect(self.routine_files.open_routine_dialog)
+        self.routine_editing.open_requested.connect(self.routine_files.open_routine)
+        self.routine_editing.try_requested.connect(self.set_routine)
+        connect_call(self.routine_editing.try_requested, self.start_session)
         parts.builtin_action.triggered.connect(self.routine_files.open_builtin)
         connect_call(parts.distance_action.triggered, self.trigger, Action.DISTANCE)
         parts.history_action.triggered.connect(self.show_history)
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
             self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)
             return
         self._routine = routine
+        self.routine_editing.set_shown(routine)
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.parts.routine_label.setText(routine.name)
         plan = plan_session(routine)  # what the engine will start from
@@ -385,6 +390,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
+        if not self.routine_editing.close_editors():  # an editor's unsaved work: Cancel
+            event.ignore()
+            return
         if self._session is not None:
             self._session.end()
             self._session.shutdown()

@@ -153,6 +153,15 @@ class WindowParts:
         routine_menu = self.menu_bar.addMenu("&Routine")
         self.open_action = QAction("&Open routine…", host)
         routine_menu.addAction(self.open_action)
+        self.new_routine_action = QAction("&New routine…", host)
+        self.edit_routine_action = QAction("&Edit this routine…", host)
+        self.duplicate_routine_action = QAction("&Duplicate this routine…", host)
+        for action in (
+            self.new_routine_action,
+            self.edit_routine_action,
+            self.duplicate_routine_action,
+        ):
+            routine_menu.addAction(action)
         self.builtin_action = QAction("&Built-in routine", host)
         routine_menu.addAction(self.builtin_action)
         self.recent_menu = routine_menu.addMenu("&Recent routines")

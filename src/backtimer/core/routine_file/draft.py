@@ -10,10 +10,12 @@ undo stack keeps.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from backtimer.core import routine as r
+from backtimer.core.routine_file.safe_yaml import compose, to_plain
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,19 @@ def movement_draft(movement: r.Movement, folder: Path) -> MovementDraft:
     )
 
 
-def exercise_draft(exercise: r.Exercise, defaults: r.Defaults, folder: Path) -> ExerciseDraft:
-    """The exercise as a file would say it: values equal to the defaults are left out."""
-    gentle = exercise.gentle_hold
+def exercise_draft(
+    exercise: r.Exercise,
+    defaults: r.Defaults,
+    folder: Path,
+    written: Collection[str] = (),
+) -> ExerciseDraft:
+    """The exercise as a file would say it: the numbers its file wrote out (``written``,
+    key names) are kept; others equal to the defaults are left out, to follow them."""
+
+    def own(key: str, value: float, default: float) -> float | None:
+        return value if key in written or value != default else None
+
+    reps = own("reps", exercise.reps, defaults.reps)
     return ExerciseDraft(
         id=exercise.id,
         name=exercise.name,
@@ -103,27 +115,59 @@ def exercise_draft(exercise: r.Exercise, defaults: r.Defaults, folder: Path) -> 
         steps=tuple(step_draft(s, folder) for s in exercise.steps),
         sides=exercise.sides,
         first_side=exercise.first_side,
-        hold=None if exercise.hold == defaults.hold else exercise.hold,
-        gentle_hold=None if gentle == r.default_gentle_hold(exercise.hold) else gentle,
-        reps=None if exercise.reps == defaults.reps else exercise.reps,
-        rest=None if exercise.rest == defaults.rest else exercise.rest,
-        prepare=None if exercise.prepare == defaults.prepare else exercise.prepare,
+        hold=own("hold", exercise.hold, defaults.hold),
+        gentle_hold=own("gentle_hold", exercise.gentle_hold, r.default_gentle_hold(exercise.hold)),
+        reps=None if reps is None else int(reps),
+        rest=own("rest", exercise.rest, defaults.rest),
+        prepare=own("prepare", exercise.prepare, defaults.prepare),
         caution=exercise.caution,
     )
 
 
-def routine_draft(routine: r.Routine, folder: Path) -> RoutineDraft:
+def written_keys(text: str) -> dict[str, frozenset[str]]:
+    """For each exercise of a routine file's ``text``, by id, the keys it writes out;
+    {} for text that is not a readable routine (never raises)."""
+    root, _ = compose(text, file="<keys>")
+    plain = to_plain(root) if root is not None else None
+    exercises = plain.get("exercises") if isinstance(plain, dict) else None
+    if not isinstance(exercises, list):
+        return {}
+    return {
+        e["id"]: frozenset(k for k in e if isinstance(k, str))
+        for e in exercises
+        if isinstance(e, dict) and isinstance(e.get("id"), str)
+    }
+
+
+def routine_draft(
+    routine: r.Routine, folder: Path, written: Mapping[str, Collection[str]] | None = None
+) -> RoutineDraft:
     """``routine`` as a draft whose pictures are named relative to ``folder``
-    (PictureOutsideFolder if one is not inside it)."""
+    (PictureOutsideFolder if one is not inside it). ``written`` (see ``written_keys``)
+    keeps the numbers its file wrote out; without it, the routine's own file is read."""
+    if written is None:
+        written = _file_keys(routine.source)
     return RoutineDraft(
         id=routine.id,
         name=routine.name,
-        exercises=tuple(exercise_draft(e, routine.defaults, folder) for e in routine.exercises),
+        exercises=tuple(
+            exercise_draft(e, routine.defaults, folder, written.get(e.id, ()))
+            for e in routine.exercises
+        ),
         description=routine.description,
         defaults=routine.defaults,
         warmup=tuple(movement_draft(m, folder) for m in routine.warmup),
         cooldown=tuple(movement_draft(m, folder) for m in routine.cooldown),
     )
+
+
+def _file_keys(source: Path | None) -> Mapping[str, Collection[str]]:
+    if source is None:
+        return {}
+    try:
+        return written_keys(source.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}
 
 
 def pictures(draft: RoutineDraft) -> tuple[str, ...]:
