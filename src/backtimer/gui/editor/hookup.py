@@ -172,6 +172,8 @@ class RoutineEditing(QObject):
         connect_call(editor.closed, self._forget, key)
         self.editors[key] = editor
         editor.show()
+        editor.raise_()
+        editor.activateWindow()
         return editor
 
     def _forget(self, key: Path) -> None:
