@@ -347,3 +347,29 @@ def test_draft_with_an_edit_survives_a_new_window(make_editor, routines: Path) -
     broken = dataclasses.replace(editor.draft, name="")
     editor.edit(broken, "clear the name")
     assert load_draft(editor.folder) == broken
+
+
+def test_library_exercise_becomes_a_warmup_movement(
+    qtbot, make_editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Added to the warm-up, a two-sided library exercise becomes a timed movement with
+    its sides' words written out, and the routine still passes the checks."""
+    monkeypatch.setattr(
+        LibraryDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, library: [
+                e for e in library if e.id == "standing-hamstring-stretch"
+            ]
+        ),
+    )
+    editor: EditorWindow = make_editor()
+    page = editor.pages["warmup"]
+    editor.tabs.setCurrentWidget(page)
+    page.list.setFocus()
+    page.list.setCurrentRow(0)
+    qtbot.keyClick(page.list, Qt.Key.Key_Insert)
+    movement = editor.draft.warmup[1]
+    assert movement.id == "standing-hamstring-stretch"
+    assert all("{side}" not in s.text and "{other}" not in s.text for s in movement.steps)
+    assert editor.check.problems == ()

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routines.draft_store import save_draft
 from backtimer.core.routines.summary import summarize
 from backtimer.gui.editor.picker import FileChooser, RoutinePicker
 from backtimer.gui.routine_errors import RoutineErrorsDialog
@@ -159,3 +161,16 @@ def test_hostile_zip_is_refused_with_the_reason_and_nothing_written(
     assert picker.rows == rows
     assert [p for p in routines.rglob("*") if p.is_file()] == []
     assert not (tmp_path / "escaped.png").exists()
+
+
+def test_a_routine_never_saved_is_listed_and_goes_on(qtbot, routines: Path) -> None:
+    """A routine begun and never saved (BackTimer closed meanwhile) is listed; Open goes
+    on with its draft."""
+    draft = RoutineDraft("half-done", "Half done")
+    save_draft(draft, routines / "half-done")
+    picker = make_picker(qtbot, routines)
+    row = next(i for i, r in enumerate(picker.rows) if r[0] == "✎ Half done")
+    picker.select_row(row)
+    with qtbot.waitSignal(picker.draft_requested) as resumed:
+        qtbot.keyClick(picker.tree, Qt.Key.Key_Return)
+    assert resumed.args == [routines / "half-done", draft]

@@ -59,6 +59,23 @@ def drop_draft(routine_folder: Path) -> None:
     draft_path(routine_folder).unlink(missing_ok=True)
 
 
+def unsaved_routines(routines: Path) -> tuple[tuple[Path, RoutineDraft], ...]:
+    """Routines begun in the editor and never saved (their folder holds a draft and no
+    routine file): a crash or a power cut must not make them unreachable."""
+    if not routines.is_dir():
+        return ()
+    found = []
+    for folder in sorted(routines.iterdir()):
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        if any(p.suffix == ".yaml" for p in folder.iterdir()):
+            continue
+        draft = load_draft(folder)
+        if draft is not None:
+            found.append((folder, draft))
+    return tuple(found)
+
+
 def _plain(value: Any) -> Any:
     """asdict's output with enums as their values, ready for JSON."""
     if isinstance(value, dict):

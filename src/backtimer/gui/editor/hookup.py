@@ -103,6 +103,7 @@ class RoutineEditing(QObject):
         self.picker = RoutinePicker(self.routines, self._host)
         self.picker.open_requested.connect(self.open_requested)
         self.picker.edit_requested.connect(self.edit_file)
+        self.picker.draft_requested.connect(self.resume)
         self.picker.show()
         self.picker.raise_()
         return self.picker
@@ -117,6 +118,10 @@ class RoutineEditing(QObject):
 
     def duplicate_shown(self) -> EditorWindow | None:
         return self.edit(self._shown, duplicate=True) if self._shown is not None else None
+
+    def resume(self, folder: Path, draft: RoutineDraft) -> EditorWindow:
+        """Go on with a routine begun and never saved."""
+        return self._open(draft, folder, saved=None, unsaved=True)
 
     def edit_file(self, path: Path, duplicate: bool) -> EditorWindow | None:
         result = load_routine(path)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routines.draft_store import unsaved_routines
 from backtimer.core.routines.exchange import export_yaml, export_zip, import_file, import_zip
 from backtimer.core.routines.folder import Found, find_routines
 from backtimer.core.routines.summary import summarize
@@ -35,6 +37,9 @@ YOURS = "yours"
 BROKEN_NAME = "⚠ {file}"
 BROKEN = "{count} problem(s): {first}"
 NO_LENGTH = "—"
+UNSAVED_NAME = "✎ {name}"
+UNSAVED = "never saved — Open goes on with it"
+UNNAMED = "new routine"
 OPEN = "&Open"
 EDIT = "&Edit…"
 DUPLICATE = "&Duplicate…"
@@ -89,12 +94,15 @@ class RoutinePicker(QDialog):
     open_requested = Signal(object)
     #: edit this routine file (a Path); duplicate when the bool is True
     edit_requested = Signal(object, bool)
+    #: go on with a routine never saved: its folder (a Path) and draft (a RoutineDraft)
+    draft_requested = Signal(object, object)
 
     def __init__(self, routines: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self._routines = routines
         self._found: list[Found] = []
+        self._drafts: list[tuple[Path, RoutineDraft]] = []
         self._items: list[QTreeWidgetItem] = []
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(list(HEADERS))
@@ -165,6 +173,14 @@ class RoutinePicker(QDialog):
             self._items.append(item)
             if select is not None and found.path == select:
                 chosen = item
+        self._drafts = list(unsaved_routines(self._routines))
+        for index, (_folder, draft) in enumerate(self._drafts, start=len(self._found)):
+            item = QTreeWidgetItem(
+                [UNSAVED_NAME.format(name=draft.name or UNNAMED), NO_LENGTH, UNSAVED, YOURS]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.tree.addTopLevelItem(item)
+            self._items.append(item)
         if chosen is not None or self._items:
             self.tree.setCurrentItem(chosen or self._items[0])
         self.tree.setFocus()
@@ -197,10 +213,19 @@ class RoutinePicker(QDialog):
         return [[item.text(c) for c in range(len(HEADERS))] for item in self._items]
 
     def current(self) -> Found | None:
+        """The chosen routine file; None when nothing or an unsaved draft is chosen."""
+        index = self._current_index()
+        return self._found[index] if index is not None and index < len(self._found) else None
+
+    def _current_index(self) -> int | None:
         item = self.tree.currentItem()
-        if item is None:
+        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _current_draft(self) -> tuple[Path, RoutineDraft] | None:
+        index = self._current_index()
+        if index is None or index < len(self._found):
             return None
-        return self._found[item.data(0, Qt.ItemDataRole.UserRole)]
+        return self._drafts[index - len(self._found)]
 
     def select_row(self, row: int) -> None:
         self.tree.setCurrentItem(self._items[row])
@@ -210,7 +235,7 @@ class RoutinePicker(QDialog):
         good = found is not None and found.result.routine is not None
         for button in (self.edit_button, self.duplicate_button, self.export_button):
             button.setEnabled(good)
-        self.open_button.setEnabled(found is not None)
+        self.open_button.setEnabled(found is not None or self._current_draft() is not None)
 
     # ----- what the person does -------------------------------------------------------
     def _show_problems(self, problems: tuple[Problem, ...]) -> None:
@@ -219,6 +244,11 @@ class RoutinePicker(QDialog):
     def open_current(self) -> None:
         """Open the chosen routine; a broken one shows its located problems instead."""
         found = self.current()
+        draft = self._current_draft()
+        if draft is not None:
+            self.draft_requested.emit(*draft)
+            self.accept()
+            return
         if found is None:
             return
         if found.result.routine is None:
