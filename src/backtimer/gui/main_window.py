@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
     def end_by_system(self) -> None:
         """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
         as ended by the system, every hold kept. The window stays until it is closed."""
+        self.routine_editing.close_editors_keeping_drafts()  # no question holds up a logout
         if self._session is not None:
             self._session.end_by_system()
 

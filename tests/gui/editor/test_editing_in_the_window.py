@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from backtimer.core.routine_file.loader import load_builtin, load_routine
-from backtimer.core.routines.draft_store import save_draft
+from backtimer.core.routines.draft_store import load_draft, save_draft
 from backtimer.core.session.events import PhaseStarted
 from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.editor.hookup import RecoverQuestion
@@ -172,3 +172,20 @@ def test_closing_the_main_window_asks_about_an_editors_unsaved_work(
     assert editing_window.close() is False
     assert answers.asked == ["Gentle back routine"]
     assert editor.isVisible()
+
+
+def test_system_stop_closes_editors_without_asking_and_keeps_the_draft(
+    qtbot, editing_window: MainWindow, answers: Answers
+) -> None:
+    """When the system stops BackTimer (SIGTERM, logout) no question holds it up: the
+    editor closes and its unsaved work stays on disk, offered back next time."""
+    editing_window.parts.edit_routine_action.trigger()
+    editor: EditorWindow = next(iter(editing_window.routine_editing.editors.values()))
+    editor.routine_form.name.setFocus()
+    qtbot.keyClicks(editor.routine_form.name, " (mine)")
+    editing_window.end_by_system()
+    assert answers.asked == []
+    assert not editor.isVisible()
+    kept = load_draft(editor.folder)
+    assert kept is not None
+    assert kept.name == "Gentle back routine (mine)"

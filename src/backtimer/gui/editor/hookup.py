@@ -189,3 +189,9 @@ class RoutineEditing(QObject):
     def close_editors(self) -> bool:
         """Close every editor (each asks about unsaved changes); False if one stays."""
         return all(editor.close() for editor in list(self.editors.values()))
+
+    def close_editors_keeping_drafts(self) -> None:
+        """Close every editor without a question; unsaved work stays on disk as a draft,
+        offered back next time."""
+        for editor in list(self.editors.values()):
+            editor.close_keeping_draft()

@@ -171,6 +171,7 @@ class EditorWindow(QMainWindow):
         self._library = tuple(library)
         self._saved_file = saved_file
         self._unsaved = unsaved
+        self._ask_on_close = True
         self._draft = draft
         self._check: DraftCheck = check_draft(draft, folder)
         self.undo_stack = QUndoStack(self)
@@ -404,7 +405,19 @@ class EditorWindow(QMainWindow):
         self.saved.emit(path)
         return True
 
+    def close_keeping_draft(self) -> None:
+        """Close without asking, unsaved work left on disk as a draft (the system is
+        stopping BackTimer: no question may hold up a logout)."""
+        self._ask_on_close = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._ask_on_close:
+            if not self.needs_saving and self._saved_file is None:
+                self._discard()
+            super().closeEvent(event)
+            self.closed.emit()
+            return
         if self.needs_saving:
             answer = UnsavedQuestion.ask(self, self._draft.name or UNNAMED)
             if answer == "cancel" or (answer == "save" and not self.save()):
