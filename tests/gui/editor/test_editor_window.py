@@ -373,3 +373,24 @@ def test_library_exercise_becomes_a_warmup_movement(
     assert movement.id == "standing-hamstring-stretch"
     assert all("{side}" not in s.text and "{other}" not in s.text for s in movement.steps)
     assert editor.check.problems == ()
+
+
+def mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_alt_letters_are_unique_on_every_tab(make_editor) -> None:
+    """Each Alt + letter on screen reaches one place: two on one tab would cancel out."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    editor: EditorWindow = make_editor()
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        letters = [mnemonic(a.text()) for a in editor.menuBar().actions()]
+        letters += [mnemonic(editor.tabs.tabText(i)) for i in range(editor.tabs.count())]
+        for widget in editor.findChildren(QLabel) + editor.findChildren(QAbstractButton):
+            if widget.isVisible() and not isinstance(widget, type(editor.tabs.tabBar())):
+                letters.append(mnemonic(widget.text()))
+        letters = [x for x in letters if x]
+        assert len(letters) == len(set(letters)), (editor.tabs.tabText(index), sorted(letters))

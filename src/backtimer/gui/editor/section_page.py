@@ -31,12 +31,12 @@ from backtimer.gui.slots import call_soon, connect_call
 
 Item = ExerciseDraft | MovementDraft
 
-ADD = "&Add from library… (Ins)"
-NEW = "New &blank"
-DUPLICATE = "D&uplicate (Ctrl+D)"
-REMOVE = "Remo&ve (Del)"
-UP = "Move u&p (Ctrl+↑)"
-DOWN = "Move do&wn (Ctrl+↓)"
+ADD = "Add from library… (Ins)"
+NEW = "New blank"
+DUPLICATE = "Duplicate (Ctrl+D)"
+REMOVE = "Remove (Del)"
+UP = "Move up (Ctrl+↑)"
+DOWN = "Move down (Ctrl+↓)"
 EMPTY = "Nothing here yet. Add an exercise from the library (Ins), or a blank one."
 EXERCISE_ROW = "{name}\n{hold} × {reps}, {sides}"
 MOVEMENT_ROW = "{name}\n{duration}"

@@ -63,9 +63,10 @@ UNNAMED = "new routine"
 TAB_ROUTINE = "&Routine"
 TAB_WARMUP = "&Warm-up"
 TAB_EXERCISES = "E&xercises"
-TAB_COOLDOWN = "&Cool-down"
-SAVE = "&Save (Ctrl+S)"
+TAB_COOLDOWN = "C&ool-down"
+SAVE = "Save (Ctrl+S)"
 CLOSE = "Close"
+SAVE_MENU = "&Save"
 UNDO = "&Undo"
 REDO = "&Redo"
 FIRST_PROBLEM = "Go to the first &problem (F8)"
@@ -219,7 +220,7 @@ class EditorWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        self.save_action = QAction(SAVE.replace(" (Ctrl+S)", ""), self)
+        self.save_action = QAction(SAVE_MENU, self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
         close = QAction(CLOSE, self)
