@@ -11,9 +11,11 @@ That is how the editor checks a draft with the very checker ``backtimer check`` 
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -79,6 +81,20 @@ def scalar(value: str | float | None) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return number(value)
+    return _text(value)
+
+
+#: Words YAML 1.1 reads as something other than text when unquoted.
+_SPECIAL_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n"})
+#: Text that is plain YAML as it stands: a letter first, no ': ', ' #', quotes to start,
+#: or indicator characters; the common case, without running the emitter.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;()!?/'’-]*[A-Za-z0-9.)!?]|[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)  # a draft is written at every keystroke; most texts are unchanged
+def _text(value: str) -> str:
+    if _PLAIN.fullmatch(value) and value.lower() not in _SPECIAL_WORDS and "  " not in value:
+        return value
     if not value.isprintable():  # line breaks, tabs, control characters
         return quoted(value)
     dumped = yaml.safe_dump(value, width=1_000_000, allow_unicode=True)

@@ -37,7 +37,8 @@ def save_draft(draft: RoutineDraft, routine_folder: Path) -> None:
     """Keep ``draft`` for ``routine_folder`` (created if need be); OSError if the disk refuses."""
     routine_folder.mkdir(parents=True, exist_ok=True)
     data = {"draft_version": _VERSION, "routine": _plain(asdict(draft))}
-    write_atomically(draft_path(routine_folder), json.dumps(data, indent=1).encode("utf-8"))
+    text = json.dumps(data, separators=(",", ":"))
+    write_atomically(draft_path(routine_folder), text.encode("utf-8"), durable=False)
 
 
 def load_draft(routine_folder: Path) -> RoutineDraft | None:

@@ -98,14 +98,17 @@ def save_routine(draft: RoutineDraft, routine_folder: Path) -> Path:
     return path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """``path`` holds either its old contents or ``data``, whatever happens meanwhile."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """``path`` holds either its old contents or ``data``, whatever happens meanwhile;
+    ``durable`` waits until the disk has it (a saved routine; not a draft written at
+    every keystroke, where a slow disk would stall typing)."""
     temporary = path.with_name(f".{path.name}.part")
     try:
         with temporary.open("wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
