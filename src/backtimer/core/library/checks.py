@@ -28,6 +28,13 @@ from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar
 
 _WHAT = "a library exercise"
 
+# What a person reads about a library file (problem messages and hints).
+BAD_FORMAT = "format must be the number {format}"
+BAD_FORMAT_HINT = "write 'format: {format}'"
+ID_NOT_FILE_NAME = "the id '{id}' is not the file's name '{stem}'"
+ID_NOT_FILE_NAME_HINT = "write 'id: {stem}', or rename the file to '{id}.yaml'"
+SOURCE_WHAT = "a source"
+
 
 class LibraryChecker(RoutineChecker):
     """Checks one library file; ``stem`` is its file name without ``.yaml``."""
@@ -86,8 +93,8 @@ class LibraryChecker(RoutineChecker):
             return True
         self.error(
             node,
-            f"format must be the number {LIBRARY_FORMAT}",
-            f"write 'format: {LIBRARY_FORMAT}'",
+            BAD_FORMAT.format(format=LIBRARY_FORMAT),
+            BAD_FORMAT_HINT.format(format=LIBRARY_FORMAT),
         )
         return False
 
@@ -97,8 +104,8 @@ class LibraryChecker(RoutineChecker):
             return True  # a bad id is the exercise check's to report
         self.error(
             node,
-            f"the id '{value[:64]}' is not the file's name '{self.stem}'",
-            f"write 'id: {self.stem}', or rename the file to '{value[:64]}.yaml'",
+            ID_NOT_FILE_NAME.format(id=value[:64], stem=self.stem),
+            ID_NOT_FILE_NAME_HINT.format(id=value[:64], stem=self.stem),
         )
         return False
 
@@ -106,7 +113,7 @@ class LibraryChecker(RoutineChecker):
         nodes = self.sequence(node, "sources", 1, MAX_SOURCES, "sources")
         if nodes is None:
             return None
-        texts = [self.text(item, "a source", MAX_SOURCE) for item in nodes]
+        texts = [self.text(item, SOURCE_WHAT, MAX_SOURCE) for item in nodes]
         if any(t is None for t in texts):
             return None
         return tuple(t for t in texts if t is not None)

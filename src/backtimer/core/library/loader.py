@@ -21,6 +21,22 @@ from backtimer.core.routine_file.safe_yaml import compose
 
 log = logging.getLogger(__name__)
 
+# What a person reads about the library folder and its files (problems and hints).
+CANNOT_READ_FOLDER = "cannot read the library folder ({reason})"
+TOO_MANY_FILES = "the folder has {count} exercise files; at most {limit} are read"
+TOO_MANY_FILES_HINT = "is it the right folder?"
+NOT_A_FILE = "this is not a regular file"
+NOT_A_FILE_HINT = "remove it"
+CANNOT_READ_FILE = "cannot read the file ({reason})"
+TOO_BIG = "the file is {size:,} bytes; exercise files may be at most {limit:,}"
+TOO_BIG_HINT = "an exercise is a few kilobytes: is this the right file?"
+NOT_UTF8 = "the file is not UTF-8 at byte {byte}"
+NOT_UTF8_HINT = "save the file as UTF-8"
+EMPTY = "the file is empty"
+EMPTY_HINT = "write one exercise"
+BUG = "BackTimer failed while reading this file ({error})"
+BUG_HINT = "this is a bug in BackTimer; please report it"
+
 SUFFIX = ".yaml"
 MAX_FILES = 1000  #: a library folder beyond this is the wrong folder
 
@@ -42,11 +58,11 @@ def load_library(
     try:
         paths = sorted(p for p in folder.iterdir() if p.name.endswith(SUFFIX))
     except OSError as e:
-        problem = Problem(str(folder), 0, 0, f"cannot read the library folder ({e.strerror})")
-        return LibraryResult((), (problem,))
+        message = CANNOT_READ_FOLDER.format(reason=e.strerror or e)
+        return LibraryResult((), (Problem(str(folder), 0, 0, message),))
     if len(paths) > MAX_FILES:
-        message = f"the folder has {len(paths)} exercise files; at most {MAX_FILES} are read"
-        return LibraryResult((), (Problem(str(folder), 0, 0, message, "is it the right folder?"),))
+        message = TOO_MANY_FILES.format(count=len(paths), limit=MAX_FILES)
+        return LibraryResult((), (Problem(str(folder), 0, 0, message, TOO_MANY_FILES_HINT),))
     poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
     exercises: list[LibraryExercise] = []
     problems: list[Problem] = []
@@ -67,8 +83,8 @@ def load_library_text(
         return _check(data, file, stem, base_dir, frozenset(known_poses))
     except Exception as e:  # a bug of ours must still not reach the user as a traceback
         log.exception("unexpected failure while loading %s", file)
-        message = f"BackTimer failed while reading this file ({type(e).__name__})"
-        return None, (Problem(file, 0, 0, message, "this is a bug in BackTimer; please report it"),)
+        message = BUG.format(error=type(e).__name__)
+        return None, (Problem(file, 0, 0, message, BUG_HINT),)
 
 
 def _load_file(
@@ -78,20 +94,20 @@ def _load_file(
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return None, (Problem(file, 0, 0, "this is not a regular file", "remove it"),)
+            return None, (Problem(file, 0, 0, NOT_A_FILE, NOT_A_FILE_HINT),)
         if info.st_size > MAX_FILE_BYTES:
             return None, (_too_big(file, info.st_size),)
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        return None, (Problem(file, 0, 0, f"cannot read the file ({e.strerror or e})"),)
+        return None, (Problem(file, 0, 0, CANNOT_READ_FILE.format(reason=e.strerror or e)),)
     stem = path.name[: -len(SUFFIX)]
     return load_library_text(data, file=file, stem=stem, base_dir=path.parent, known_poses=poses)
 
 
 def _too_big(file: str, size: int) -> Problem:
-    message = f"the file is {size:,} bytes; exercise files may be at most {MAX_FILE_BYTES:,}"
-    return Problem(file, 0, 0, message, "an exercise is a few kilobytes: is this the right file?")
+    message = TOO_BIG.format(size=size, limit=MAX_FILE_BYTES)
+    return Problem(file, 0, 0, message, TOO_BIG_HINT)
 
 
 def _check(
@@ -103,12 +119,12 @@ def _check(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        message = f"the file is not UTF-8 at byte {e.start}"
-        return None, (Problem(file, line, 1, message, "save the file as UTF-8"),)
+        message = NOT_UTF8.format(byte=e.start)
+        return None, (Problem(file, line, 1, message, NOT_UTF8_HINT),)
     root, problems = compose(text, file=file)
     if root is None:
         if not problems:
-            problems.append(Problem(file, 0, 0, "the file is empty", "write one exercise"))
+            problems.append(Problem(file, 0, 0, EMPTY, EMPTY_HINT))
         return None, tuple(sorted(set(problems)))
     checker = LibraryChecker(file, base_dir, poses, problems, stem)
     exercise = checker.library_exercise(root)

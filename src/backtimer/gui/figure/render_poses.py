@@ -2,7 +2,9 @@
 
 Writes ``DIR/<pose>.png`` (right side), ``DIR/<pose>-left.png`` for poses used on both
 sides, ``DIR/routine/NN-<exercise>-<step>.png`` for the built-in routine's steps in order,
-in light and dark, and ``DIR/strip.png``: the four stretches side by side.
+``DIR/library/<exercise>-<step>[-<side>].png`` for every exercise library step as it is
+shown (mirrored for the left side), in light and dark, and ``DIR/strip.png``: the four
+stretches side by side.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 
+from backtimer.core.library.loader import load_library
 from backtimer.core.poses.library import builtin_poses
 from backtimer.core.poses.loader import PoseError
 from backtimer.core.routine import Exercise, Movement, Side, Sides
@@ -96,6 +99,18 @@ def _render_all(out: Path, size: int, dark: bool) -> int:
                     suffix = f"-{side.value}" if side else ""
                     path = steps_dir / f"{n:02d}-{item.id}-{i}{suffix}.png"
                     save(render_image(poses[step.pose], size, side=side, palette=pal), path)
+
+    library_dir = out / "library"
+    library_dir.mkdir(exist_ok=True)
+    for entry in load_library().exercises:
+        ex = entry.exercise
+        for side in (Side.RIGHT, Side.LEFT) if ex.sides is Sides.BOTH else (None,):
+            for i, step in enumerate(ex.steps, 1):
+                if step.pose is None or step.pose not in poses:
+                    continue
+                suffix = f"-{side.value}" if side else ""
+                path = library_dir / f"{ex.id}-{i}{suffix}.png"
+                save(render_image(poses[step.pose], size, side=side, palette=pal), path)
 
     strip = QImage(size * len(STRIP), size, QImage.Format.Format_ARGB32_Premultiplied)
     strip.fill(pal.color(pal.ColorRole.Window))
