@@ -21,7 +21,7 @@ from backtimer.core.routine_file.draft import (
 from backtimer.core.routine_file.draft_check import check_draft
 from backtimer.core.routine_file.loader import load_routine, load_routine_text
 from backtimer.core.routine_file.writer import SCHEMA_LINE, write_draft, write_routine
-from backtimer.resources import resource_path
+from backtimer.resources import builtin_routine_path, resource_path
 
 BUILTIN = sorted(resource_path("routines").glob("*.yaml"))
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00"
@@ -53,9 +53,9 @@ def test_builtin_routine_round_trips(path: Path, tmp_path: Path) -> None:
 def test_written_file_is_what_a_person_would_write(tmp_path: Path) -> None:
     """Whole seconds without '.0', values equal to the defaults left out, the gentle
     hold left out when it follows its rule."""
-    original = load_routine(BUILTIN[0]).routine
+    original = load_routine(builtin_routine_path()).routine
     assert original is not None
-    text = write_routine(original, BUILTIN[0].parent)
+    text = write_routine(original, builtin_routine_path().parent)
     assert ".0\n" not in text
     assert "gentle_hold: 15\n" in text  # the hamstring's own
     assert text.count("prepare:") == 1  # only in the defaults: no exercise changes it
@@ -174,7 +174,7 @@ def test_a_good_draft_checks_to_its_routine(tmp_path: Path) -> None:
 
 def test_copied_builtin_routine_checks_in_its_new_folder(tmp_path: Path) -> None:
     """The built-in routine's file copied elsewhere still passes once written there."""
-    shutil.copy(BUILTIN[0], tmp_path / "copy.yaml")
+    shutil.copy(builtin_routine_path(), tmp_path / "copy.yaml")
     original = load_routine(tmp_path / "copy.yaml").routine
     assert original is not None
     assert check_draft(routine_draft(original, tmp_path), tmp_path).problems == ()

@@ -237,6 +237,7 @@ def test_add_from_library_by_keyboard(qtbot, make_editor, monkeypatch: pytest.Mo
         qtbot.keyClicks(dialog.search, "piriformis")
         qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
         assert focused() is dialog.list
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Right)  # the second match, beside the first
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
         assert dialog.result() == dialog.DialogCode.Accepted
         return dialog.chosen
@@ -251,9 +252,9 @@ def test_add_from_library_by_keyboard(qtbot, make_editor, monkeypatch: pytest.Mo
     page.list.setFocus()
     qtbot.keyClick(page.list, Qt.Key.Key_Insert)
     dialog = seen[0]
-    assert dialog.shown_ids == ["lying-piriformis-stretch"]
+    assert dialog.shown_ids == ["lying-piriformis-stretch", "seated-figure-four"]
     assert not dialog.list.item(0).icon().isNull()
-    assert [e.id for e in editor.draft.exercises] == ["lying-piriformis-stretch"]
+    assert [e.id for e in editor.draft.exercises] == ["seated-figure-four"]
     assert editor.check.problems == ()
 
 
