@@ -98,7 +98,7 @@ def test_broken_file_is_listed_and_opening_shows_its_located_problems(
     (routines / "broken").mkdir(parents=True)
     (routines / "broken" / "routine.yaml").write_text("format: 1\nid: Bad\nname: x\n")
     picker = make_picker(qtbot, routines)
-    row = next(r for r in picker.rows if r[0] == "⚠ routine.yaml")
+    row = next(r for r in picker.rows if r[0] == "⚠ broken/routine.yaml")
     assert row[2].startswith("2 problem(s): ")
     picker.select_row(picker.rows.index(row))
     with qtbot.assertNotEmitted(picker.open_requested):

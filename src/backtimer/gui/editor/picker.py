@@ -64,6 +64,11 @@ OTHER_TITLE = "Open a routine"
 OTHER_FILTER = "Routines (*.yaml *.yml)"
 
 
+def _shown_path(path: Path) -> str:
+    """A file of the routines folder by its routine's folder and name."""
+    return f"{path.parent.name}/{path.name}"
+
+
 class FileChooser:
     """The file dialogs the picker uses; tests replace these (pytest-qt's note on dialogs)."""
 
@@ -194,7 +199,9 @@ class RoutinePicker(QDialog):
             problems = found.result.problems
             first = problems[0].message if problems else ""
             return [
-                BROKEN_NAME.format(file=found.path.name),
+                BROKEN_NAME.format(
+                    file=found.path.name if found.builtin else _shown_path(found.path)
+                ),
                 NO_LENGTH,
                 BROKEN.format(count=len(problems), first=first),
                 where,
