@@ -89,3 +89,20 @@ def test_own_routine_is_edited_in_place_and_duplicated_with_its_pictures(tmp_pat
     assert copy_folder != folder
     assert copy.exercises[0].steps[0].image == "me.png"
     assert (copy_folder / "me.png").read_bytes() == PNG
+
+
+def test_a_file_dropped_loose_in_the_routines_folder_is_edited_as_a_copy(
+    tmp_path: Path,
+) -> None:
+    """A routine file not laid out as Save writes it (loose in the routines folder) is
+    edited in a folder of its own, so saving never writes a second file beside it."""
+    routines = tmp_path / "routines"
+    routines.mkdir()
+    (routines / "loose.yaml").write_text(
+        "format: 1\nid: loose\nname: Loose\nexercises:\n  - id: a\n    name: A\n"
+        "    muscle_group: calves\n    steps:\n      - text: Stand.\n"
+    )
+    routine = load_routine(routines / "loose.yaml").routine
+    assert routine is not None
+    folder, _ = editable(routine, routines)
+    assert folder == routines / "loose"

@@ -134,7 +134,14 @@ def editable(routine: Routine, routines: Path, *, copy: bool = False) -> tuple[P
     elsewhere) in a new folder, its pictures copied in, so Save never writes outside the
     routines folder. The folder is only created when there are pictures to copy."""
     source = routine.source
-    if source is not None and not copy and is_inside(source, routines):
+    # In place only a routine file laid out as Save writes it (its own folder).
+    own = (
+        source is not None
+        and source.name == ROUTINE_FILE
+        and is_inside(source, routines)
+        and source.parent.resolve() != routines.resolve()
+    )
+    if source is not None and own and not copy:
         return source.parent, routine_draft(routine, source.parent)
     folder = new_routine_folder(routines, routine.id)
     if source is None:

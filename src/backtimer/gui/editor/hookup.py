@@ -20,7 +20,7 @@ from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import load_routine
 from backtimer.core.routines.draft_store import drop_draft, load_draft
 from backtimer.core.routines.exchange import editable
-from backtimer.core.routines.folder import is_inside, new_routine_folder, routines_dir
+from backtimer.core.routines.folder import new_routine_folder, routines_dir
 from backtimer.gui.editor.picker import RoutinePicker
 from backtimer.gui.editor.window import EditorWindow
 from backtimer.gui.routine_errors import RoutineErrorsDialog
@@ -111,6 +111,7 @@ class RoutineEditing(QObject):
     # ----- editors ----------------------------------------------------------------------
     def new_routine(self) -> EditorWindow:
         folder = new_routine_folder(self.routines, NEW_ID)
+        folder.mkdir(parents=True)  # taken now: a second New gets a folder of its own
         return self._open(RoutineDraft(NEW_ID, NEW_NAME), folder, saved=None, unsaved=False)
 
     def edit_shown(self) -> EditorWindow | None:
@@ -134,11 +135,7 @@ class RoutineEditing(QObject):
         """Edit ``routine``: one of the person's own in place, any other (built-in,
         from elsewhere, or a duplicate) as a new copy in the routines folder."""
         folder, draft = editable(routine, self.routines, copy=duplicate)
-        own = (
-            not duplicate
-            and routine.source is not None
-            and is_inside(routine.source, self.routines)
-        )
+        own = routine.source is not None and folder == routine.source.parent
         if duplicate:
             draft = dataclasses.replace(
                 draft,
@@ -150,7 +147,7 @@ class RoutineEditing(QObject):
     def _open(
         self, draft: RoutineDraft, folder: Path, *, saved: Path | None, unsaved: bool
     ) -> EditorWindow:
-        key = folder.resolve() if folder.exists() else folder
+        key = folder
         existing = self.editors.get(key)
         if existing is not None:
             existing.show()

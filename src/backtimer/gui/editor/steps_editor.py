@@ -138,7 +138,7 @@ class StepsEditor(QWidget):
         layout.addLayout(top)
         layout.addLayout(detail)
 
-        self.list.currentRowChanged.connect(self._show_current)
+        self.list.currentRowChanged.connect(self._on_row)
         self.add_button.clicked.connect(self.add_step)
         self.duplicate_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
@@ -189,6 +189,10 @@ class StepsEditor(QWidget):
             item.setForeground(Qt.GlobalColor.red if bad else self.palette().text())
         self.list.setCurrentRow(min(max(row, 0), len(steps) - 1))
         self.list.blockSignals(False)
+        self._show_current()
+
+    def _on_row(self) -> None:
+        self._photo_problem = ""  # a refused photo was about the step left
         self._show_current()
 
     def _show_current(self) -> None:
