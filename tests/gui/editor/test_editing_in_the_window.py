@@ -189,3 +189,17 @@ def test_system_stop_closes_editors_without_asking_and_keeps_the_draft(
     kept = load_draft(editor.folder)
     assert kept is not None
     assert kept.name == "Gentle back routine (mine)"
+
+
+def test_an_open_picker_lists_a_routine_once_saved(qtbot, editing_window: MainWindow) -> None:
+    """Saving from the editor while Routine → Open is up lists the new routine at once."""
+    picker = editing_window.routine_editing.show_picker()
+    editing_window.parts.duplicate_routine_action.trigger()
+    editor: EditorWindow = next(iter(editing_window.routine_editing.editors.values()))
+    assert "Gentle back routine (copy)" not in [r[0] for r in picker.rows]
+    assert editor.save()
+    assert "Gentle back routine (copy)" in [r[0] for r in picker.rows]
+    current = picker.current()
+    assert current is not None
+    assert current.path == editor.folder / "routine.yaml"
+    picker.close()

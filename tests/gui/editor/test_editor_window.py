@@ -259,13 +259,19 @@ def test_add_from_library_by_keyboard(qtbot, make_editor, monkeypatch: pytest.Mo
 
 
 def test_library_filters_by_muscle_group() -> None:
-    """The muscle-group filter shows only that group's exercises."""
+    """The muscle-group filter shows only that group's exercises; the place filter
+    only those done there (a desk break: on a chair)."""
+    from backtimer.core.library.entry import Position
     from backtimer.core.library.loader import load_library
 
     library = load_library().exercises
     dialog = LibraryDialog(library)
     dialog.group.setCurrentIndex(dialog.group.findData("hamstrings"))
     assert dialog.shown_ids == [e.id for e in library if e.muscle_group == "hamstrings"]
+    dialog.group.setCurrentIndex(0)
+    dialog.position.setCurrentIndex(dialog.position.findData(Position.CHAIR))
+    assert dialog.shown_ids == [e.id for e in library if e.position is Position.CHAIR]
+    assert dialog.shown_ids
     dialog.search.setText("no such exercise at all")
     assert dialog.shown_ids == []
     assert not dialog.none_found.isHidden()

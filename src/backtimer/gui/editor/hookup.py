@@ -170,6 +170,7 @@ class RoutineEditing(QObject):
             parent=self._host,
         )
         editor.saved.connect(self.open_requested)
+        editor.saved.connect(self._refresh_picker)
         editor.try_requested.connect(self.try_requested)
         connect_call(editor.closed, self._forget, key)
         self.editors[key] = editor
@@ -177,6 +178,11 @@ class RoutineEditing(QObject):
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def _refresh_picker(self, saved: Path) -> None:
+        """An open picker lists a routine as soon as it is saved."""
+        if self.picker is not None and self.picker.isVisible():
+            self.picker.refresh(select=saved)
 
     def _forget(self, key: Path) -> None:
         editor = self.editors.pop(key, None)

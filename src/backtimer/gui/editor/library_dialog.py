@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.library.entry import LibraryExercise
+from backtimer.core.library.entry import LibraryExercise, Position
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
 from backtimer.gui.figure.thumbnails import pose_pixmap
 
@@ -30,6 +30,13 @@ SEARCH = "&Search:"
 SEARCH_PLACEHOLDER = "Type part of a name, a step or a muscle"
 GROUP = "&Muscle group:"
 ALL_GROUPS = "All muscle groups"
+WHERE = "&Where:"
+ANYWHERE = "Anywhere"
+POSITIONS = {
+    Position.FLOOR: "On the floor",
+    Position.CHAIR: "On a chair",
+    Position.STANDING: "Standing",
+}
 ADD = "&Add"
 ROW = "{name}\n{group} · {hold} s × {reps}"
 NONE_FOUND = "No exercise matches. Clear the search or choose all muscle groups."
@@ -55,6 +62,12 @@ class LibraryDialog(QDialog):
             self.group.addItem(MUSCLE_GROUP_NAMES.get(g, g), g)
         group_label = QLabel(GROUP)
         group_label.setBuddy(self.group)
+        self.position = QComboBox()
+        self.position.addItem(ANYWHERE, None)
+        for position, words in POSITIONS.items():
+            self.position.addItem(words, position)
+        position_label = QLabel(WHERE)
+        position_label.setBuddy(self.position)
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(THUMB, THUMB))
@@ -90,6 +103,8 @@ class LibraryDialog(QDialog):
         top.addWidget(self.search, 2)
         top.addWidget(group_label)
         top.addWidget(self.group, 1)
+        top.addWidget(position_label)
+        top.addWidget(self.position)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
@@ -97,6 +112,7 @@ class LibraryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.search.textChanged.connect(self._filter)
         self.group.currentIndexChanged.connect(self._filter)
+        self.position.currentIndexChanged.connect(self._filter)
         # Enter in the search adds the first match (the dialog's default button); Down
         # goes to the list to choose among them.
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
@@ -111,6 +127,9 @@ class LibraryDialog(QDialog):
     def _matches(self, entry: LibraryExercise) -> bool:
         group = self.group.currentData()
         if group is not None and entry.muscle_group != group:
+            return False
+        position = self.position.currentData()
+        if position is not None and entry.position is not position:
             return False
         words = self.search.text().casefold().split()
         ex = entry.exercise
