@@ -216,7 +216,7 @@ class EditorWindow(QMainWindow):
         self._install_undo_filter()
         self.apply(draft)
         self._keep_draft()
-        self.resize(1100, 760)
+        self._fit_screen()
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -245,6 +245,16 @@ class EditorWindow(QMainWindow):
         try_it.triggered.connect(self.try_current)
         for action in (self.undo_action, self.redo_action, problem, try_it):
             edit.addAction(action)
+
+    def _fit_screen(self) -> None:
+        """1100×760, or nine tenths of a smaller screen (a 1024×600 netbook)."""
+        screen = self.screen()
+        size = screen.availableSize() if screen is not None else None
+        width, height = 1100, 760
+        if size is not None:
+            width = min(width, size.width() * 9 // 10)
+            height = min(height, size.height() * 9 // 10)
+        self.resize(width, height)
 
     # ----- the one value --------------------------------------------------------------
     @property
