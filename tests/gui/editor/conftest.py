@@ -11,7 +11,8 @@ from backtimer.core.library.loader import load_library
 from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import load_builtin
 from backtimer.core.routines.exchange import editable
-from backtimer.gui.editor.window import EditorWindow, UnsavedQuestion
+from backtimer.gui.editor.questions import UnsavedQuestion
+from backtimer.gui.editor.window import EditorWindow
 
 
 def png_bytes(side: int = 16) -> bytes:

@@ -13,7 +13,7 @@ from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.core.routines.draft_store import load_draft, save_draft
 from backtimer.core.session.events import PhaseStarted
 from backtimer.core.session.timeline import PhaseKind
-from backtimer.gui.editor.hookup import RecoverQuestion
+from backtimer.gui.editor.questions import RecoverQuestion
 from backtimer.gui.editor.window import EditorWindow
 from backtimer.gui.main_window import MainWindow
 

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.library.loader import load_library
@@ -22,6 +22,7 @@ from backtimer.core.routines.draft_store import drop_draft, load_draft
 from backtimer.core.routines.exchange import editable
 from backtimer.core.routines.folder import new_routine_folder, routines_dir
 from backtimer.gui.editor.picker import RoutinePicker
+from backtimer.gui.editor.questions import RecoverQuestion
 from backtimer.gui.editor.window import EditorWindow
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.slots import connect_call
@@ -32,11 +33,6 @@ NEW_ID = "my-routine"
 NEW_NAME = "My routine"
 COPY_NAME = "{name} (copy)"
 COPY_ID = "{id}-copy"
-RECOVER_TITLE = "Unsaved changes from last time"
-RECOVER = (
-    "“{name}” has changes that were never saved (BackTimer was closed before they were). "
-    "Go on with them?"
-)
 
 
 class RoutineActions(Protocol):
@@ -46,21 +42,6 @@ class RoutineActions(Protocol):
     new_routine_action: QAction
     edit_routine_action: QAction
     duplicate_routine_action: QAction
-
-
-class RecoverQuestion:
-    """Whether to go on with a draft left unsaved; tests replace ``ask``."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, name: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            RECOVER_TITLE,
-            RECOVER.format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class RoutineEditing(QObject):

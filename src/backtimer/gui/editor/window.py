@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QIcon,
     QKeyEvent,
     QKeySequence,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -38,21 +36,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core import routine as r
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.routine_file.draft import (
-    ExerciseDraft,
-    MovementDraft,
     PictureOutsideFolder,
     RoutineDraft,
-    StepDraft,
     exercise_draft,
 )
 from backtimer.core.routine_file.draft_check import DraftCheck, FieldProblem, check_draft
 from backtimer.core.routines.draft_store import drop_draft, save_draft
 from backtimer.core.routines.folder import remove_unsaved, save_routine
 from backtimer.core.routines.summary import summarize
+from backtimer.gui.editor.draft_edits import (
+    DraftChange,
+    as_movement,
+    library_folder,
+    with_section,
+)
 from backtimer.gui.editor.library_dialog import LibraryDialog
+from backtimer.gui.editor.questions import UnsavedQuestion
 from backtimer.gui.editor.routine_form import RoutineForm
 from backtimer.gui.editor.section_page import Item, SectionPage
 
@@ -78,67 +79,9 @@ SAVED = "Saved to {path}."
 SAVE_FAILED = "The routine could not be saved ({reason}). Your work is kept as a draft."
 DRAFT_FAILED = "Your changes cannot be kept on disk ({reason}); save soon."
 TRY_PROBLEMS = "This exercise cannot be tried yet: {first}"
-QUESTION_TITLE = "Unsaved changes"
-QUESTION = "Save the changes to “{name}” before closing?"
 SECTIONS = ("warmup", "exercises", "cooldown")
-LIBRARY_DOSE = ("hold", "reps")
 REDO_KEY = "Ctrl+Shift+Z"
 REDO_KEY_WINDOWS = "Ctrl+Y"
-MOVEMENT_SECONDS = 40.0  #: a library exercise becomes a warm-up movement this long
-
-
-class UnsavedQuestion:
-    """Save, discard or cancel on close; tests replace ``ask``."""
-
-    @classmethod
-    def ask(cls, parent: QWidget, name: str) -> str:
-        """'save', 'discard' or 'cancel'."""
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        answer = QMessageBox.question(
-            parent,
-            QUESTION_TITLE,
-            QUESTION.format(name=name),
-            buttons,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return "save"
-        if answer == QMessageBox.StandardButton.Discard:
-            return "discard"
-        return "cancel"
-
-
-class _Change(QUndoCommand):
-    """One edit: the draft before and after; edits of one field in a row merge."""
-
-    def __init__(
-        self, window: EditorWindow, before: RoutineDraft, after: RoutineDraft, text: str, key: str
-    ) -> None:
-        super().__init__(text)
-        self._window = window
-        self.before = before
-        self.after = after
-        self.key = key
-        self.select: tuple[int, int] | None = None
-
-    def id(self) -> int:
-        return 1 if self.key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _Change) or other.key != self.key:
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        self._window.apply(self.after)
-
-    def undo(self) -> None:
-        self._window.apply(self.before)
 
 
 class EditorWindow(QMainWindow):
@@ -277,7 +220,7 @@ class EditorWindow(QMainWindow):
         """Make ``after`` the draft, as one undoable step (merged with the last one when
         it changed the same field, ``key``)."""
         if after != self._draft:
-            self.undo_stack.push(_Change(self, self._draft, after, text, key))
+            self.undo_stack.push(DraftChange(self, self._draft, after, text, key))
 
     def apply(self, draft: RoutineDraft) -> None:
         """Check, keep and show ``draft``; the undo stack's commands call this."""
@@ -335,7 +278,7 @@ class EditorWindow(QMainWindow):
         page = self.sender()
         if not isinstance(page, SectionPage):
             return
-        self.edit(_with_section(self._draft, page.section, items), text, key)
+        self.edit(with_section(self._draft, page.section, items), text, key)
 
     def _on_add_requested(self, row: int) -> None:
         page = self.sender()
@@ -348,11 +291,11 @@ class EditorWindow(QMainWindow):
         for entry in chosen:
             try:
                 exercise = exercise_draft(
-                    entry.exercise, self._draft.defaults, _library_folder(entry)
+                    entry.exercise, self._draft.defaults, library_folder(entry)
                 )
             except PictureOutsideFolder:
                 continue
-            new.append(exercise if section == "exercises" else _as_movement(entry.exercise))
+            new.append(exercise if section == "exercises" else as_movement(entry.exercise))
         self.pages[section].insert(new, row)
 
     # ----- checks, trying, saving -----------------------------------------------------
@@ -463,32 +406,3 @@ class EditorWindow(QMainWindow):
                 event.ignore()
                 return True
         return False
-
-
-def _with_section(draft: RoutineDraft, section: str, items: tuple[Item, ...]) -> RoutineDraft:
-    movements = tuple(i for i in items if isinstance(i, MovementDraft))
-    if section == "warmup":
-        return dataclasses.replace(draft, warmup=movements)
-    if section == "cooldown":
-        return dataclasses.replace(draft, cooldown=movements)
-    exercises = tuple(i for i in items if isinstance(i, ExerciseDraft))
-    return dataclasses.replace(draft, exercises=exercises)
-
-
-def _library_folder(entry: LibraryExercise) -> Path:
-    return entry.source.parent if entry.source is not None else Path(".")
-
-
-def _as_movement(exercise: r.Exercise) -> MovementDraft:
-    """A library exercise as a timed warm-up or cool-down movement: its sides' words
-    written out for the first side (movements have no sides)."""
-    side = exercise.side_order[0]
-    steps = tuple(StepDraft(r.step_text(s, side), s.pose, None) for s in exercise.steps)
-    return MovementDraft(
-        id=exercise.id,
-        name=exercise.name,
-        duration=MOVEMENT_SECONDS,
-        steps=steps,
-        muscle_group=exercise.muscle_group,
-        caution=exercise.caution,
-    )
