@@ -120,6 +120,10 @@ def test_new_routine_starts_empty_and_closing_untouched_leaves_nothing(
     editing_window.parts.new_routine_action.trigger()
     editor: EditorWindow = next(iter(editing_window.routine_editing.editors.values()))
     assert editor.draft.exercises == ()
+    second = editing_window.routine_editing.new_routine()
+    assert second is not editor
+    assert (editor.draft.id, second.draft.id) == ("my-routine", "my-routine-2")
+    assert second.close()
     assert editor.close()
     assert answers.asked == []
     assert not routines_of(editing_window).exists() or not any(

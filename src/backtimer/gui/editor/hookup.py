@@ -93,7 +93,9 @@ class RoutineEditing(QObject):
     def new_routine(self) -> EditorWindow:
         folder = new_routine_folder(self.routines, NEW_ID)
         folder.mkdir(parents=True)  # taken now: a second New gets a folder of its own
-        return self._open(RoutineDraft(NEW_ID, NEW_NAME), folder, saved=None, unsaved=False)
+        # Its id is its folder's name: unlike another routine's, so their histories stay apart.
+        draft = RoutineDraft(folder.name, NEW_NAME)
+        return self._open(draft, folder, saved=None, unsaved=False)
 
     def edit_shown(self) -> EditorWindow | None:
         return self.edit(self._shown) if self._shown is not None else None
