@@ -24,6 +24,7 @@ from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.care.controller import CareController
+from backtimer.gui.editor.hookup import RoutineEditing
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.programme.today_line import today_text
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.care = CareController(self._store, self, parent=self)
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
+        self.routine_editing = RoutineEditing(self, self.parts, data_folder)
         self.session_screen = SessionScreen(self.parts, parent=self)
         self.screen_reader = ScreenReader(self, parent=self)
         self._wire()
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
         connect_call(parts.next_button.clicked, self.trigger, Action.NEXT)
         parts.start_button.clicked.connect(self._on_start_clicked)
         parts.pain_button.clicked.connect(self.pain_stop)
-        parts.open_action.triggered.connect(self.routine_files.open_routine_dialog)
+        self.routine_editing.open_requested.connect(self.routine_files.open_routine)
+        self.routine_editing.try_requested.connect(self.set_routine)
+        connect_call(self.routine_editing.try_requested, self.start_session)
         parts.builtin_action.triggered.connect(self.routine_files.open_builtin)
         connect_call(parts.distance_action.triggered, self.trigger, Action.DISTANCE)
         parts.history_action.triggered.connect(self.show_history)
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
             self.parts.banner.show_message(ROUTINE_WHILE_RUNNING)
             return
         self._routine = routine
+        self.routine_editing.set_shown(routine)
         routine = self.care.today(routine)  # with the care changes in effect
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.parts.routine_label.setText(routine.name)
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
     def end_by_system(self) -> None:
         """The program is being stopped (SIGTERM, Ctrl+C, logout): a running session ends
         as ended by the system, every hold kept. The window stays until it is closed."""
+        self.routine_editing.close_editors_keeping_drafts()  # no question holds up a logout
         if self._session is not None:
             self._session.end_by_system()
 
@@ -455,6 +461,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session ends it properly, so the record says what happened."""
+        if not self.routine_editing.close_editors():  # an editor's unsaved work: Cancel
+            event.ignore()
+            return
         self.place.save()
         if self._session is not None:
             self._session.end()

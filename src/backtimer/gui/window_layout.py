@@ -36,6 +36,9 @@ SK = QKeySequence.StandardKey
 #: (used where the platform's list is empty, as Quit's is without a desktop's theme).
 MENU_KEYS: dict[str, tuple[QKeySequence.StandardKey | None, str]] = {
     "open": (SK.Open, "Ctrl+O"),
+    "new": (SK.New, "Ctrl+N"),
+    "edit": (None, "Ctrl+E"),
+    "duplicate": (None, "Ctrl+Shift+D"),
     "builtin": (None, "Ctrl+Shift+O"),
     "quit": (SK.Quit, "Ctrl+Q"),
     "distance": (SK.FullScreen, "F11"),
@@ -213,6 +216,15 @@ class WindowParts:
         routine_menu = self.menu_bar.addMenu("&Routine")
         self.open_action = _action(host, "&Open routine…", "open")
         routine_menu.addAction(self.open_action)
+        self.new_routine_action = _action(host, "&New routine…", "new")
+        self.edit_routine_action = _action(host, "&Edit this routine…", "edit")
+        self.duplicate_routine_action = _action(host, "&Duplicate this routine…", "duplicate")
+        for action in (
+            self.new_routine_action,
+            self.edit_routine_action,
+            self.duplicate_routine_action,
+        ):
+            routine_menu.addAction(action)
         self.builtin_action = _action(host, "&Built-in routine", "builtin")
         routine_menu.addAction(self.builtin_action)
         self.recent_menu = routine_menu.addMenu("&Recent routines")

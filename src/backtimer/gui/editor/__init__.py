@@ -1,0 +1,1 @@
+"""The routine editor and the routines picker: make, change, share routines without YAML."""

@@ -1,0 +1,328 @@
+"""Routine → Open: the built-in routines and the person's own, each with its length (the
+planner's), its muscle groups, and where it lives; a broken file is listed with its
+problems, never dropped. Import brings a file or a .zip in; Export sends one out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.routine_file.draft import RoutineDraft
+from backtimer.core.routine_file.problems import Problem
+from backtimer.core.routines.draft_store import unsaved_routines
+from backtimer.core.routines.exchange import export_yaml, export_zip, import_file, import_zip
+from backtimer.core.routines.folder import Found, find_routines
+from backtimer.core.routines.summary import summarize
+from backtimer.gui.routine_errors import RoutineErrorsDialog
+
+TITLE = "BackTimer — routines"
+HEADERS = ("Routine", "Length", "Muscle groups", "Where")
+LENGTH = "about {minutes} min"
+BUILT_IN = "built in"
+YOURS = "yours"
+BROKEN_NAME = "⚠ {file}"
+BROKEN = "{count} problem(s): {first}"
+NO_LENGTH = "—"
+UNSAVED_NAME = "✎ {name}"
+UNSAVED = "never saved — Open goes on with it"
+UNNAMED = "new routine"
+OPEN = "&Open"
+EDIT = "&Edit…"
+DUPLICATE = "&Duplicate…"
+IMPORT = "&Import…"
+EXPORT = "E&xport…"
+OTHER = "Open another &file…"
+CLOSE = "Close"
+FOLDER = "Your routines are kept in {folder}."
+IMPORT_TITLE = "Import a routine"
+IMPORT_FILTER = "Routines (*.yaml *.yml *.zip)"
+EXPORT_TITLE = "Export “{name}”"
+EXPORT_FILTER = "A .zip with its pictures (*.zip);;One routine file (*.yaml)"
+IMPORTED = "Imported “{name}”."
+EXPORTED = "Exported to {path}."
+EXPORTED_NO_PICTURES = (
+    "Exported to {path}. Its {count} picture(s) are not in a lone .yaml: export a .zip to "
+    "share them."
+)
+EXPORT_FAILED = "Could not export ({reason})."
+BROKEN_EXPORT = "A routine with problems cannot be exported; fix it first."
+OTHER_TITLE = "Open a routine"
+OTHER_FILTER = "Routines (*.yaml *.yml)"
+
+
+def _shown_path(path: Path) -> str:
+    """A file of the routines folder by its routine's folder and name."""
+    return f"{path.parent.name}/{path.name}"
+
+
+class FileChooser:
+    """The file dialogs the picker uses; tests replace these (pytest-qt's note on dialogs)."""
+
+    @classmethod
+    def open_file(cls, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+        return Path(name) if name else None
+
+    @classmethod
+    def save_file(
+        cls, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, title, str(Path.home() / suggested), filters
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".yaml" if "yaml" in chosen else ".zip")
+        return path
+
+
+class RoutinePicker(QDialog):
+    """Lists every routine; what the person picks comes out as a signal (a Path)."""
+
+    #: open this routine file in the main window
+    open_requested = Signal(object)
+    #: edit this routine file (a Path); duplicate when the bool is True
+    edit_requested = Signal(object, bool)
+    #: go on with a routine never saved: its folder (a Path) and draft (a RoutineDraft)
+    draft_requested = Signal(object, object)
+
+    def __init__(self, routines: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self._routines = routines
+        self._found: list[Found] = []
+        self._drafts: list[tuple[Path, RoutineDraft]] = []
+        self._items: list[QTreeWidgetItem] = []
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(list(HEADERS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.folder_label = QLabel(FOLDER.format(folder=routines))
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.open_button = QPushButton(OPEN)
+        self.open_button.setDefault(True)
+        self.edit_button = QPushButton(EDIT)
+        self.duplicate_button = QPushButton(DUPLICATE)
+        self.import_button = QPushButton(IMPORT)
+        self.export_button = QPushButton(EXPORT)
+        self.other_button = QPushButton(OTHER)
+        self.close_button = QPushButton(CLOSE)
+        buttons = QHBoxLayout()
+        for button in (
+            self.open_button,
+            self.edit_button,
+            self.duplicate_button,
+            self.import_button,
+            self.export_button,
+            self.other_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.tree.itemActivated.connect(self.open_current)
+        self.tree.currentItemChanged.connect(self._enable)
+        self.open_button.clicked.connect(self.open_current)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.import_button.clicked.connect(self.import_routine)
+        self.export_button.clicked.connect(self.export_current)
+        self.other_button.clicked.connect(self.open_other)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(900, 480)
+        self.refresh()
+
+    # ----- the list -------------------------------------------------------------------
+    def refresh(self, select: Path | None = None) -> None:
+        """Read the folders again; ``select`` (a routine file) becomes the current row."""
+        self._found = list(find_routines(self._routines))
+        self.tree.clear()
+        self._items = []
+        chosen = None
+        for index, found in enumerate(self._found):
+            item = QTreeWidgetItem(self._row(found))
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(0, str(found.path))
+            if found.result.routine is None:
+                for column in range(len(HEADERS)):
+                    item.setForeground(column, QBrush(QColor("#b00020")))
+            self.tree.addTopLevelItem(item)
+            self._items.append(item)
+            if select is not None and found.path == select:
+                chosen = item
+        self._drafts = list(unsaved_routines(self._routines))
+        for index, (_folder, draft) in enumerate(self._drafts, start=len(self._found)):
+            item = QTreeWidgetItem(
+                [UNSAVED_NAME.format(name=draft.name or UNNAMED), NO_LENGTH, UNSAVED, YOURS]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.tree.addTopLevelItem(item)
+            self._items.append(item)
+        if chosen is not None or self._items:
+            self.tree.setCurrentItem(chosen or self._items[0])
+        self.tree.setFocus()
+        self._enable()
+
+    @staticmethod
+    def _row(found: Found) -> list[str]:
+        where = BUILT_IN if found.builtin else YOURS
+        routine = found.result.routine
+        if routine is None:
+            problems = found.result.problems
+            first = problems[0].message if problems else ""
+            return [
+                BROKEN_NAME.format(
+                    file=found.path.name if found.builtin else _shown_path(found.path)
+                ),
+                NO_LENGTH,
+                BROKEN.format(count=len(problems), first=first),
+                where,
+            ]
+        summary = summarize(routine)
+        return [
+            summary.name,
+            LENGTH.format(minutes=summary.minutes),
+            ", ".join(summary.group_names),
+            where,
+        ]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """What each row says, column by column (for tests and for reading)."""
+        return [[item.text(c) for c in range(len(HEADERS))] for item in self._items]
+
+    def current(self) -> Found | None:
+        """The chosen routine file; None when nothing or an unsaved draft is chosen."""
+        index = self._current_index()
+        return self._found[index] if index is not None and index < len(self._found) else None
+
+    def _current_index(self) -> int | None:
+        item = self.tree.currentItem()
+        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _current_draft(self) -> tuple[Path, RoutineDraft] | None:
+        index = self._current_index()
+        if index is None or index < len(self._found):
+            return None
+        return self._drafts[index - len(self._found)]
+
+    def select_row(self, row: int) -> None:
+        self.tree.setCurrentItem(self._items[row])
+
+    def _enable(self) -> None:
+        found = self.current()
+        good = found is not None and found.result.routine is not None
+        for button in (self.edit_button, self.duplicate_button, self.export_button):
+            button.setEnabled(good)
+        self.open_button.setEnabled(found is not None or self._current_draft() is not None)
+
+    # ----- what the person does -------------------------------------------------------
+    def _show_problems(self, problems: tuple[Problem, ...]) -> None:
+        RoutineErrorsDialog.ask(self, problems)
+
+    def open_current(self) -> None:
+        """Open the chosen routine; a broken one shows its located problems instead."""
+        found = self.current()
+        draft = self._current_draft()
+        if draft is not None:
+            self.draft_requested.emit(*draft)
+            self.accept()
+            return
+        if found is None:
+            return
+        if found.result.routine is None:
+            self._show_problems(found.result.problems)
+            return
+        self.open_requested.emit(found.path)
+        self.accept()
+
+    def edit_current(self) -> None:
+        self._edit(duplicate=False)
+
+    def duplicate_current(self) -> None:
+        self._edit(duplicate=True)
+
+    def _edit(self, *, duplicate: bool) -> None:
+        found = self.current()
+        if found is None or found.result.routine is None:
+            return
+        self.edit_requested.emit(found.path, duplicate)
+        self.accept()
+
+    def open_other(self) -> None:
+        path = FileChooser.open_file(self, OTHER_TITLE, OTHER_FILTER)
+        if path is not None:
+            self.open_requested.emit(path)
+            self.accept()
+
+    def import_routine(self) -> None:
+        """Copy a routine in (a .yaml with its pictures, or a .zip); a refused one shows
+        its located problems and writes nothing."""
+        path = FileChooser.open_file(self, IMPORT_TITLE, IMPORT_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() == ".zip":
+            imported = import_zip(path, self._routines)
+        else:
+            imported = import_file(path, self._routines)
+        if imported.path is None:
+            self.message.setText("")
+            self._show_problems(imported.problems)
+            return
+        self.refresh(select=imported.path)
+        found = self.current()
+        name = found.result.routine.name if found and found.result.routine else path.name
+        self.message.setText(IMPORTED.format(name=name))
+
+    def export_current(self) -> None:
+        found = self.current()
+        if found is None or found.result.routine is None:
+            self.message.setText(BROKEN_EXPORT)
+            return
+        routine = found.result.routine
+        target = FileChooser.save_file(
+            self, EXPORT_TITLE.format(name=routine.name), f"{routine.id}.zip", EXPORT_FILTER
+        )
+        if target is None:
+            return
+        try:
+            if target.suffix.lower() == ".zip":
+                export_zip(found.path, target)
+                self.message.setText(EXPORTED.format(path=target))
+                return
+            left_out = export_yaml(found.path, target)
+        except (OSError, ValueError) as e:
+            self.message.setText(EXPORT_FAILED.format(reason=e))
+            return
+        if left_out:
+            self.message.setText(EXPORTED_NO_PICTURES.format(path=target, count=left_out))
+        else:
+            self.message.setText(EXPORTED.format(path=target))

@@ -1,0 +1,326 @@
+"""One list of the routine (warm-up, exercises or cool-down): reorder by drag or keys,
+add from the library, duplicate, remove; the chosen item's form beside it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core import routine as r
+from backtimer.core.routine_file.draft import ExerciseDraft, MovementDraft, StepDraft
+from backtimer.core.routine_file.draft_check import FieldProblem
+from backtimer.gui.editor.item_forms import ExerciseForm, MovementForm
+from backtimer.gui.figure.thumbnails import pose_pixmap
+from backtimer.gui.slots import call_soon, connect_call
+
+Item = ExerciseDraft | MovementDraft
+
+ADD = "Add from library… (Ins)"
+NEW = "New blank"
+DUPLICATE = "Duplicate (Ctrl+D)"
+REMOVE = "Remove (Del)"
+UP = "Move up (Ctrl+↑)"
+DOWN = "Move down (Ctrl+↓)"
+EMPTY = "Nothing here yet. Add an exercise from the library (Ins), or a blank one."
+EXERCISE_ROW = "{name}\n{hold} × {reps}, {sides}"
+MOVEMENT_ROW = "{name}\n{duration}"
+BOTH_SIDES = "both sides"
+NO_SIDES = "no sides"
+PROBLEM_MARK = "⚠ {row}"
+BLANK_EXERCISE = "New exercise"
+BLANK_MOVEMENT = "New movement"
+BLANK_STEP = "Describe the first step."
+UNDO_ADD = "Add {name}"
+UNDO_REMOVE = "Remove {name}"
+UNDO_MOVE = "Move {name}"
+UNDO_DUPLICATE = "Duplicate {name}"
+UNDO_CHANGE = "Change {name}"
+ICON = 40
+
+
+class SectionPage(QWidget):
+    """The items of one section of the draft; every change is emitted as the whole new
+    tuple with its undo text and a merge key (edits of one field in a row merge)."""
+
+    #: the items after a change (a tuple), its undo text (str), a merge key (str or '')
+    items_edited = Signal(object, str, str)
+    #: add from the library at this row (an int)
+    add_requested = Signal(int)
+    #: play the item at this row in the main window (an int)
+    try_requested = Signal(int)
+
+    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self._items: tuple[Item, ...] = ()
+        self._ids: frozenset[str] = frozenset()
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(ICON, ICON))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setMinimumWidth(280)
+        self.list.setWordWrap(True)
+        self.add_button = QPushButton(ADD)
+        self.new_button = QPushButton(NEW)
+        self.duplicate_button = QPushButton(DUPLICATE)
+        self.remove_button = QPushButton(REMOVE)
+        self.up_button = QPushButton(UP)
+        self.down_button = QPushButton(DOWN)
+        self.form: ExerciseForm | MovementForm = (
+            ExerciseForm() if section == "exercises" else MovementForm()
+        )
+        self.empty = QLabel(EMPTY)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(scroll)
+
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.new_button):
+            buttons.addWidget(button)
+        more = QHBoxLayout()
+        for button in (self.duplicate_button, self.remove_button):
+            more.addWidget(button)
+        moves = QHBoxLayout()
+        for button in (self.up_button, self.down_button):
+            moves.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+        left.addLayout(more)
+        left.addLayout(moves)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.stack, 5)
+
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.model().rowsMoved.connect(self._on_dragged)
+        self.add_button.clicked.connect(self.request_add)
+        self.new_button.clicked.connect(self.add_blank)
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.remove_button.clicked.connect(self.remove)
+        connect_call(self.up_button.clicked, self.move_item, -1)
+        connect_call(self.down_button.clicked, self.move_item, +1)
+        self.form.edited.connect(self._on_form)
+        if isinstance(self.form, ExerciseForm):
+            self.form.try_requested.connect(self.request_try)
+        for keys, method, arg in (
+            ("Ctrl+Up", self.move_item, -1),
+            ("Ctrl+Down", self.move_item, +1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            connect_call(shortcut.activated, method, arg)
+        for keys, slot in (
+            ("Del", self.remove),
+            ("Ctrl+D", self.duplicate),
+            ("Ins", self.request_add),
+            ("Return", self.focus_form),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self._defaults = r.Defaults()
+        self._folder = Path(".")
+        self._problems: list[FieldProblem] = []
+
+    # ----- shown ----------------------------------------------------------------------
+    @property
+    def current_row(self) -> int:
+        return self.list.currentRow()
+
+    def set_items(
+        self,
+        items: tuple[Item, ...],
+        *,
+        defaults: r.Defaults,
+        folder: Path,
+        problems: Sequence[FieldProblem],
+        ids: frozenset[str],
+        select: int | None = None,
+    ) -> None:
+        """Show ``items``; ``problems`` are the whole draft's (this section's are picked)."""
+        self._items = items
+        self._defaults = defaults
+        self._folder = folder
+        self._ids = ids
+        self._problems = [p for p in problems if p.path[:1] == (self.section,)]
+        row = self.list.currentRow() if select is None else select
+        self.list.blockSignals(True)
+        if self.list.count() != len(items):
+            self.list.clear()
+            for _ in items:
+                item = QListWidgetItem()
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+                self.list.addItem(item)
+        for index, entry in enumerate(items):
+            widget_item = self.list.item(index)
+            widget_item.setData(Qt.ItemDataRole.UserRole, index)
+            text = self._row_text(entry)
+            bad = any(len(p.path) > 1 and p.path[1] == index for p in self._problems)
+            widget_item.setText(PROBLEM_MARK.format(row=text) if bad else text)
+            widget_item.setForeground(Qt.GlobalColor.red if bad else self.palette().text())
+            pose = next((s.pose for s in entry.steps if s.pose), None)
+            widget_item.setIcon(QIcon(pose_pixmap(pose, ICON)) if pose else QIcon())
+        self.list.setCurrentRow(min(max(row, 0), len(items) - 1))
+        self.list.blockSignals(False)
+        self._show_current()
+
+    def _row_text(self, entry: Item) -> str:
+        name = entry.name or "…"
+        if isinstance(entry, MovementDraft):
+            return MOVEMENT_ROW.format(name=name, duration=f"{entry.duration:g} s")
+        d = self._defaults
+        hold = entry.hold if entry.hold is not None else d.hold
+        reps = entry.reps if entry.reps is not None else d.reps
+        sides = BOTH_SIDES if entry.sides is r.Sides.BOTH else NO_SIDES
+        return EXERCISE_ROW.format(name=name, hold=f"{hold:g} s", reps=reps, sides=sides)
+
+    def _show_current(self) -> None:
+        index = self.list.currentRow()
+        has = 0 <= index < len(self._items)
+        self.stack.setCurrentIndex(1 if has else 0)
+        for button in (self.duplicate_button, self.remove_button):
+            button.setEnabled(has)
+        self.up_button.setEnabled(has and index > 0)
+        self.down_button.setEnabled(has and index < len(self._items) - 1)
+        if has:
+            mine = [p for p in self._problems if len(p.path) > 1 and p.path[1] == index]
+            self.form.set_item(
+                self._items[index],  # type: ignore[arg-type]
+                self._defaults,
+                self._folder,
+                mine,
+                2,
+            )
+
+    def focus_form(self) -> None:
+        if 0 <= self.list.currentRow() < len(self._items):
+            self.form.name.setFocus()
+            self.form.name.selectAll()
+
+    # ----- edits ----------------------------------------------------------------------
+    def _changed(
+        self, items: tuple[Item, ...], text: str, key: str = "", row: int | None = None
+    ) -> None:
+        if row is not None:
+            self.list.blockSignals(True)
+            if self.list.count() != len(items):
+                self.list.clear()
+                for _ in items:
+                    self.list.addItem(QListWidgetItem())
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+        self.items_edited.emit(items, text, key)
+
+    def _on_form(self, item: Item, field: str) -> None:
+        index = self.list.currentRow()
+        if not 0 <= index < len(self._items):
+            return
+        items = list(self._items)
+        items[index] = item
+        self._items = tuple(items)
+        name = item.name or "…"
+        self._changed(
+            tuple(items), UNDO_CHANGE.format(name=name), f"{self.section}/{index}/{field}"
+        )
+
+    def insert(self, new: Sequence[Item], row: int) -> None:
+        """Put ``new`` in at ``row``, each with an id of its own; the first is chosen."""
+        if not new:
+            return
+        ids = set(self._ids)
+        fresh = []
+        for item in new:
+            item_id = unique_id(item.id, ids)
+            ids.add(item_id)
+            fresh.append(dataclasses.replace(item, id=item_id))
+        row = max(0, min(row, len(self._items)))
+        items = self._items[:row] + tuple(fresh) + self._items[row:]
+        self._changed(items, UNDO_ADD.format(name=fresh[0].name), row=row)
+
+    def request_add(self) -> None:
+        self.add_requested.emit(self.list.currentRow() + 1)
+
+    def request_try(self) -> None:
+        if 0 <= self.list.currentRow() < len(self._items):
+            self.try_requested.emit(self.list.currentRow())
+
+    def add_blank(self) -> None:
+        step = (StepDraft(BLANK_STEP),)
+        blank: Item = (
+            ExerciseDraft("exercise", BLANK_EXERCISE, "lower_back", step)
+            if self.section == "exercises"
+            else MovementDraft("movement", BLANK_MOVEMENT, 30.0, step)
+        )
+        self.insert([blank], self.list.currentRow() + 1)
+        call_soon(self.focus_form)
+
+    def duplicate(self) -> None:
+        index = self.list.currentRow()
+        if 0 <= index < len(self._items):
+            item = self._items[index]
+            copy = dataclasses.replace(item, id=unique_id(item.id, set(self._ids)))
+            items = self._items[: index + 1] + (copy,) + self._items[index + 1 :]
+            self._changed(items, UNDO_DUPLICATE.format(name=item.name), row=index + 1)
+
+    def remove(self) -> None:
+        index = self.list.currentRow()
+        if 0 <= index < len(self._items):
+            name = self._items[index].name
+            items = self._items[:index] + self._items[index + 1 :]
+            self._changed(items, UNDO_REMOVE.format(name=name), row=min(index, len(items) - 1))
+
+    def move_item(self, offset: int) -> None:
+        index = self.list.currentRow()
+        target = index + offset
+        if 0 <= index < len(self._items) and 0 <= target < len(self._items):
+            items = list(self._items)
+            items[index], items[target] = items[target], items[index]
+            self._changed(tuple(items), UNDO_MOVE.format(name=items[target].name), row=target)
+
+    def _on_dragged(self) -> None:
+        call_soon(self._after_drag)  # not while the view is still moving its rows
+
+    def _after_drag(self) -> None:
+        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if sorted(order) != list(range(len(self._items))) or order == sorted(order):
+            return
+        items = tuple(self._items[i] for i in order)
+        moved = self.list.currentRow()
+        name = items[moved].name if 0 <= moved < len(items) else ""
+        self._changed(items, UNDO_MOVE.format(name=name), row=moved)
+
+
+def unique_id(wanted: str, taken: set[str] | frozenset[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… whichever is not taken."""
+    if wanted not in taken:
+        return wanted
+    base = wanted
+    tail = base.rsplit("-", 1)
+    if len(tail) == 2 and tail[1].isdigit():
+        base = tail[0]
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
