@@ -90,27 +90,26 @@ def test_f11_leaves_distance_mode_with_the_menu_bar_hidden(window, qtbot) -> Non
     qtbot.waitUntil(lambda: not window.distance_mode)
 
 
-def test_ctrl_o_asks_for_a_routine_file(window, qtbot, monkeypatch, tmp_path: Path) -> None:
-    """Ctrl+O opens the file chooser; the routine chosen in it is shown."""
-    from PySide6.QtWidgets import QFileDialog
-
+def test_ctrl_o_opens_the_routine_picker_and_a_file_from_it(
+    window, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """Ctrl+O opens Routine → Open (the picker); a file chosen from it is shown."""
+    from backtimer.gui.editor.picker import FileChooser, RoutinePicker
     from backtimer.resources import builtin_routine_path
 
     text = builtin_routine_path().read_text(encoding="utf-8")
     chosen = tmp_path / "mine.yaml"
     chosen.write_text(text.replace("name: Gentle back routine", "name: My hips"), "utf-8")
-    asked: list[str] = []
-
-    def choose(*args: object, **kwargs: object) -> tuple[str, str]:
-        asked.append("asked")
-        return str(chosen), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(FileChooser, "open_file", classmethod(lambda cls, *a: chosen))
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.routine_editing.picker, RoutinePicker))
+    picker = window.routine_editing.picker
+    assert picker is not None
+    qtbot.waitUntil(picker.isVisible)
+    picker.open_other()
     qtbot.waitUntil(lambda: window.parts.routine_label.text() == "My hips")
-    assert asked == ["asked"]
 
 
 def test_about_shows_version_licence_and_safety_note(window, qtbot, monkeypatch) -> None:
