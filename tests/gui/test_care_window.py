@@ -340,3 +340,29 @@ def test_window_left_open_overnight_asks_about_the_morning_at_the_first_start(
     kinds = sorted(c.kind.value for c in store.checkins())
     store.close()
     assert kinds == ["before", "morning"]
+
+
+def test_the_routines_pain_limit_makes_a_pain_the_traffic_light_allows_count(
+    qtbot, window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The built-in routine says "stop if pain is above 3/10": a 4/10 during a stretch
+    (acceptable by the traffic light alone) makes that stretch gentler next time, and
+    the change says why."""
+    assert window._routine.pain_limit == 3
+    window.start_session()
+    key(qtbot, window, Qt.Key.Key_3)  # before: 3/10
+    run_until(window, clock, PhaseKind.HOLD)
+    session = window.session
+    exercise_id = session.current.item_id
+    original = next(e for e in session.routine.exercises if e.id == exercise_id).hold
+    key(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.parts.pain_panel.rating_buttons[4], Qt.MouseButton.LeftButton)
+    key(qtbot, window, Qt.Key.Key_E)
+    key(qtbot, window, Qt.Key.Key_3)  # after: 3/10, no worse than before
+    assert "Changed for next time" in window.parts.banner.text()
+    store = history(tmp_path)
+    (made,) = store.care_changes()
+    store.close()
+    assert "3/10" in made.proposal.reason
+    shorter = next(e for e in window.care.today(window._routine).exercises if e.id == exercise_id)
+    assert shorter.hold == original - 5

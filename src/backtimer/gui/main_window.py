@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             return
         self._routine = routine
         self.routine_editing.set_shown(routine)
+        self.care.pain_limit = routine.pain_limit  # the prescription's "stop above N/10"
         routine = self.care.today(routine)  # with the care changes in effect
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.parts.routine_label.setText(routine.name)
