@@ -18,13 +18,11 @@ from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import Routine
 from backtimer.core.session.plan import plan_session
-from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
 from backtimer.gui.routine_files import RoutineFiles
-from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
 from backtimer.gui.sound.choice import Players
@@ -33,9 +31,11 @@ from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
 
-if TYPE_CHECKING:  # the history windows load on first use, not at start-up
+if TYPE_CHECKING:  # the history windows and the session load on first use, not at start-up
+    from backtimer.core.session.record import PainChoice
     from backtimer.gui.history.goals_window import GoalsWindow
     from backtimer.gui.history.history_window import HistoryWindow
+    from backtimer.gui.session import Session
     from backtimer.gui.single_instance import Request
 
 log = logging.getLogger(__name__)
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         would wait for a click."""
         if self._session is not None and self._session.active:
             return
+        from backtimer.gui.session import Session, recent_pain  # not needed to show the window
+
         if self._session is not None:
             self._session.shutdown()
         if self._pending_cues:
