@@ -51,6 +51,7 @@ class CountdownWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
         self.setAccessibleName("Countdown")
+        self._box_cache: tuple[object, QRect] = (None, QRect())
 
     # -- state ---------------------------------------------------------------------------
     def set_state(
@@ -135,7 +136,13 @@ class CountdownWidget(QWidget):
         return box.toAlignedRect()
 
     def _numeral_box(self, text: str) -> QRect:
-        """Where ``text``'s numerals (and the PAUSED line) are painted, with a margin."""
+        """Where ``text``'s numerals are painted, with a margin."""
+        key = (text, self.width(), self.height(), self._distance)
+        if self._box_cache[0] != key:  # asked for at every tick's paint: measured once
+            self._box_cache = (key, self._measure_numerals(text))
+        return self._box_cache[1]
+
+    def _measure_numerals(self, text: str) -> QRect:
         fm = QFontMetricsF(self._font_for(text))
         ring = self._ring_rect()
         box = fm.tightBoundingRect(text)
