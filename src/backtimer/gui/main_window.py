@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         self._history_window: HistoryWindow | None = None
         self._goals_window: GoalsWindow | None = None
         self._routine = routine
+        self._painted = False
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
         self._store = self._open_store()
@@ -118,7 +126,11 @@ class MainWindow(QMainWindow):
         """The best sound this machine allows; ``--silent``: none (no player, no synthesizer)."""
         settings = SoundSettings.load()
         players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
-        director = CueDirector(self._routine, settings, parent=self, players=players)
+        # The player process (about 0.3 s of CPU to start) waits for the window's first
+        # paint, or for the first sound, so the two do not share the CPU at start-up.
+        director = CueDirector(
+            self._routine, settings, parent=self, players=players, start_output=self._painted
+        )
         director.problems_changed.connect(self._on_sound_problems)
         director.set_muted(bool(self._settings.value("muted", False, type=bool)))
         if director.problems:
@@ -312,6 +324,12 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self.parts.fit_pain_label(self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            call_soon(self.cues.start_output)  # once this frame is on screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
