@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.stage.countdown import CountdownWidget, format_remaining
@@ -106,3 +108,46 @@ def test_minutes_still_fit_inside_the_ring(qtbot) -> None:
 
     width = QFontMetricsF(w.numeral_font()).tightBoundingRect(w.text()).width()
     assert width < 400 * 0.9
+
+
+def _on_screen(w: CountdownWidget) -> QImage:
+    """What the window shows now (its backing store), not a fresh paint of the widget."""
+    screen = w.screen()
+    assert screen is not None
+    return screen.grabWindow(w.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _far_apart(a: QImage, b: QImage) -> int:
+    """Pixels whose colours differ by more than antialiasing does (an arc's edge drawn
+    at another length differs by up to 40 a channel; a stale arc or numeral by 100+)."""
+    far = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            p, q = a.pixelColor(x, y), b.pixelColor(x, y)
+            if (
+                max(abs(p.red() - q.red()), abs(p.green() - q.green()), abs(p.blue() - q.blue()))
+                > 60
+            ):
+                far += 1
+    return far
+
+
+@pytest.mark.parametrize("distance", [False, True], ids=["normal", "distance"])
+def test_ticks_leave_nothing_stale_on_screen(qtbot, distance: bool) -> None:
+    """Ticks repaint only the ring's moving end and the numerals when they change; what
+    is on screen after seven seconds of ticks is what a full repaint shows."""
+    w = CountdownWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 300)
+    w.set_distance_mode(distance)
+    w.show()
+    qtbot.waitExposed(w)
+    remaining = 25.0
+    w.set_state(remaining, 25.0, PhaseKind.HOLD)
+    while remaining > 18.0:
+        remaining -= 0.1
+        w.set_state(remaining, 25.0, PhaseKind.HOLD)
+        QApplication.processEvents()  # paints each tick, as the 100 ms refresh does
+    shown = _on_screen(w)
+    assert w.text() == "18"
+    assert _far_apart(shown, w.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)) == 0

@@ -18,7 +18,7 @@ from backtimer.gui.main_window import SOUND_BACK, MainWindow
 from backtimer.gui.sound.beeps import EffectPlayer, beep_files
 from backtimer.gui.sound.choice import make_players
 from backtimer.gui.sound.director import CueDirector
-from backtimer.gui.sound.output import SOUND_LOST, State
+from backtimer.gui.sound.output import SOUND_LOST, SoundOutput, State
 from backtimer.gui.sound.settings import SoundSettings
 
 from .helpers import FakeClock, run_for, run_until
@@ -167,3 +167,30 @@ def test_a_sound_the_player_cannot_read_is_dropped_not_taken_for_a_hang(
         assert _heard(qtbot, lambda: player.play("count"))
     finally:
         player.shutdown()
+
+
+def test_a_player_left_to_start_later_starts_for_the_first_sound(qtbot, server) -> None:
+    """A player told to wait for the window's first paint is started by the first
+    sound asked for before that."""
+    output = SoundOutput(start=False)
+    player = EffectPlayer(beep_files(), output=output)
+    try:
+        assert player.play("count")  # kept, and it starts the player
+        qtbot.waitUntil(lambda: output.state is State.READY, timeout=10_000)
+    finally:
+        player.shutdown()
+        output.shutdown()
+
+
+def test_a_shown_window_starts_its_player(qtbot, server, tmp_path: Path) -> None:
+    """Once the window has painted, its player starts without waiting for a sound."""
+    window = MainWindow(load_builtin(), data_folder=tmp_path / "history")
+    qtbot.addWidget(window)
+    window.show()
+    output = window.cues.output
+    assert output is not None
+    try:
+        qtbot.waitUntil(lambda: output.state is State.READY, timeout=10_000)
+        assert window.cues.problems == []
+    finally:
+        window.close()

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
@@ -20,7 +27,6 @@ from backtimer.core.programme.micro import only_exercises
 from backtimer.core.routine import Routine
 from backtimer.core.routine_file.loader import load_builtin
 from backtimer.core.session.plan import plan_session
-from backtimer.core.session.record import PainChoice
 from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.care.controller import CareController
@@ -30,7 +36,6 @@ from backtimer.gui.keys import Action, action_for
 from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.screen_reader import ScreenReader
-from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
 from backtimer.gui.sound.choice import Players
@@ -40,10 +45,12 @@ from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
 from backtimer.gui.window_place import WindowPlace
 
-if TYPE_CHECKING:  # the history windows load on first use, not at start-up
+if TYPE_CHECKING:  # the history windows and the session load on first use, not at start-up
+    from backtimer.core.session.record import PainChoice
     from backtimer.gui.history.goals_window import GoalsWindow
     from backtimer.gui.history.history_window import HistoryWindow
     from backtimer.gui.programme.plan_window import PlanWindow
+    from backtimer.gui.session import Session
     from backtimer.gui.single_instance import Request
 
 log = logging.getLogger(__name__)
@@ -82,6 +89,7 @@ class MainWindow(QMainWindow):
         self._goals_window: GoalsWindow | None = None
         self._plan_window: PlanWindow | None = None
         self._routine = routine
+        self._painted = False
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
         self._store = self._open_store()
@@ -141,7 +149,11 @@ class MainWindow(QMainWindow):
         """The best sound this machine allows; ``--silent``: none (no player, no synthesizer)."""
         settings = SoundSettings.load()
         players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
-        director = CueDirector(self._routine, settings, parent=self, players=players)
+        # The player process (about 0.3 s of CPU to start) waits for the window's first
+        # paint, or for the first sound, so the two do not share the CPU at start-up.
+        director = CueDirector(
+            self._routine, settings, parent=self, players=players, start_output=self._painted
+        )
         director.problems_changed.connect(self._on_sound_problems)
         director.set_muted(bool(self._settings.value("muted", False, type=bool)))
         if director.problems:
@@ -207,6 +219,9 @@ class MainWindow(QMainWindow):
         would wait for a click."""
         if self._session is not None and self._session.active:
             return
+        from backtimer.gui.session import Session, recent_pain  # not needed to show the window
+
+
         routine = self.care.today(self._routine)
         if self.care.all_stopped_message(routine):
             self.parts.banner.show_message(self.care.all_stopped_message(routine))
@@ -369,6 +384,12 @@ class MainWindow(QMainWindow):
             self.showNormal()
             self.place.left_full_screen()
         self.parts.fit_pain_label(self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            call_soon(self.cues.start_output)  # once this frame is on screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

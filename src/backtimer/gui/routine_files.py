@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from backtimer.core.routine_file.loader import LoadResult, load_routine
 from backtimer.core.routine_file.problems import Problem
-from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.slots import call_soon, connect_call
 
 MAX_RECENT = 8
@@ -36,7 +35,9 @@ class RoutineFiles(QObject):
         if result is not None and result.problems:
             call_soon(self._show_problems, result.problems)
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _show_problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        from backtimer.gui.routine_errors import RoutineErrorsDialog  # only when needed
+
         RoutineErrorsDialog.ask(self._dialog_parent, problems)
 
     def open_routine(self, path: Path) -> bool:
@@ -44,7 +45,7 @@ class RoutineFiles(QObject):
         are shown in a dialog (and False returned)."""
         result = load_routine(path)
         if result.routine is None:
-            RoutineErrorsDialog.ask(self._dialog_parent, result.problems)
+            self._show_problems(result.problems)
             return False
         self.routine_chosen.emit(result.routine)
         self._remember_recent(path)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage
 
 from backtimer.core.poses.library import load_pose
 from backtimer.core.routine import Side
+from backtimer.gui.figure.thumbnails import render_image
 from backtimer.gui.figure.widget import FigureWidget
 
 
@@ -95,3 +96,51 @@ def test_widget_keeps_no_animation_after_jump(qtbot) -> None:  # type: ignore[no
     w.set_pose("lie-back", None, animate=False)
     assert not w.is_animating()
     assert w.current_pose == load_pose("lie-back")
+
+
+def _far_apart(a: QImage, b: QImage) -> int:
+    """Pixels further apart than antialiasing drawn over another background makes them."""
+    a, b = (i.convertToFormat(QImage.Format.Format_RGB32) for i in (a, b))
+    far = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            p, q = a.pixelColor(x, y), b.pixelColor(x, y)
+            if (
+                max(abs(p.red() - q.red()), abs(p.green() - q.green()), abs(p.blue() - q.blue()))
+                > 60
+            ):
+                far += 1
+    return far
+
+
+def _drawn_directly(w: FigureWidget, name: str, side: Side | None) -> QImage:
+    pose = load_pose(name)
+    return render_image(pose, w.width(), side=side, palette=w.palette())
+
+
+def test_still_figure_looks_as_drawn_directly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A still figure, copied from its drawing kept since, is the figure drawn afresh,
+    also after the window is resized and the side changes."""
+    w = FigureWidget()
+    qtbot.addWidget(w)
+    w.resize(240, 240)
+    w.set_pose("hamstring-stand", Side.RIGHT, animate=False)
+    assert _far_apart(_grab(w), _drawn_directly(w, "hamstring-stand", Side.RIGHT)) == 0
+    w.resize(200, 200)
+    assert _far_apart(_grab(w), _drawn_directly(w, "hamstring-stand", Side.RIGHT)) == 0
+    w.set_pose("hamstring-stand", Side.LEFT, animate=False)
+    assert _far_apart(_grab(w), _drawn_directly(w, "hamstring-stand", Side.LEFT)) == 0
+
+
+def test_moving_into_the_pose_shown_keeps_the_figure_still(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A hold names the pose its prepare moved into: nothing moves, and it is reached."""
+    w = FigureWidget()
+    qtbot.addWidget(w)
+    w.set_pose("psoas-kneel", Side.RIGHT, animate=False)
+    reached: list[int] = []
+    w.pose_reached.connect(reached.append)
+    w.set_pose("psoas-kneel", Side.RIGHT)
+    assert not w.is_animating()
+    assert reached == [0]
+    w.set_pose("psoas-kneel", Side.LEFT)  # the other side is a move
+    assert w.is_animating()

@@ -1,4 +1,5 @@
-"""The built-in poses shipped in ``resources/poses/``, read once and kept."""
+"""The built-in poses shipped in ``resources/poses/``, each read when first asked for and
+kept: start-up reads only the poses the first screen draws."""
 
 from __future__ import annotations
 
@@ -11,18 +12,23 @@ from backtimer.resources import resource_path
 
 def pose_names() -> list[str]:
     """The built-in poses' names: the stems of ``resources/poses/*.yaml``, sorted."""
-    return sorted(p.stem for p in resource_path("poses").glob("*.yaml"))
-
-
-def load_pose(name: str) -> Pose:
-    """The built-in pose called ``name``; ``KeyError`` if there is none."""
-    poses = builtin_poses()
-    if name not in poses:
-        raise KeyError(f"no built-in pose called {name!r}")
-    return poses[name]
+    return list(_names())
 
 
 @cache
+def _names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in resource_path("poses").glob("*.yaml")))
+
+
+@cache
+def load_pose(name: str) -> Pose:
+    """The built-in pose called ``name``, read on first use; ``KeyError`` if there is none,
+    ``PoseError`` if its file is broken."""
+    if name not in _names():  # also keeps a name like "../x" from naming any other file
+        raise KeyError(f"no built-in pose called {name!r}")
+    return read_pose_file(resource_path("poses", f"{name}.yaml"))
+
+
 def builtin_poses() -> dict[str, Pose]:
-    """Every built-in pose by name (read once; a broken file raises ``PoseError``)."""
-    return {n: read_pose_file(resource_path("poses", f"{n}.yaml")) for n in pose_names()}
+    """Every built-in pose by name (each read once; a broken file raises ``PoseError``)."""
+    return {n: load_pose(n) for n in _names()}

@@ -13,7 +13,9 @@ A pose file looks like::
     highlight: [gluteus, {muscle: hamstrings, side: both}]
     arrows: [{from: r_knee, to: l_shoulder}]
 
-Only ``yaml.safe_load`` is used. Every mistake raises ``PoseError`` naming the file.
+Only PyYAML's safe loader is used (libyaml's ``CSafeLoader`` where PyYAML has it: the
+same constructors, parsed in C, about five times faster). Every mistake raises
+``PoseError`` naming the file.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ from backtimer.core.poses.skeleton import MUSCLE_BANDS, skeleton
 _KEYS = {"base", "camera", "joints", "props", "contacts", "highlight", "arrows", "note"}
 _SURFACES = ("floor", "seat", "mat")
 MAX_BYTES = 64_000
+#: The safe loader: only plain scalars, lists and mappings are ever constructed.
+SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)
 
 
 class PoseError(ValueError):
@@ -48,7 +54,7 @@ def read_pose_file(path: Path) -> Pose:
     if len(text) > MAX_BYTES:
         raise PoseError(f"{where}: is larger than {MAX_BYTES} bytes")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)  # a safe loader: plain values only
     except yaml.YAMLError as e:
         raise PoseError(f"{where}: is not valid YAML ({e})") from None
     return parse_pose(path.stem, data, where)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -90,6 +90,7 @@ class FigureWidget(QWidget):
         self._svg: QSvgRenderer | None = None
         self._image_error = ""
         self._group: QSequentialAnimationGroup | None = None
+        self._still: tuple[object, QPixmap] | None = None  # (what it shows, the drawing)
         self.setMinimumSize(64, 64)
 
     # -- what callers use ---------------------------------------------------------------
@@ -109,7 +110,7 @@ class FigureWidget(QWidget):
     def set_steps(self, poses: Sequence[str], side: Side | None, animate: bool = True) -> None:
         """Move into each of ``poses`` in order, resting a moment in each but the last."""
         self._stop()
-        self._clear_image()
+        stale = self._clear_image() or side != self._side  # drawn differently from now on
         self._side = side
         targets = [_pose_for(n, side) for n in poses]
         # Repeated pictures of one pose are one position to move into.
@@ -118,9 +119,14 @@ class FigureWidget(QWidget):
             self._shown = None
             self.update()
             return
-        if not animate or self._shown is None:
-            self._shown = targets[-1] if not animate else targets[0]
-            self.update()
+        # Already showing the first target (a hold after its prepare): no move into it,
+        # so a still figure is not repainted 60 times a second for nothing.
+        already = self._shown is not None and self._shown == targets[0]
+        if not animate or self._shown is None or already:
+            shown = targets[-1] if not animate else targets[0]
+            if stale or shown != self._shown:
+                self._shown = shown
+                self.update()
             if not animate or len(targets) == 1:
                 self.pose_reached.emit(len(targets) - 1)
                 return
@@ -184,10 +190,13 @@ class FigureWidget(QWidget):
             self._group.stop()
             self._finished()
 
-    def _clear_image(self) -> None:
+    def _clear_image(self) -> bool:
+        """Forget any picture; True if one (or its error) was showing."""
+        showing = self._image is not None or self._svg is not None or bool(self._image_error)
         self._image = None
         self._svg = None
         self._image_error = ""
+        return showing
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
@@ -203,9 +212,29 @@ class FigureWidget(QWidget):
             painter.drawText(
                 rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._image_error
             )
+        elif self._shown is not None and self._group is None:
+            painter.drawPixmap(0, 0, self._still_pixmap())
         elif self._shown is not None:
             render_pose(painter, rect, self._shown, side=self._side, palette=self.palette())
         painter.end()
+
+    def _still_pixmap(self) -> QPixmap:
+        """The still figure, drawn once and then copied: a countdown beside it, a banner
+        or a panel over it repaint it often, and a copy costs a fraction of a drawing."""
+        dpr = self.devicePixelRatioF()
+        key = (self._shown, self._side, self.size(), dpr, self.palette().cacheKey())
+        if self._still is None or self._still[0] != key:
+            pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            assert self._shown is not None
+            render_pose(
+                painter, QRectF(self.rect()), self._shown, side=self._side, palette=self.palette()
+            )
+            painter.end()
+            self._still = (key, pixmap)
+        return self._still[1]
 
 
 def _as_seen_from(a: Pose, b: Pose) -> Pose:

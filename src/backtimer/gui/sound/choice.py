@@ -43,6 +43,7 @@ def make_players(
     espeak_path: str | None = _FIND,
     render_command: Sequence[str] | None = None,
     speech_folder: Path | None = None,
+    start_output: bool = True,
 ) -> Players:
     """The best players this machine allows; never raises, never blocks for long.
 
@@ -52,6 +53,8 @@ def make_players(
     default it is looked up where the system keeps it (PATH, and its installer's
     folders on Windows and macOS). ``render_command`` replaces the espeak-ng command
     (argv with ``{out}``; the text arrives on stdin) — another synthesizer, or a test's.
+    ``start_output=False`` leaves the player process to ``SoundOutput.start`` (or the
+    first sound).
     """
     problems: list[str] = []
     sound = multimedia_available is not False
@@ -62,7 +65,8 @@ def make_players(
         exe = current().voice_program() if espeak_path == _FIND else espeak_path
         if exe:
             command = espeak_command(exe, settings.voice_name, settings.rate)
-    output = SoundOutput() if sound and (settings.beeps or command is not None) else None
+    wanted = sound and (settings.beeps or command is not None)
+    output = SoundOutput(start=start_output) if wanted else None
 
     beeps: CuePlayer = SilentPlayer()
     if settings.beeps and output is not None:

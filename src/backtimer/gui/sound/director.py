@@ -90,12 +90,15 @@ class CueDirector(QObject):
         *,
         players: Players | None = None,
         clock: Callable[[], float] = time.monotonic,
+        start_output: bool = True,
     ) -> None:
         super().__init__(parent)
         self._routine = routine
         self._settings = settings.clamped()
         self._clock = clock
-        self._players = players if players is not None else make_players(self._settings)
+        if players is None:
+            players = make_players(self._settings, start_output=start_output)
+        self._players = players
         self._problems = list(self._players.problems)
         for player in (self._players.beeps, self._players.voice):
             player.on_ready = self._item_ready
@@ -118,6 +121,11 @@ class CueDirector(QObject):
     def problems(self) -> list[str]:
         """What is missing now (empty when everything works)."""
         return list(self._problems)
+
+    def start_output(self) -> None:
+        """Start the player process if it waits (``start_output=False``); else nothing."""
+        if self._players.output is not None:
+            self._players.output.start()
 
     @property
     def output(self) -> SoundOutput | None:

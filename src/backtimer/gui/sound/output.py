@@ -93,8 +93,14 @@ class SoundOutput(QObject):
     state_changed = Signal()  #: state or problem changed
 
     def __init__(
-        self, parent: QObject | None = None, *, command: Sequence[str] = PLAYER_COMMAND
+        self,
+        parent: QObject | None = None,
+        *,
+        command: Sequence[str] = PLAYER_COMMAND,
+        start: bool = True,
     ) -> None:
+        """``start=False``: the player process starts at :meth:`start`, or at the first
+        ``play`` (within :data:`START_GRACE`), so a window can show itself first."""
         super().__init__(parent)
         self._command = tuple(command)
         self._state = State.STARTING
@@ -112,7 +118,15 @@ class SoundOutput(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_again)
-        self._start_process()
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the player process now, if it has not been started (once only)."""
+        if not self._started and not self._closed:
+            self._started = True
+            self._start_process()
 
     @property
     def state(self) -> State:
@@ -140,6 +154,7 @@ class SoundOutput(QObject):
         if self._state is State.STARTING:
             self._early = [e for e in self._early if e[0] != channel]
             self._early.append((channel, sound_id, time.monotonic()))
+            self.start()  # asked for before the window started it
             return True
         if self._state is not State.READY:
             return False  # commands reach the player in order: the load came first

@@ -34,7 +34,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal, Slot
 
 from backtimer.gui.sound.pcm import BYTES_PER_SECOND, RATE, read_pcm
 
@@ -48,7 +48,7 @@ FEED_MS = 10
 #: Queued sound not taken for this long: the server is gone. Long enough that a busy
 #: machine is not taken for a lost server (a restart would cost a gap and two messages).
 STUCK_SECONDS = 1.5
-WATCH_MS = 250  #: how often sounding streams are checked for being stuck
+WATCH_MS = 250  #: how often sounding streams are checked for being stuck (only then)
 
 
 def _say(event: str, **values: Any) -> None:
@@ -79,6 +79,8 @@ class Stream(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FEED_MS)
         self._timer.timeout.connect(self._feed)
+        self._sink.stateChanged.connect(self._on_state)
+        self._rest()
 
     @property
     def opened(self) -> bool:
@@ -87,8 +89,12 @@ class Stream(QObject):
         return self._io is not None and self._sink.error() == QtAudio.Error.NoError
 
     def play(self, pcm: bytes) -> None:
+        from PySide6.QtMultimedia import QtAudio
+
         self._drop_queued()
-        self._pcm, self._pos = pcm, 0
+        self._pcm, self._pos = pcm, 0  # first: resuming reports a state (see _rest)
+        if self._sink.state() == QtAudio.State.SuspendedState:
+            self._sink.resume()
         self._feed()
         if self._pos < len(self._pcm):
             self._timer.start()
@@ -101,6 +107,23 @@ class Stream(QObject):
 
     def set_volume(self, volume: float) -> None:
         self._sink.setVolume(volume)
+
+    def sounding(self) -> bool:
+        """A sound is being written or is still queued for the device."""
+        return self._pos < len(self._pcm) or self.queued() > 0
+
+    @Slot()  # without the state: PySide 6.11 cannot convert QAudio::State for a slot
+    def _on_state(self) -> None:
+        self._rest()
+
+    def _rest(self) -> None:
+        """Pause (cork) a stream that has played everything: an open, running stream with
+        nothing to play is asked for more by the server every few ms, which woke this
+        process about 200 times a second between sounds. ``play`` resumes it."""
+        from PySide6.QtMultimedia import QtAudio
+
+        if self._sink.state() == QtAudio.State.IdleState and not self.sounding():
+            self._sink.suspend()
 
     def queued(self) -> int:
         return max(0, self._sink.bufferSize() - self._sink.bytesFree())
@@ -161,7 +184,6 @@ class Player(QObject):
 
     def start(self) -> None:
         _say("ready")
-        self._watch.start()
 
     def _do(self, cmd: dict[str, Any]) -> None:
         op = cmd.get("op")
@@ -177,6 +199,8 @@ class Player(QObject):
             pcm = self._sounds.get(str(cmd.get("id")))
             if pcm is not None:
                 stream.play(pcm)
+                if not self._watch.isActive():
+                    self._watch.start()  # only while something sounds: see _check
                 _say("playing", channel=cmd["channel"], id=cmd["id"])
         elif op == "stop" and stream is not None:
             stream.stop()
@@ -188,6 +212,8 @@ class Player(QObject):
     def _check(self) -> None:
         if any(s.stuck() for s in self._streams.values()):
             self._lost()
+        elif not any(s.sounding() for s in self._streams.values()):
+            self._watch.stop()  # a silent stream cannot be checked: until the next sound
 
     def _lost(self) -> None:
         _say("lost")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -54,25 +54,35 @@ class CountdownWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
         self.setAccessibleName("Countdown")
+        self._box_cache: tuple[object, QRect] = (None, QRect())
 
     # -- state ---------------------------------------------------------------------------
     def set_state(
         self, remaining: float, total: float, kind: PhaseKind, frozen: bool = False
     ) -> None:
         """Show ``remaining`` of ``total`` seconds of a ``kind`` phase; ``frozen`` greys it."""
-        changed = (remaining, total, kind, frozen) != (
+        if (remaining, total, kind, frozen) == (
             self._remaining,
             self._total,
             self._kind,
             self._frozen,
-        )
+        ):
+            return
+        only_time = (total, kind, frozen) == (self._total, self._kind, self._frozen)
+        old_text, old_fraction = self.text(), self.fraction()
         self._remaining, self._total, self._kind, self._frozen = remaining, total, kind, frozen
-        if changed:
-            template = TIME_LEFT_FROZEN if frozen else TIME_LEFT
-            words = template.format(time=self.text(), phase=PHASE_LABELS[kind])
-            if words != self.accessibleDescription():  # once a second, not each repaint
-                self.setAccessibleDescription(words)
-            self.update()
+        text = self.text()
+        if not only_time or 0.0 in (old_fraction, self.fraction()):
+            self.update()  # colours, the ring's start or the whole picture change
+        else:
+            # A tick: only the end of the lit arc moves, and the numerals once a second.
+            self.update(self._arc_change(old_fraction, self.fraction()))
+            if text != old_text:
+                self.update(self._numeral_box(old_text).united(self._numeral_box(text)))
+        template = TIME_LEFT_FROZEN if frozen else TIME_LEFT
+        words = template.format(time=text, phase=PHASE_LABELS[kind])
+        if words != self.accessibleDescription():  # once a second, not each repaint
+            self.setAccessibleDescription(words)
 
     def set_distance_mode(self, on: bool) -> None:
         """High contrast and numerals filling more of the ring (full-screen use)."""
@@ -111,19 +121,56 @@ class CountdownWidget(QWidget):
     def _thickness(self, side: float) -> float:
         return max(4.0, side * (0.045 if self._distance else 0.05))
 
+    def _arc_change(self, a: float, b: float) -> QRect:
+        """Where the lit arc differs between fractions ``a`` and ``b``: the bounding box of
+        the ring between the two ends, widened by the pen (its round cap) and a pixel of
+        antialiasing."""
+        ring = self._ring_rect()
+        centre, r = ring.center(), ring.width() / 2
+        lo, hi = sorted((a, b))
+        steps = max(1, math.ceil((hi - lo) * 72))  # a point every 5 degrees at most
+        xs, ys = [], []
+        for i in range(steps + 1):
+            # Clockwise from twelve o'clock, as painted.
+            angle = 2 * math.pi * (lo + (hi - lo) * i / steps)
+            xs.append(centre.x() + r * math.sin(angle))
+            ys.append(centre.y() - r * math.cos(angle))
+        pad = self._thickness(min(self.width(), self.height())) / 2 + 2
+        box = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, 0)
+        box.setBottom(max(ys) + pad)
+        return box.toAlignedRect()
+
+    def _numeral_box(self, text: str) -> QRect:
+        """Where ``text``'s numerals are painted, with a margin."""
+        key = (text, self.width(), self.height(), self._distance)
+        if self._box_cache[0] != key:  # asked for at every tick's paint: measured once
+            self._box_cache = (key, self._measure_numerals(text))
+        return self._box_cache[1]
+
+    def _measure_numerals(self, text: str) -> QRect:
+        fm = QFontMetricsF(self._font_for(text))
+        ring = self._ring_rect()
+        box = fm.tightBoundingRect(text)
+        cap = fm.tightBoundingRect(DIGITS).height()
+        centre = ring.center()
+        width = box.width() + 8
+        return QRectF(centre.x() - width / 2, centre.y() - cap, width, 2 * cap).toAlignedRect()
+
     def numeral_font(self) -> QFont:
         """The largest bold font whose numerals fit inside the ring.
 
         The numerals may use most of the ring's inner width (0.94 in distance mode, 0.9
         otherwise) and at most half of its height, so "25" and "1:05" both fit.
         """
+        return self._font_for(self.text())
+
+    def _font_for(self, text: str) -> QFont:
         side = min(self.width(), self.height())
         inner = side - 2 * self._thickness(side) - 4
         width_share = 0.94 if self._distance else 0.9
         height_share = 0.62 if self._distance else 0.56
         probe = theme.sans(100)
         fm = QFontMetricsF(probe)
-        text = self.text()
         # The numerals' box: the shown text's width, the digits' cap height.
         w100 = max(fm.tightBoundingRect(text).width(), fm.tightBoundingRect("00").width())
         h100 = fm.tightBoundingRect(DIGITS).height()
@@ -155,7 +202,10 @@ class CountdownWidget(QWidget):
             p.setPen(pen)
             # From twelve o'clock, clockwise: the lit arc shrinks towards the top.
             p.drawArc(ring, 90 * 16, -round(fraction * 360 * 16))
-        self._paint_numerals(p, ring, colour, c)
+        # A tick repaints only the arc's moving end (see set_state): the numerals are
+        # drawn again only where they are to be repainted.
+        if self._frozen or event.region().intersects(self._numeral_box(self.text())):
+            self._paint_numerals(p, ring, colour, c)
         p.end()
 
     def _paint_numerals(self, p: QPainter, ring: QRectF, colour: QColor, c: theme.Colours) -> None:
