@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,16 @@ import pytest
 from .disks import FailingDisk, SmallDisk, private_mounts, unmount
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As in the program (gui/gui_thread_gc.py): a collection started by a worker thread's
+# allocation could destroy a Qt object off the GUI thread and crash the run. Tests
+# collect between tests instead, on this thread.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_this_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture

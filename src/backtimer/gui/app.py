@@ -53,11 +53,13 @@ def run_app(options: argparse.Namespace) -> int:
 
     from backtimer.desktop_install import APP_ID
     from backtimer.gui.app_icon import app_icon
+    from backtimer.gui.gui_thread_gc import GuiThreadCollector
     from backtimer.gui.main_window import MainWindow
     from backtimer.gui.single_instance import Request, SingleInstance
     from backtimer.gui.system_end import SystemEnd
 
     app = QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # before any worker thread: no Qt object dies off this thread
     folder = data_dir(options.data_dir)
     # Before anything slow: a second launch only passes its arguments on and leaves.
     instance = SingleInstance(folder, parent=app)

@@ -221,7 +221,6 @@ class MainWindow(QMainWindow):
             return
         from backtimer.gui.session import Session, recent_pain  # not needed to show the window
 
-
         routine = self.care.today(self._routine)
         if self.care.all_stopped_message(routine):
             self.parts.banner.show_message(self.care.all_stopped_message(routine))

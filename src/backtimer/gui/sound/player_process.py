@@ -36,6 +36,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal, Slot
 
+from backtimer.gui.gui_thread_gc import GuiThreadCollector
 from backtimer.gui.sound.pcm import BYTES_PER_SECOND, RATE, read_pcm
 
 EXIT_LOST = 5  #: the sound server went away while we played
@@ -240,6 +241,8 @@ def _read_commands(player: Player) -> None:
 
 def main() -> int:
     app = QCoreApplication(sys.argv[:1])
+    # The command reader is a thread: garbage collection stays on this one (see there).
+    GuiThreadCollector(app)
     from PySide6.QtCore import QLoggingCategory
 
     # The backend reports which libraries it tried (PipeWire, FFmpeg): noise, not problems.
