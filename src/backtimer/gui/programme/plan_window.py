@@ -130,13 +130,19 @@ class PlanWindow(QWidget):
         self._store = store
         self._routines = {r.id: r for r in routines}
         builtin = routines[0]
-        stored = store.plan() if store is not None else Plan()
+        unreadable = ""
+        try:
+            stored = store.plan() if store is not None else Plan()
+        except StoreError as error:  # said under the form; the window still opens
+            stored, unreadable = Plan(), str(error)
         self.plan = effective_plan(stored, builtin)
         self._rows: list[TimeRow] = []
         self._loading = False
         self._build()
         self._fill_list()
-        if not stored.entries and self.plan.entries:
+        if unreadable:
+            self.status.setText(unreadable)
+        elif not stored.entries and self.plan.entries:
             self.status.setText(SUGGESTED)
 
     # -- building ---------------------------------------------------------------------
@@ -351,10 +357,10 @@ class PlanWindow(QWidget):
             return False
         try:
             self._store.save_plan(self.plan)
+            self.plan = self._store.plan()
         except StoreError as error:
             self.status.setText(str(error))
             return False
-        self.plan = self._store.plan()
         self.status.setText(SAVED)
         self.plan_saved.emit(self.plan)
         return True
