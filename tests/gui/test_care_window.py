@@ -366,3 +366,25 @@ def test_the_routines_pain_limit_makes_a_pain_the_traffic_light_allows_count(
     assert "3/10" in made.proposal.reason
     shorter = next(e for e in window.care.today(window._routine).exercises if e.id == exercise_id)
     assert shorter.hold == original - 5
+
+
+def test_care_menu_after_the_window_closed_touches_no_history(window: MainWindow) -> None:
+    """Care ▸ Changes chosen after the window closed (and closed the history) opens the
+    window empty instead of reading a closed file; no traceback reaches anyone."""
+    window.close()
+    window.care.changes_action.trigger()
+    changes = window.care.changes_window
+    assert changes is not None
+    assert changes.isVisible()
+    assert changes.list.count() == 0
+    changes.close()
+
+
+def test_an_unreadable_history_is_said_when_the_changes_window_opens(window: MainWindow) -> None:
+    """A history that fails under the changes window is told in the banner, not raised."""
+    assert window._store is not None
+    window._store.close()  # as a file that went away under the running window
+    window.care.changes_action.trigger()
+    assert "could not be used" in window.parts.banner.text()
+    assert window.care.changes_window is not None
+    window.care.changes_window.close()

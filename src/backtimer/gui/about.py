@@ -28,6 +28,7 @@ LICENCE = (
     "It comes with no warranty."
 )
 PRIVACY = "Your sessions, pain events and goals stay on this computer."
+CLOSE_DESCRIPTION = "Closes this window."
 
 
 class AboutDialog(QDialog):
@@ -64,6 +65,8 @@ class AboutDialog(QDialog):
         row.addLayout(texts, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAccessibleDescription(CLOSE_DESCRIPTION)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(buttons)

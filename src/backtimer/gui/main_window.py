@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
                 child.close()
         if self._store is not None:
             self._store.close()
+            self._store = None  # closed: no window, menu entry or line may use it again
         self.session_screen.shutdown()
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         super().closeEvent(event)

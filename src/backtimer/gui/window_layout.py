@@ -48,6 +48,8 @@ MENU_KEYS: dict[str, tuple[QKeySequence.StandardKey | None, str]] = {
     "sound": (SK.Preferences, "Ctrl+,"),
     "keys": (SK.HelpContents, "F1"),
     "about": (None, "Ctrl+Shift+F1"),
+    "changes": (None, "Ctrl+Shift+C"),  # Care ▸ Changes to your exercises
+    "redFlags": (None, "Ctrl+Shift+S"),  # Care ▸ Safety questions
 }
 
 
@@ -58,12 +60,17 @@ def menu_shortcuts(name: str) -> list[QKeySequence]:
     return keys or [QKeySequence(ours)]
 
 
-def _action(host: QMainWindow, text: str, name: str) -> QAction:
+def menu_action(host: QWidget, text: str, name: str) -> QAction:
+    """Menu entry ``name`` of ``host``: its object name "<name>Action" and its shortcuts
+    from ``MENU_KEYS`` (for menus other parts add, as the care menu)."""
     action = QAction(text, host)
     action.setObjectName(f"{name}Action")
     action.setShortcuts(menu_shortcuts(name))
     action.setAutoRepeat(False)  # a held key is one press, as the session keys are
     return action
+
+
+_action = menu_action
 
 
 #: What a screen reader says for the main controls: (name, description).

@@ -23,6 +23,11 @@ LEFT_MARK = "L"
 RIGHT_MARK = "R"
 ACCESSIBLE = "Where it hurts: {site}"
 NOTHING_CHOSEN = "not chosen"
+DESCRIPTION = (
+    "A body seen from behind, where it hurts marked: click a place, or press 1 lower back, "
+    "2 buttock, 3 thigh, 4 below the knee; Left or Right for the side, Up or B for both; "
+    "0 to clear."
+)
 
 # Key codes as ints: QKeyEvent.key() gives an int, whatever the binding's enum type.
 _REGION_KEYS = {
@@ -69,6 +74,7 @@ class BodyMap(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys come through the pain panel
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(130, 170)
+        self.setAccessibleDescription(DESCRIPTION)
         self._update_name()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -30,6 +30,13 @@ NONE_YET = "No changes yet."
 UNDO = "Undo"
 ACCEPT = "Accept"
 DECLINE = "Decline"
+LIST_NAME = "Changes"
+DESCRIPTIONS = {
+    "list": "Each change BackTimer made or offers, newest first, and why; choose one to act on.",
+    "undo": "Undoes the chosen change: the exercise goes back to what it was.",
+    "accept": "Accepts the chosen offer: the step up applies from the next session.",
+    "decline": "Declines the chosen offer: nothing changes.",
+}
 ROW = "{day}  {what}\n    Why: {reason}\n    {status}"
 STATUS_WORDS = {
     ChangeStatus.APPLIED: "In effect",
@@ -59,6 +66,14 @@ class ChangesWindow(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.accept_button.clicked.connect(self.accept)
         self.decline_button.clicked.connect(self.decline)
+        self.list.setAccessibleName(LIST_NAME)
+        for widget, key in (
+            (self.list, "list"),
+            (self.undo_button, "undo"),
+            (self.accept_button, "accept"),
+            (self.decline_button, "decline"),
+        ):
+            widget.setAccessibleDescription(DESCRIPTIONS[key])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.undo_button, self.accept_button, self.decline_button):

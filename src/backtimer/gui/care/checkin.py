@@ -27,6 +27,8 @@ HINT = "Press 0–9 (or click). 0 = no pain, 10 = worst imaginable."
 SKIPPING = "Skipped in {seconds} s"
 SKIP_BUTTON = "Skip"
 RATING_NAME = "Back pain now {rating} of 10"
+RATING_DESCRIPTION = "Answers the question with this rating (or press its digit key)."
+SKIP_DESCRIPTION = "Puts the question away without an answer."
 
 #: Seconds before the question puts itself away: short around a session (hands-free),
 #: longer in the morning, when nothing is running.
@@ -63,11 +65,13 @@ class CheckInPrompt(QFrame):
             b = QPushButton(str(n))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setAccessibleName(RATING_NAME.format(rating=n))
+            b.setAccessibleDescription(RATING_DESCRIPTION)
             connect_call(b.clicked, self.give, n)
             row.addWidget(b)
             self.buttons.append(b)
         self.skip_button = QPushButton(SKIP_BUTTON)
         self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.setAccessibleDescription(SKIP_DESCRIPTION)
         self.skip_button.clicked.connect(self.skip)
         row.addWidget(self.skip_button)
         layout = QVBoxLayout(self)

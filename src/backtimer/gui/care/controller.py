@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from backtimer.core.care.body import PainSite
@@ -25,12 +24,14 @@ from backtimer.core.care.red_flags import RedFlag
 from backtimer.core.care.rules import describe
 from backtimer.core.care.stops import after_pain
 from backtimer.core.history import care_review
+from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine import Routine
 from backtimer.core.session.record import PainChoice
 from backtimer.gui.care.changes_window import ChangesWindow
 from backtimer.gui.care.checkin import CheckInPrompt
 from backtimer.gui.care.red_flags_dialog import RedFlagsDialog
+from backtimer.gui.window_layout import menu_action
 
 if TYPE_CHECKING:
     from backtimer.gui.session import Session
@@ -221,8 +222,8 @@ class CareController(QObject):
         """Run the care rules on ``session_id`` and say what changed."""
         if self._store is None or self._routine is None:
             return []
-        before = self._store.care_changes()
         try:
+            before = self._store.care_changes()
             made = care_review.review_session(
                 self._store,
                 self._routine,
@@ -330,12 +331,14 @@ class CareController(QObject):
     def add_menu(self, menu_bar: QMenuBar) -> None:
         """Care ▸ Changes to your exercises, Care ▸ Safety questions."""
         menu = menu_bar.addMenu(MENU)
-        self.changes_action = QAction(MENU_CHANGES, self._host)
-        self.red_flags_action = QAction(MENU_RED_FLAGS, self._host)
+        self.changes_action = menu_action(self._host, MENU_CHANGES, "changes")
+        self.red_flags_action = menu_action(self._host, MENU_RED_FLAGS, "redFlags")
         self.changes_action.triggered.connect(self.show_changes)
         self.red_flags_action.triggered.connect(self.open_red_flags_from_menu)
         menu.addAction(self.changes_action)
         menu.addAction(self.red_flags_action)
+        # Also the window's own: a hidden menu bar (distance mode) keeps its shortcuts.
+        self._host.addActions([self.changes_action, self.red_flags_action])
 
     def open_red_flags_from_menu(self) -> None:
         self.open_red_flags("menu")
@@ -352,7 +355,11 @@ class CareController(QObject):
     def _refresh_changes(self) -> None:
         if self.changes_window is None or self._store is None:
             return
-        changes = self._store.care_changes()
+        try:
+            changes = self._store.care_changes()
+        except StoreError as error:  # told in the banner, never raised at a person
+            self.message.emit(str(error))
+            return
         rows = [(c, self._describe(c, changes)) for c in reversed(changes)]
         self.changes_window.set_changes(rows)
 
@@ -366,7 +373,10 @@ class CareController(QObject):
         self._refresh_changes()
 
     def shutdown(self) -> None:
-        self.prompt.skip()
+        """The window is closing and closes the history next: nothing here may use it
+        after this (a menu entry or a late answer finds no store and does nothing)."""
+        self.prompt.skip()  # a pending after-session answer is reviewed while it is open
+        self._store = None
         for window in (self.red_flags, self.changes_window):
             if window is not None:
                 window.close()

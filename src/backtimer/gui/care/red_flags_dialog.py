@@ -25,6 +25,11 @@ DONE = "Done"
 CLOSE = "Close"
 UNANSWERED = "Please answer every question (yes or no)."
 ANSWER_NAME = "{answer}: {question}"
+ANSWER_DESCRIPTIONS = {
+    YES: "Answers yes: you have this sign now.",
+    NO: "Answers no: you do not have this sign now.",
+}
+DONE_DESCRIPTION = "Keeps your answers and says what they mean; answer every question first."
 
 
 class RedFlagsDialog(QDialog):
@@ -60,6 +65,7 @@ class RedFlagsDialog(QDialog):
                 b.setAutoDefault(False)
                 b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 b.setAccessibleName(ANSWER_NAME.format(answer=b.text(), question=question))
+                b.setAccessibleDescription(ANSWER_DESCRIPTIONS[b.text()])
                 group.addButton(b, n)
             grid.addWidget(label, row, 0)
             grid.addWidget(yes, row, 1)
@@ -72,6 +78,7 @@ class RedFlagsDialog(QDialog):
         self.result_label.hide()
         self.done_button = QPushButton(DONE)
         self.done_button.setDefault(True)
+        self.done_button.setAccessibleDescription(DONE_DESCRIPTION)
         self.done_button.clicked.connect(self.finish)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

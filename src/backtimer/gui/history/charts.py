@@ -32,6 +32,7 @@ PAIN_COLOUR = QColor("#c0392b")
 GRID_COLOUR = QColor("#d0d0d0")
 TEXT_COLOUR = QColor("#303030")
 
+CHART_EMPTY = "Nothing is drawn yet: no sessions in the chosen period."
 _PERIOD_WORDS = {"day": "day", "week": "week", "month": "month"}
 
 
@@ -244,6 +245,7 @@ class HoldChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 220)
         self.setAccessibleName("Hold and pain chart")
+        self.setToolTip(CHART_EMPTY)  # what it shows now; set_data says more
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(640, 320)

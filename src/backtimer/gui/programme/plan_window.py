@@ -67,6 +67,23 @@ DAY_NAMES = {
     Weekday.SUN: "Sun",
 }
 DEFAULT_TIME = dt.time(8, 0)
+#: What a screen reader says for each control: (name, description); a name "" keeps the
+#: control's own text as its name.
+WORDS = {
+    "entries": ("Planned routines", "The routines in the plan; choose one to edit it."),
+    "add": ("", "Opens a list of routines to add to the plan."),
+    "remove": ("", "Takes the chosen routine out of the plan (kept only on Save)."),
+    "add_time": ("", "Adds another time of day for this routine."),
+    "from_on": ("Starts on a date", "When ticked, the plan begins on the date beside it."),
+    "from_date": ("First date", "The first day of the plan."),
+    "until_on": ("Ends on a date", "When ticked, the plan ends on the date beside it."),
+    "until_date": ("Last date", "The last day of the plan."),
+    "pain": ("", "A session stops when pain is rated above this; 'no limit' for none."),
+    "reset": ("", "Puts back the times and days the routine's file suggests."),
+    "save": ("", "Keeps the plan; reminders follow it within a minute."),
+    "close": ("", "Closes the window; changes not saved are lost."),
+}
+DAY_DESCRIPTION = "When ticked, this routine is planned on {day}."
 
 
 class PlanWindow(QWidget):
@@ -86,13 +103,19 @@ class PlanWindow(QWidget):
         self._store = store
         self._routines = {r.id: r for r in routines}
         builtin = routines[0]
-        stored = store.plan() if store is not None else Plan()
+        unreadable = ""
+        try:
+            stored = store.plan() if store is not None else Plan()
+        except StoreError as error:  # said under the form; the window still opens
+            stored, unreadable = Plan(), str(error)
         self.plan = effective_plan(stored, builtin)
         self._rows: list[TimeRow] = []
         self._loading = False
         self._build()
         self._fill_list()
-        if not stored.entries and self.plan.entries:
+        if unreadable:
+            self.status.setText(unreadable)
+        elif not stored.entries and self.plan.entries:
             self.status.setText(SUGGESTED)
 
     # -- building ---------------------------------------------------------------------
@@ -122,6 +145,7 @@ class PlanWindow(QWidget):
         for day in Weekday:
             box = QCheckBox(DAY_NAMES[day])
             box.toggled.connect(self._on_changed)
+            box.setAccessibleDescription(DAY_DESCRIPTION.format(day=DAY_NAMES[day]))
             self.day_boxes[day] = box
             days.addWidget(box)
         self.from_on, self.from_date = QCheckBox(), QDateEdit()
@@ -137,6 +161,19 @@ class PlanWindow(QWidget):
         self.pain.valueChanged.connect(self._on_changed)
         self.reset_button = QPushButton(RESET)
         self.reset_button.clicked.connect(self._reset_entry)
+        for widget, key in (
+            (self.entries, "entries"),
+            (self.add_button, "add"),
+            (self.remove_button, "remove"),
+            (self.add_time, "add_time"),
+            (self.from_on, "from_on"),
+            (self.from_date, "from_date"),
+            (self.until_on, "until_on"),
+            (self.until_date, "until_date"),
+            (self.pain, "pain"),
+            (self.reset_button, "reset"),
+        ):
+            _say(widget, key)
         form = QFormLayout()
         form.addRow(TIMES, times)
         form.addRow(DAYS, days)
@@ -153,6 +190,8 @@ class PlanWindow(QWidget):
         self.save_button.clicked.connect(self.save)
         close = QPushButton(CLOSE)
         close.clicked.connect(self.close)
+        _say(self.save_button, "save")
+        _say(close, "close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
@@ -307,13 +346,21 @@ class PlanWindow(QWidget):
             return False
         try:
             self._store.save_plan(self.plan)
+            self.plan = self._store.plan()
         except StoreError as error:
             self.status.setText(str(error))
             return False
-        self.plan = self._store.plan()
         self.status.setText(SAVED)
         self.plan_saved.emit(self.plan)
         return True
+
+
+def _say(widget: QWidget, key: str) -> None:
+    """Give ``widget`` its words from ``WORDS`` (a screen reader's name and description)."""
+    name, description = WORDS[key]
+    if name:
+        widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
 
 
 def _pair(box: QCheckBox, date: QDateEdit) -> QHBoxLayout:

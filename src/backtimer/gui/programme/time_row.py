@@ -12,6 +12,12 @@ from backtimer.core.routine import Routine
 
 WHOLE = "Whole routine"
 REMOVE_TIME = "Remove"
+#: What a screen reader says for each control of a row: (name, description).
+WORDS = {
+    "time": ("Time of day", "When the reminder for this time comes, hours and minutes."),
+    "what": ("What to do then", "The whole routine, or one of its exercises alone."),
+    "remove": ("Remove this time", "Takes this time of day out of the plan."),
+}
 
 
 class TimeRow(QWidget):
@@ -42,6 +48,10 @@ class TimeRow(QWidget):
         layout.addWidget(self.time)
         layout.addWidget(self.what, 1)
         layout.addWidget(self.remove)
+        for widget, key in ((self.time, "time"), (self.what, "what"), (self.remove, "remove")):
+            name, description = WORDS[key]
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
         self.time.timeChanged.connect(self.changed)
         self.what.currentIndexChanged.connect(self.changed)
         self.remove.clicked.connect(self._on_remove)

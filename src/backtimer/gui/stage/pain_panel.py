@@ -40,6 +40,10 @@ CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
 NOTE_MAX_LENGTH = 500
 RED_FLAGS_BUTTON = "Safety questions [F]"
 RED_FLAGS_KEY = Qt.Key.Key_F
+RED_FLAGS_NAME = "Safety questions"
+RED_FLAGS_DESCRIPTION = (
+    "Opens four questions about rare signs that back pain needs a doctor today. Key: F."
+)
 #: What each choice does, for a screen reader.
 CHOICE_DESCRIPTIONS = {
     PainChoice.END: "End the session now; the pain is kept in your history. Key: E.",
@@ -125,6 +129,8 @@ class PainPanel(QWidget):
         self.body_map = BodyMap()
         self.red_flags_button = QPushButton(RED_FLAGS_BUTTON)
         self.red_flags_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.red_flags_button.setAccessibleName(RED_FLAGS_NAME)
+        self.red_flags_button.setAccessibleDescription(RED_FLAGS_DESCRIPTION)
         self.red_flags_button.clicked.connect(self.red_flags_requested)
         middle = QHBoxLayout()
         middle.setSpacing(14)
