@@ -130,3 +130,23 @@ def test_note_is_plain_text(qtbot, panel: PainPanel) -> None:
     with qtbot.waitSignal(panel.choice_made) as blocker:
         panel.choose(PainChoice.RESUME)
     assert blocker.args[2] == "<b>x</b>"
+
+
+def test_a_rating_above_the_routines_limit_says_what_the_plan_says(qtbot, panel: PainPanel) -> None:
+    """Under "stop if pain is above 3/10", a 5 says so and advises ending or skipping; a 3,
+    or no limit at all, keeps the usual advice."""
+    panel.set_pain_limit(3)
+    qtbot.mouseClick(panel.rating_buttons[5], Qt.MouseButton.LeftButton)
+    assert "above 3/10" in panel.advice.text()
+    qtbot.mouseClick(panel.rating_buttons[3], Qt.MouseButton.LeftButton)
+    assert panel.advice.text() == ADVICE
+    panel.set_pain_limit(None)
+    qtbot.mouseClick(panel.rating_buttons[9], Qt.MouseButton.LeftButton)
+    assert panel.advice.text() == ADVICE
+
+
+def test_the_window_gives_the_panel_its_routines_limit(qtbot, window) -> None:
+    """The built-in routine prescribes a limit of 3: the window's pain panel knows it."""
+    panel = window.parts.pain_panel
+    qtbot.mouseClick(panel.rating_buttons[4], Qt.MouseButton.LeftButton)
+    assert "above 3/10" in panel.advice.text()

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self._routine = routine
         self.routine_editing.set_shown(routine)
         self.care.pain_limit = routine.pain_limit  # the prescription's "stop above N/10"
+        self.parts.pain_panel.set_pain_limit(routine.pain_limit)
         routine = self.care.today(routine)  # with the care changes in effect
         self.setWindowTitle(f"BackTimer — {routine.name}")
         self.parts.routine_label.setText(routine.name)

@@ -29,6 +29,11 @@ from backtimer.gui.care.body_map import BodyMap
 from backtimer.gui.slots import connect_call
 
 ADVICE = "If the pain is sharp or does not ease, stop and consult your medical provider."
+#: Shown instead of ADVICE when the rating is above the routine's prescribed limit.
+OVER_LIMIT = (
+    "Your plan says to stop if pain is above {limit}/10. End the session or skip this "
+    "stretch, and tell your clinician if it does not settle."
+)
 
 #: Button text and key for each choice, in the order shown.
 CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
@@ -145,6 +150,7 @@ class PainPanel(QWidget):
         bottom.addWidget(self.red_flags_button)
         layout.addLayout(bottom)
         self._rating: int | None = None
+        self._pain_limit: int | None = None
         self._restyle()
 
     # -- state ---------------------------------------------------------------------------
@@ -159,6 +165,11 @@ class PainPanel(QWidget):
         """A plain line saying what was stopped ("Hamstring stretch, right side, 12 s in")."""
         self.context.setText(text)
         self.context.setVisible(bool(text))
+
+    def set_pain_limit(self, limit: int | None) -> None:
+        """The routine's "stop if pain is above ``limit``/10" (None: it sets none)."""
+        self._pain_limit = limit
+        self._set_rating(self._rating)
 
     def rating(self) -> int | None:
         return self._rating
@@ -200,6 +211,9 @@ class PainPanel(QWidget):
         self._rating = value
         for n, b in enumerate(self.rating_buttons):
             b.setChecked(n == value)
+        limit = self._pain_limit
+        over = value is not None and limit is not None and value > limit
+        self.advice.setText(OVER_LIMIT.format(limit=limit) if over else ADVICE)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
