@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fullscreen", action="store_true", help="distance mode: full screen")
     p.add_argument("--data-dir", type=Path, metavar="DIR", help="keep history and goals here")
     p.add_argument("--silent", action="store_true", help="no beeps and no voice")
+    p.add_argument(
+        "--listen",
+        action="store_true",
+        help="voice stop: saying 'stop' works like PAIN — STOP (needs backtimer[voice])",
+    )
     return p
 
 

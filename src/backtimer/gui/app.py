@@ -76,7 +76,7 @@ def run_app(options: argparse.Namespace) -> int:
         else:
             problems = result
 
-    window = MainWindow(routine, data_folder=folder, silent=options.silent)
+    window = MainWindow(routine, data_folder=folder, silent=options.silent, listen=options.listen)
     window.routine_files.show_problems_later(problems)
     if options.fullscreen:
         window.set_distance_mode(True)

@@ -23,6 +23,7 @@ from backtimer.core.session.step_rows import step_rows
 from backtimer.core.session.timeline import PhaseKind, planned_seconds
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
+from backtimer.gui.listen.voice_stop import VoiceStop
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.session import Session, recent_pain
 from backtimer.gui.session_screen import SessionScreen
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         *,
         data_folder: Path,
         silent: bool = False,
+        listen: bool = False,
         clock: Callable[[], float] = monotonic,
         parent: QWidget | None = None,
     ) -> None:
@@ -79,6 +81,9 @@ class MainWindow(QMainWindow):
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
         self.session_screen = SessionScreen(self.parts, parent=self)
+        self._listen = listen  #: --listen: voice stop for this run, whatever the settings say
+        self.voice_stop = VoiceStop(self.parts.listening_mark, parent=self)
+        self._configure_voice_stop()
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
@@ -107,6 +112,8 @@ class MainWindow(QMainWindow):
         connect_call(parts.keys_action.triggered, self.trigger, Action.HELP)
         self.routine_files.routine_chosen.connect(self.set_routine)
         self.session_screen.session_finished.connect(self._refresh_goals)
+        connect_call(self.voice_stop.heard, self.trigger, Action.PAIN)  # what Esc does
+        self.voice_stop.problem.connect(self.parts.banner.show_message)
 
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
@@ -145,6 +152,11 @@ class MainWindow(QMainWindow):
         self.cues.shutdown()  # ends its player process
         self.cues.deleteLater()
         self.cues = self._make_cues()
+        self._configure_voice_stop()
+
+    def _configure_voice_stop(self) -> None:
+        settings = self.cues.settings
+        self.voice_stop.configure(self._listen or settings.listen, settings.stop_words)
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
@@ -199,6 +211,7 @@ class MainWindow(QMainWindow):
             self.parts.banner.show_message(self._session.gentle_notice())
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
+        self.voice_stop.follow(self._session.happened, self.cues.own_sound)
         self._session.start()  # the lead-in's start holds the screen awake
 
     def end_by_system(self) -> None:
@@ -389,6 +402,7 @@ class MainWindow(QMainWindow):
             self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
+        self.voice_stop.shutdown()
         for child in (self._history_window, self._goals_window):
             if child is not None:
                 child.close()

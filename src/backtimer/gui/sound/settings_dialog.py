@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.gui.sound.output import NO_MULTIMEDIA
-from backtimer.gui.sound.settings import RATE_RANGE, SoundSettings
+from backtimer.gui.sound.settings import RATE_RANGE, SECOND_WORDS, SoundSettings
 from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer, espeak_command, espeak_voices
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,13 @@ SAMPLE_PHRASE = "Hold. Ten seconds left. Release."  #: what Test says: words a s
 LOADING = "Loading voices…"
 FONT_SCALE = 1.3  #: labels read from a mat: bigger than the desktop default
 FIND = "find on PATH"  #: ``espeak_path`` default: look espeak-ng up on PATH
+LISTEN = "Stop when I say “stop” (voice stop)"
+LISTEN_NOTE = (
+    "The microphone is open only while a session runs, and what it hears stays on this "
+    "computer: nothing is recorded or kept."
+)
+NO_SECOND_WORD = "nothing else"
+SECOND_WORD = "“{word}”"
 
 
 class _VoiceLister(QObject):
@@ -124,6 +131,19 @@ class SettingsDialog(QDialog):
         self.ten_left = QCheckBox("Say “ten seconds left” near the end of a hold")
         self.ten_left.setChecked(start.ten_left)
 
+        self.listen = QCheckBox(LISTEN)
+        self.listen.setChecked(start.listen)
+        self.listen_word = QComboBox()
+        self.listen_word.setAccessibleName("Also stop when I say")
+        for word in SECOND_WORDS:
+            label = SECOND_WORD.format(word=word) if word else NO_SECOND_WORD
+            self.listen_word.addItem(label, word)
+        self.listen_word.setCurrentIndex(max(0, self.listen_word.findData(start.listen_word)))
+        self.listen_word.setEnabled(start.listen)
+        self.listen.toggled.connect(self.listen_word.setEnabled)
+        self.listen_note = QLabel(LISTEN_NOTE)
+        self.listen_note.setWordWrap(True)
+
         self.test_button = QPushButton("Test the voice")
         self.test_button.clicked.connect(self.test)
         self.test_status = QLabel()
@@ -159,6 +179,9 @@ class SettingsDialog(QDialog):
         form.addRow("Speed", self.rate)
         form.addRow("Also say", self.halfway)
         form.addRow("", self.ten_left)
+        form.addRow("Voice stop", self.listen)
+        form.addRow("Also stop on", self.listen_word)
+        form.addRow("", self.listen_note)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_status, 1)
@@ -180,6 +203,8 @@ class SettingsDialog(QDialog):
             rate=self.rate.value(),
             halfway=self.halfway.isChecked(),
             ten_left=self.ten_left.isChecked(),
+            listen=self.listen.isChecked(),
+            listen_word=str(self.listen_word.currentData() or ""),
         ).clamped()
 
     @classmethod
