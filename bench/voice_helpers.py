@@ -67,7 +67,7 @@ def say(
 ) -> Path:
     """``text`` spoken into a 16 kHz mono WAV at ``path`` (made once). ``room``: "clean";
     "noise" (pink noise about 15 dB under the speech); "room" (a small room's echo, then
-    that noise); "echo" (a big room's echo, then the noise)."""
+    that noise); "reverb" (the echo alone, to say over :func:`room_noise`)."""
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,13 +75,13 @@ def say(
     subprocess.run(
         ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw)], input=text.encode(), check=True
     )
-    echo = {"room": ["reverb", "20", "50", "30"], "echo": ["reverb", "40", "50", "60"]}
+    echo = {"room": ["reverb", "20", "50", "30"], "reverb": ["reverb", "20", "50", "30"]}
     effects = ["pad", str(lead), str(tail), *echo.get(room, []), "norm", "-3"]
     subprocess.run(
         ["sox", "-V1", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(speech), *effects],
         check=True,
     )
-    if room == "clean":
+    if room in ("clean", "reverb"):
         speech.replace(path)
     else:
         seconds = wav_seconds(speech)
@@ -113,3 +113,16 @@ def play(path: Path) -> subprocess.Popen[bytes]:
 
 def file_name(*parts: object) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", "_".join(str(p) for p in parts)).strip("_") + ".wav"
+
+
+def room_noise(path: Path, seconds: float) -> Path:
+    """Pink noise at the level :func:`say` mixes in, to play all along (a room is never
+    digitally silent, and noise that starts with each word is no room)."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["sox", "-V1", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "synth",
+             f"{seconds}", "pinknoise", "vol", "-18dB"],
+            check=True,
+        )  # fmt: skip
+    return path
