@@ -41,8 +41,9 @@ FONT_SCALE = 1.3  #: labels read from a mat: bigger than the desktop default
 FIND = "find on PATH"  #: ``espeak_path`` default: look espeak-ng up on PATH
 LISTEN = "Stop when I say “stop” (voice stop)"
 LISTEN_NOTE = (
-    "The microphone is open only while a session runs, and what it hears stays on this "
-    "computer: nothing is recorded or kept."
+    "Experimental: works best in a quiet room; say “stop” on its own. The keys always "
+    "work. The microphone is open only while a session runs, and what it hears stays on "
+    "this computer: nothing is recorded or kept."
 )
 NO_SECOND_WORD = "nothing else"
 SECOND_WORD = "“{word}”"
