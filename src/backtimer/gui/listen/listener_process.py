@@ -129,18 +129,21 @@ class Spotter:
     def seconds(self) -> float:
         return self._t
 
-    def own_sound(self, seconds: float, keyword: bool) -> None:
-        """The program sounds from now for ``seconds`` (0: it fell silent)."""
+    def own_sound(self, seconds: float, keyword: bool, at: float | None = None) -> None:
+        """The program sounds from now for ``seconds`` (0: it fell silent). ``at``: now on
+        the audio's clock, when the device has captured more than we have decoded yet (a
+        busy machine): the window must cover the sound where it will be in the audio."""
+        now = self._t if at is None else max(self._t, at)
         if seconds <= 0:  # silenced: what is already on its way still arrives
             if self._own:
                 start, end, kw = self._own[-1]
-                self._own[-1] = (start, min(end, self._t + TAIL), kw)
+                self._own[-1] = (start, min(end, now + TAIL), kw)
             return
         if not self._own or self._t >= self._own[-1][1]:  # the strict spotter starts afresh
             self._strict.end_utt()
             self._strict.start_utt()
             self._utt_start[id(self._strict)] = self._t
-        self._own.append((self._t, self._t + seconds + TAIL, keyword))
+        self._own.append((now, now + seconds + TAIL, keyword))
 
     def feed(self, pcm: bytes) -> list[tuple[str, bool]]:
         """Keywords confirmed by the end of ``pcm``: (word, heard during our own sound)."""
@@ -277,6 +280,10 @@ class Microphone(QObject):
 
         return self._io is not None and self._source.error() == QtAudio.Error.NoError
 
+    def position(self) -> float:
+        """Seconds of audio the device has captured since it opened (read by us or not)."""
+        return float(self._source.processedUSecs()) / 1e6
+
     def _read(self) -> None:
         if self._io is None:
             return
@@ -307,7 +314,8 @@ class Listener(QObject):
     def _do(self, cmd: dict[str, Any]) -> None:
         op = cmd.get("op")
         if op == "own_sound":
-            self._spotter.own_sound(float(cmd.get("seconds", 0.0)), bool(cmd.get("keyword")))
+            seconds, keyword = float(cmd.get("seconds", 0.0)), bool(cmd.get("keyword"))
+            self._spotter.own_sound(seconds, keyword, self._microphone.position())
         elif op == "quit":
             QCoreApplication.quit()
 
