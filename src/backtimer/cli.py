@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     menu.add_argument(
         "--uninstall-desktop", action="store_true", help="remove that menu entry and its icons"
     )
+    p.add_argument(
+        "--listen",
+        action="store_true",
+        help="voice stop: saying 'stop' works like PAIN — STOP (needs backtimer[voice])",
+    )
     return p
 
 

@@ -88,7 +88,7 @@ def run_app(options: argparse.Namespace) -> int:
     from backtimer.gui.looks import Looks
 
     Looks(app)  # light, dark or high contrast as the system says; the focus ring
-    window = MainWindow(routine, data_folder=folder, silent=options.silent)
+    window = MainWindow(routine, data_folder=folder, silent=options.silent, listen=options.listen)
     window.routine_files.show_problems_later(problems)
     if options.fullscreen:
         window.set_distance_mode(True)

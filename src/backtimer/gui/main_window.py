@@ -33,6 +33,7 @@ from backtimer.gui.care.controller import CareController
 from backtimer.gui.editor.hookup import RoutineEditing
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
+from backtimer.gui.listen.voice_stop import VoiceStop
 from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
 from backtimer.gui.screen_reader import ScreenReader
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         *,
         data_folder: Path,
         silent: bool = False,
+        listen: bool = False,
         clock: Callable[[], float] = monotonic,
         parent: QWidget | None = None,
     ) -> None:
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
         self.routine_editing = RoutineEditing(self, self.parts, data_folder)
         self.session_screen = SessionScreen(self.parts, parent=self)
         self.screen_reader = ScreenReader(self, parent=self)
+        self._listen = listen  #: --listen: voice stop for this run, whatever the settings say
+        self.voice_stop = VoiceStop(self.parts.listening_mark, parent=self)
+        self._configure_voice_stop()
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
@@ -138,6 +143,8 @@ class MainWindow(QMainWindow):
         self.care.message.connect(parts.banner.show_message)
         self.care.speak.connect(self._say)
         self.care.add_menu(self.menuBar())
+        connect_call(self.voice_stop.heard, self.trigger, Action.PAIN)  # what Esc does
+        self.voice_stop.problem.connect(self.parts.banner.show_message)
 
     def _open_store(self) -> HistoryStore | None:
         result = HistoryStore.open(self._data_folder)
@@ -180,6 +187,11 @@ class MainWindow(QMainWindow):
         self.cues.shutdown()  # ends its player process
         self.cues.deleteLater()
         self.cues = self._make_cues()
+        self._configure_voice_stop()
+
+    def _configure_voice_stop(self) -> None:
+        settings = self.cues.settings
+        self.voice_stop.configure(self._listen or settings.listen, settings.stop_words)
 
     def _on_sound_problems(self, messages: list[str]) -> None:
         if messages:
@@ -248,6 +260,7 @@ class MainWindow(QMainWindow):
             self.parts.banner.show_message("\n".join(n for n in notices if n))
         if not self._settings.value("safety_note_seen", False, type=bool):
             self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
+        self.voice_stop.follow(self._session.happened, self.cues.own_sound)
         self._session.start()  # the lead-in's start holds the screen awake
         self.care.ask_before(self._session)
 
@@ -491,6 +504,7 @@ class MainWindow(QMainWindow):
             self._session.end()
             self._session.shutdown()
         self.cues.shutdown()
+        self.voice_stop.shutdown()
         self.care.shutdown()
         for child in (self._history_window, self._goals_window, self._plan_window):
             if child is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.routine import Routine
 from backtimer.gui.banner import Banner
 from backtimer.gui.figure.widget import FigureWidget
+from backtimer.gui.listen.mark import ListeningMark
 from backtimer.gui.stage.countdown import CountdownWidget
 from backtimer.gui.stage.current_step import CurrentStepPanel
 from backtimer.gui.stage.help_overlay import HelpOverlay
@@ -131,6 +132,8 @@ class WindowParts:
         top = QHBoxLayout()
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.gentle_badge)
+        self.listening_mark = ListeningMark()  # stays in distance mode: the mic is open
+        top.addWidget(self.listening_mark)
         top.addWidget(self.time_label)
 
         self.step_model = StepListModel(routine, ())  # rows: set_routine

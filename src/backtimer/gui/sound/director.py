@@ -81,6 +81,9 @@ class CueDirector(QObject):
 
     problems_changed = Signal(list)  #: plain-language messages: what is missing, what to install
     speech_ready = Signal()  #: every utterance asked for by prepare_session is ready (or failed)
+    #: the program starts to sound: its words ("" for a beep) and for how many seconds;
+    #: ("", 0.0) when it falls silent. Voice stop hears our own voice as no command.
+    own_sound = Signal(str, float)
 
     def __init__(
         self,
@@ -213,6 +216,7 @@ class CueDirector(QObject):
         self._last_cue_at = None
         self._players.beeps.stop()
         self._players.voice.stop()
+        self.own_sound.emit("", 0.0)
 
     def set_muted(self, muted: bool) -> None:
         """M: silence now and stay silent until unmuted."""
@@ -254,6 +258,7 @@ class CueDirector(QObject):
             self._players.beeps.stop()
             self._players.beeps.play(beep)
             self._busy_until = now + (self._players.beeps.seconds(beep) or 0.0) + BEEP_GAP
+            self.own_sound.emit("", self._players.beeps.seconds(beep) or 0.0)
         if text:
             self._players.voice.prepare([text])  # already rendered after prepare_session
             self._queue.append((text, now + RENDER_WAIT))
@@ -274,6 +279,7 @@ class CueDirector(QObject):
                 if voice.play(text):
                     self._speaking = text
                     self._busy_until = now + (voice.seconds(text) or 0.0)
+                    self.own_sound.emit(text, voice.seconds(text) or 0.0)
                     self._arm(self._busy_until - now)
                     return
                 continue

@@ -11,6 +11,9 @@ from backtimer.core.session.phrases import Announcements
 DEFAULT_VOICE = "en-us"  #: espeak-ng's "English (America)": clear at a distance
 RATE_RANGE = (80, 260)  #: espeak-ng words per minute
 DEFAULT_RATE = 150  #: a little slower than espeak's 175: instructions, not news
+#: Words voice stop may hear besides "stop" ("" for none): short, unlike anything the
+#: program says, and in the recogniser's dictionary.
+SECOND_WORDS = ("", "ouch", "pain")
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,13 @@ class SoundSettings:
     rate: int = DEFAULT_RATE
     halfway: bool = False  #: say "halfway" in each hold
     ten_left: bool = True  #: say "ten seconds left" in holds longer than that
+    listen: bool = False  #: voice stop: hear "stop" through the microphone during a session
+    listen_word: str = ""  #: a second word voice stop hears, one of SECOND_WORDS
+
+    @property
+    def stop_words(self) -> tuple[str, ...]:
+        """What voice stop listens for: "stop", and the second word if one is chosen."""
+        return ("stop", self.listen_word) if self.listen_word else ("stop",)
 
     @property
     def announcements(self) -> Announcements:
@@ -36,6 +46,7 @@ class SoundSettings:
             volume=min(1.0, max(0.0, float(self.volume))),
             rate=int(min(RATE_RANGE[1], max(RATE_RANGE[0], int(self.rate)))),
             voice_name=self.voice_name.strip() or DEFAULT_VOICE,
+            listen_word=self.listen_word if self.listen_word in SECOND_WORDS else "",
         )
 
     @classmethod

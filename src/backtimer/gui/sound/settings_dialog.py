@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.gui.sound.output import NO_MULTIMEDIA
-from backtimer.gui.sound.settings import RATE_RANGE, SoundSettings
+from backtimer.gui.sound.settings import RATE_RANGE, SECOND_WORDS, SoundSettings
 from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer, espeak_command, espeak_voices
 
 log = logging.getLogger(__name__)
@@ -49,9 +49,20 @@ DESCRIPTIONS = (
     "Also say halfway in each hold (timed warm-up and cool-down movements always say it).",
     "Say ten seconds left near the end of each hold and timed movement.",
     "Say a short sample with these settings.",
+    "While a session runs, listen to the microphone and stop for pain when you say stop.",
+    "A second word that also stops the session, or nothing else.",
     "Keep these settings.",
     "Close without changing anything.",
 )
+
+LISTEN = "Stop when I say “stop” (voice stop)"
+LISTEN_NOTE = (
+    "Experimental: works best in a quiet room; say “stop” on its own. The keys always "
+    "work. The microphone is open only while a session runs, and what it hears stays on "
+    "this computer: nothing is recorded or kept."
+)
+NO_SECOND_WORD = "nothing else"
+SECOND_WORD = "“{word}”"
 
 
 class _VoiceLister(QObject):
@@ -137,6 +148,19 @@ class SettingsDialog(QDialog):
         self.ten_left = QCheckBox("Say “ten seconds left” near the end of a hold")
         self.ten_left.setChecked(start.ten_left)
 
+        self.listen = QCheckBox(LISTEN)
+        self.listen.setChecked(start.listen)
+        self.listen_word = QComboBox()
+        self.listen_word.setAccessibleName("Also stop when I say")
+        for word in SECOND_WORDS:
+            label = SECOND_WORD.format(word=word) if word else NO_SECOND_WORD
+            self.listen_word.addItem(label, word)
+        self.listen_word.setCurrentIndex(max(0, self.listen_word.findData(start.listen_word)))
+        self.listen_word.setEnabled(start.listen)
+        self.listen.toggled.connect(self.listen_word.setEnabled)
+        self.listen_note = QLabel(LISTEN_NOTE)
+        self.listen_note.setWordWrap(True)
+
         self.test_button = QPushButton("Test the voice")
         self.test_button.clicked.connect(self.test)
         self.test_status = QLabel()
@@ -163,7 +187,7 @@ class SettingsDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for widget, text in zip(
             (self.beeps, self.voice, self.volume, self.voice_name, self.rate, self.halfway,
-             self.ten_left, self.test_button, ok, cancel),
+             self.ten_left, self.test_button, self.listen, self.listen_word, ok, cancel),
             DESCRIPTIONS,
             strict=True,
         ):  # fmt: skip
@@ -185,6 +209,9 @@ class SettingsDialog(QDialog):
         form.addRow("Speed", self.rate)
         form.addRow("Also say", self.halfway)
         form.addRow("", self.ten_left)
+        form.addRow("Voice stop", self.listen)
+        form.addRow("Also stop on", self.listen_word)
+        form.addRow("", self.listen_note)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_status, 1)
@@ -206,6 +233,8 @@ class SettingsDialog(QDialog):
             rate=self.rate.value(),
             halfway=self.halfway.isChecked(),
             ten_left=self.ten_left.isChecked(),
+            listen=self.listen.isChecked(),
+            listen_word=str(self.listen_word.currentData() or ""),
         ).clamped()
 
     @classmethod
