@@ -88,3 +88,22 @@ def test_summary_length_is_the_planners() -> None:
     assert summary.seconds == planned_seconds(plan_session(routine))
     assert summary.muscle_groups == ("gluteus", "hamstrings", "piriformis", "psoas")
     assert summary.minutes == round(summary.seconds / 60)
+
+
+def test_a_draft_keeps_the_routines_prescription(tmp_path: Path) -> None:
+    """Editing a routine with a schedule keeps it: the draft on disk and the saved file
+    both carry the same times, days and pain limit."""
+    from backtimer.core.routine_file.writer import write_routine
+
+    routine = load_builtin()
+    assert routine.schedule is not None
+    draft = routine_draft(routine, builtin_routine_path().parent)
+    save_draft(draft, tmp_path / "mine")
+    kept = load_draft(tmp_path / "mine")
+    assert kept is not None
+    assert kept.schedule == routine.schedule
+    path = tmp_path / "mine" / "routine.yaml"
+    path.write_text(write_routine(routine, builtin_routine_path().parent), encoding="utf-8")
+    loaded = load_routine(path)
+    assert loaded.routine is not None, loaded.problems
+    assert loaded.routine.schedule == routine.schedule

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from backtimer.core import routine as r
+from backtimer.core.programme.schedule import Schedule
 from backtimer.core.routine_file.safe_yaml import compose, to_plain
 
 
@@ -63,6 +64,8 @@ class RoutineDraft:
     defaults: r.Defaults = field(default_factory=r.Defaults)
     warmup: tuple[MovementDraft, ...] = ()
     cooldown: tuple[MovementDraft, ...] = ()
+    #: The file's prescription, carried through unchanged (the Plan window edits plans).
+    schedule: Schedule | None = None
 
 
 class PictureOutsideFolder(ValueError):
@@ -158,6 +161,7 @@ def routine_draft(
         defaults=routine.defaults,
         warmup=tuple(movement_draft(m, folder) for m in routine.warmup),
         cooldown=tuple(movement_draft(m, folder) for m in routine.cooldown),
+        schedule=routine.schedule,
     )
 
 

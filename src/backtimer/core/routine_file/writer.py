@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from backtimer.core import routine as r
+from backtimer.core.programme.schedule import Schedule, Weekday, format_time
 from backtimer.core.routine_file.draft import (
     ExerciseDraft,
     MovementDraft,
@@ -161,6 +162,8 @@ class _Writer:
                 self.lines.append("")
             self.exercise(index, exercise)
         self.movements("cooldown", draft.cooldown)
+        if draft.schedule is not None:
+            self.schedule(draft.schedule)
         return Written("\n".join(self.lines) + "\n", tuple(sorted(self.places)))
 
     def value(self, indent: str, key: str, value: str | float | None, path: FieldPath) -> None:
@@ -187,6 +190,26 @@ class _Writer:
         dash = self.lines.pop()
         self.lines.append(f"{dash}{key}: {scalar(value)}")
         self.places.append((len(self.lines), len(inner) + len(key) + 3, path))
+
+    def schedule(self, schedule: Schedule) -> None:
+        """The prescription, its times written out (a ``per_day`` was spread into times
+        by the loader, and loads back to the same times)."""
+        self.lines.extend(("", "schedule:"))
+        times = ", ".join(
+            f'{{at: "{format_time(s.at)}", exercises: [{", ".join(s.exercises)}]}}'
+            if s.exercises
+            else f'"{format_time(s.at)}"'
+            for s in schedule.slots
+        )
+        self.raw("  ", "times", f"[{times}]", ("schedule", "times"))
+        if len(schedule.days) < len(Weekday):
+            days = ", ".join(d.value for d in Weekday if d in schedule.days)
+            self.raw("  ", "days", f"[{days}]", ("schedule", "days"))
+        for key, day in (("start", schedule.start), ("end", schedule.end)):
+            if day is not None:
+                self.raw("  ", key, f'"{day.isoformat()}"', ("schedule", key))
+        if schedule.pain_limit is not None:
+            self.value("  ", "pain_limit", schedule.pain_limit, ("schedule", "pain_limit"))
 
     def movements(self, key: str, movements: tuple[MovementDraft, ...]) -> None:
         if not movements:

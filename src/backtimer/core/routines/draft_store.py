@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from backtimer.core import routine as r
+from backtimer.core.programme.codec import from_plain, to_plain
 from backtimer.core.routine_file.draft import (
     ExerciseDraft,
     MovementDraft,
@@ -36,7 +37,9 @@ def draft_path(routine_folder: Path) -> Path:
 def save_draft(draft: RoutineDraft, routine_folder: Path) -> None:
     """Keep ``draft`` for ``routine_folder`` (created if need be); OSError if the disk refuses."""
     routine_folder.mkdir(parents=True, exist_ok=True)
-    data = {"draft_version": _VERSION, "routine": _plain(asdict(draft))}
+    plain = _plain(asdict(replace(draft, schedule=None)))
+    plain["schedule"] = to_plain(draft.schedule) if draft.schedule is not None else None
+    data = {"draft_version": _VERSION, "routine": plain}
     text = json.dumps(data, separators=(",", ":"))
     write_atomically(draft_path(routine_folder), text.encode("utf-8"), durable=False)
 
@@ -159,4 +162,5 @@ def _routine(d: Any) -> RoutineDraft:
         ),
         warmup=tuple(_movement(m) for m in d["warmup"]),
         cooldown=tuple(_movement(m) for m in d["cooldown"]),
+        schedule=from_plain(d["schedule"]) if d.get("schedule") else None,
     )
