@@ -109,7 +109,11 @@ class ProblemForm(QFormLayout):
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problem_labels: dict[str, ProblemLabel] = {}
 
-    def add(self, key: str, label: str, field: QWidget) -> None:
+    def add(self, key: str, label: str, field: QWidget, tip: str = "") -> None:
+        """A row: ``label`` names ``field`` (its buddy); ``tip``, when given, is its tool
+        tip, which a screen reader reads as the field's description."""
+        if tip:
+            field.setToolTip(tip)
         caption = QLabel(label)
         caption.setBuddy(field)  # Alt + the underlined letter reaches the field
         self.addRow(caption, field)

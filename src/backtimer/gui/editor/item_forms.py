@@ -37,6 +37,21 @@ CAUTION = "&Caution:"
 CAUTION_PLACEHOLDER = "When to stop or go gentler, e.g. Stop if pain shoots down your leg."
 TRY_IT = "▶ Try this exercise (Ctrl+T)"
 TIMES = " ×"
+#: each field's tool tip, read by a screen reader as its description
+TIPS = {
+    "name": "The name shown and spoken when this one begins.",
+    "muscle_group": "The muscles this works, for the history and the library filter.",
+    "sides": "Whether it is done on each side in turn, or in one position.",
+    "first_side": "The side done first, when both sides are done.",
+    "hold": "How long each repetition is held; the lowest choice follows the routine.",
+    "gentle_hold": "The shorter hold used on a gentle day; the lowest choice is two thirds.",
+    "reps": "How many times it is done; the lowest choice follows the routine.",
+    "rest": "The seconds of rest between repetitions; the lowest follows the routine.",
+    "prepare": "The seconds to get into position first; the lowest follows the routine.",
+    "duration": "How long the movement lasts.",
+    "caution": "When to stop or go gentler, said before it begins.",
+    "try": "Play this exercise alone in the main window, to feel its timing.",
+}
 
 
 def _seconds(value: float) -> str:
@@ -73,6 +88,7 @@ class ExerciseForm(QWidget):
         self.caution.setPlaceholderText(CAUTION_PLACEHOLDER)
         self.steps = StepsEditor()
         self.try_button = QPushButton(TRY_IT)
+        self.try_button.setToolTip(TIPS["try"])
         self.form = ProblemForm()
         self.form.add("", "", QWidget())  # problems about the exercise as a whole
         for key, label, field in (
@@ -88,7 +104,7 @@ class ExerciseForm(QWidget):
             ("prepare", PREPARE, self.prepare),
             ("caution", CAUTION, self.caution),
         ):
-            self.form.add(key, label, field)
+            self.form.add(key, label, field, TIPS.get(key, ""))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.steps)
@@ -212,7 +228,7 @@ class MovementForm(QWidget):
             ("muscle_group", GROUP, self.group),
             ("caution", CAUTION, self.caution),
         ):
-            self.form.add(key, label, field)
+            self.form.add(key, label, field, TIPS.get(key, ""))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.steps)

@@ -41,6 +41,16 @@ ADD = "&Add"
 ROW = "{name}\n{group} · {hold} s × {reps}"
 NONE_FOUND = "No exercise matches. Clear the search or choose all muscle groups."
 THUMB = 96
+LIST_NAME = "Library exercises"
+#: each control's tool tip, read by a screen reader as its description
+TIPS = {
+    "search": "Show only the exercises whose name, steps or muscles hold these words.",
+    "group": "Show only the exercises for one muscle group.",
+    "position": "Show only the exercises done in one position.",
+    "list": "The exercises to choose from; Space picks more than one, Enter adds.",
+    "add": "Add the chosen exercises to the routine.",
+    "cancel": "Close without adding anything.",
+}
 
 
 class LibraryDialog(QDialog):
@@ -76,6 +86,8 @@ class LibraryDialog(QDialog):
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAccessibleName(LIST_NAME)
+        self.list.setAccessibleDescription(TIPS["list"])
         self.none_found = QLabel(NONE_FOUND)
         self.none_found.setVisible(False)
         for entry in self._library:
@@ -98,6 +110,14 @@ class LibraryDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ADD)
+        for key, widget in (
+            ("search", self.search),
+            ("group", self.group),
+            ("position", self.position),
+            ("add", self.buttons.button(QDialogButtonBox.StandardButton.Ok)),
+            ("cancel", self.buttons.button(QDialogButtonBox.StandardButton.Cancel)),
+        ):
+            widget.setToolTip(TIPS[key])
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 2)

@@ -62,6 +62,18 @@ EXPORT_FAILED = "Could not export ({reason})."
 BROKEN_EXPORT = "A routine with problems cannot be exported; fix it first."
 OTHER_TITLE = "Open a routine"
 OTHER_FILTER = "Routines (*.yaml *.yml)"
+LIST_NAME = "Routines"
+LIST_DESCRIPTION = "Every routine, built in and yours, with its length and muscle groups."
+#: each button's tool tip, read by a screen reader as its description
+TIPS = {
+    "open": "Open the chosen routine in the main window.",
+    "edit": "Edit the chosen routine in the routine editor.",
+    "duplicate": "Make a copy of the chosen routine and edit the copy.",
+    "import": "Copy a routine file or a .zip into your routines.",
+    "export": "Save the chosen routine to a file, to share or keep.",
+    "other": "Open a routine file from anywhere on this computer.",
+    "close": "Close this list.",
+}
 
 
 def _shown_path(path: Path) -> str:
@@ -114,6 +126,8 @@ class RoutinePicker(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
+        self.tree.setAccessibleName(LIST_NAME)
+        self.tree.setAccessibleDescription(LIST_DESCRIPTION)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -131,6 +145,16 @@ class RoutinePicker(QDialog):
         self.export_button = QPushButton(EXPORT)
         self.other_button = QPushButton(OTHER)
         self.close_button = QPushButton(CLOSE)
+        for key, button in (
+            ("open", self.open_button),
+            ("edit", self.edit_button),
+            ("duplicate", self.duplicate_button),
+            ("import", self.import_button),
+            ("export", self.export_button),
+            ("other", self.other_button),
+            ("close", self.close_button),
+        ):
+            button.setToolTip(TIPS[key])
         buttons = QHBoxLayout()
         for button in (
             self.open_button,

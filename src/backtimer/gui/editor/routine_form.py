@@ -26,6 +26,15 @@ REST = "Res&t:"
 REPS = "Re&petitions:"
 TIMES = " ×"
 SUMMARY = "About {minutes} min · {exercises} exercises"
+#: each field's tool tip, read by a screen reader as its description
+TIPS = {
+    "name": "The routine's name, as the main window and the routine list show it.",
+    "description": "A few words on what the routine is for, and for whom.",
+    "hold": "How long each exercise is held, unless the exercise sets its own.",
+    "prepare": "The seconds to get into position before each exercise.",
+    "rest": "The seconds of rest between repetitions.",
+    "reps": "How many times each exercise is done, unless it sets its own.",
+}
 
 
 class RoutineForm(QWidget):
@@ -51,9 +60,9 @@ class RoutineForm(QWidget):
         self.summary = QLabel()
         form = ProblemForm()
         form.add("", "", QWidget())
-        form.add("name", NAME, self.name)
+        form.add("name", NAME, self.name, TIPS["name"])
         form.add("id", ID, self.id)
-        form.add("description", DESCRIPTION, self.description)
+        form.add("description", DESCRIPTION, self.description, TIPS["description"])
         self.form = form
         box = QGroupBox(DEFAULTS)
         self.defaults_form = ProblemForm(box)
@@ -63,7 +72,7 @@ class RoutineForm(QWidget):
             ("rest", REST, self.rest),
             ("reps", REPS, self.reps),
         ):
-            self.defaults_form.add(key, label, field)
+            self.defaults_form.add(key, label, field, TIPS[key])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

@@ -52,6 +52,21 @@ UNDO_MOVE = "Move {name}"
 UNDO_DUPLICATE = "Duplicate {name}"
 UNDO_CHANGE = "Change {name}"
 ICON = 40
+#: each section's list, as a screen reader names and describes it
+LIST_WORDS = {
+    "warmup": ("Warm-up movements", "The warm-up in order; the chosen one is edited beside."),
+    "exercises": ("Exercises", "The exercises in order; the chosen one is edited beside."),
+    "cooldown": ("Cool-down movements", "The cool-down in order; the chosen one is edited beside."),
+}
+#: each button's tool tip, read by a screen reader as its description
+TIPS = {
+    "add": "Choose exercises from the library and add them after the chosen one.",
+    "new": "Add a blank one after the chosen one, to fill in yourself.",
+    "duplicate": "Add a copy of the chosen one just after it.",
+    "remove": "Take the chosen one out (Undo brings it back).",
+    "up": "Move the chosen one earlier in the list.",
+    "down": "Move the chosen one later in the list.",
+}
 
 
 class SectionPage(QWidget):
@@ -76,12 +91,24 @@ class SectionPage(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setMinimumWidth(280)
         self.list.setWordWrap(True)
+        list_name, list_description = LIST_WORDS[section]
+        self.list.setAccessibleName(list_name)
+        self.list.setAccessibleDescription(list_description)
         self.add_button = QPushButton(ADD)
         self.new_button = QPushButton(NEW)
         self.duplicate_button = QPushButton(DUPLICATE)
         self.remove_button = QPushButton(REMOVE)
         self.up_button = QPushButton(UP)
         self.down_button = QPushButton(DOWN)
+        for key, button in (
+            ("add", self.add_button),
+            ("new", self.new_button),
+            ("duplicate", self.duplicate_button),
+            ("remove", self.remove_button),
+            ("up", self.up_button),
+            ("down", self.down_button),
+        ):
+            button.setToolTip(TIPS[key])
         self.form: ExerciseForm | MovementForm = (
             ExerciseForm() if section == "exercises" else MovementForm()
         )

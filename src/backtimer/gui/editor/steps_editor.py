@@ -52,6 +52,20 @@ PHOTO_REFUSED = "{message} — {hint}"
 NEW_STEP_TEXT = "Describe this step."
 STEP_ROW = "{number}. {text}"
 THUMB = 48
+#: each control's tool tip, read by a screen reader as its description
+TIPS = {
+    "list": "The steps in the order they are said; the chosen one is edited below.",
+    "add": "Add a new step after the chosen one.",
+    "duplicate": "Add a copy of the chosen step just after it.",
+    "remove": "Take the chosen step out (Undo brings it back).",
+    "up": "Move the chosen step earlier.",
+    "down": "Move the chosen step later.",
+    "text": "The words shown and spoken for this step.",
+    "side": "Put in {side}: said as the side being worked, right or left.",
+    "other": "Put in {other}: said as the side not being worked.",
+    "picture": "The figure shown for this step: a built-in pose or your own photo.",
+    "photo": "Use a picture file of your own for this step.",
+}
 _PHOTO = "photo"  #: the picture box's data for the step's own photo
 
 
@@ -83,6 +97,7 @@ class StepsEditor(QWidget):
         self.list.setIconSize(_size(THUMB))
         self.list.setMaximumHeight(5 * (THUMB + 6))
         self.list.setAccessibleName(STEPS.replace("&", ""))
+        self.list.setAccessibleDescription(TIPS["list"])
         caption = QLabel(STEPS)
         caption.setBuddy(self.list)
         self.add_button = QPushButton(ADD_STEP)
@@ -113,6 +128,19 @@ class StepsEditor(QWidget):
         picture_caption.setBuddy(self.picture)
         self.photo_button = QPushButton(CHOOSE_PHOTO)
         self.picture_problem = ProblemLabel()
+        for key, widget in (
+            ("add", self.add_button),
+            ("duplicate", self.duplicate_button),
+            ("remove", self.remove_button),
+            ("up", self.up_button),
+            ("down", self.down_button),
+            ("text", self.text),
+            ("side", self.side_button),
+            ("other", self.other_button),
+            ("picture", self.picture),
+            ("photo", self.photo_button),
+        ):
+            widget.setToolTip(TIPS[key])
         self.preview = QLabel()
         self.preview.setFixedSize(140, 140)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -81,6 +81,15 @@ DRAFT_FAILED = "Your changes cannot be kept on disk ({reason}); save soon."
 TRY_PROBLEMS = "This exercise cannot be tried yet: {first}"
 SECTIONS = ("warmup", "exercises", "cooldown")
 REDO_KEY = "Ctrl+Shift+Z"
+#: tool tips of the tabs and buttons, read by a screen reader as their descriptions
+TAB_TIPS = (
+    "The routine's name, description and the defaults its exercises follow.",
+    "The movements that warm you up before the exercises.",
+    "The exercises held and repeated, each with its steps.",
+    "The movements that cool you down after the exercises.",
+)
+SAVE_TIP = "Save the routine to its file; refused while it has problems."
+CLOSE_TIP = "Close the editor; it asks first if there are unsaved changes."
 REDO_KEY_WINDOWS = "Ctrl+Y"
 
 
@@ -127,6 +136,8 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.pages["warmup"], TAB_WARMUP)
         self.tabs.addTab(self.pages["exercises"], TAB_EXERCISES)
         self.tabs.addTab(self.pages["cooldown"], TAB_COOLDOWN)
+        for index, tip in enumerate(TAB_TIPS):
+            self.tabs.setTabToolTip(index, tip)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -135,6 +146,8 @@ class EditorWindow(QMainWindow):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton(SAVE)
         self.close_button = QPushButton(CLOSE)
+        self.save_button.setToolTip(SAVE_TIP)
+        self.close_button.setToolTip(CLOSE_TIP)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.save_button)
