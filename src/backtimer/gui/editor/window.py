@@ -340,8 +340,10 @@ class EditorWindow(QMainWindow):
         exercises = self._draft.exercises
         if not 0 <= index < len(exercises):
             return
+        # A try is no prescribed session: without the schedule (whose micro-sessions may
+        # name the exercises left out), so it is checked as the exercise alone.
         alone = dataclasses.replace(
-            self._draft, exercises=(exercises[index],), warmup=(), cooldown=()
+            self._draft, exercises=(exercises[index],), warmup=(), cooldown=(), schedule=None
         )
         check = check_draft(alone, self._folder)
         if check.routine is None:
