@@ -51,9 +51,8 @@ NO_MULTIMEDIA = (
 )
 LISTENER_FAILED = "Voice stop stopped working for a moment. Trying again…"
 
-#: The keyword thresholds, chosen from bench/voice_stop.py's figures (README, "Voice stop").
-THRESHOLD = 1e-20  #: normal listening
-STRICT_THRESHOLD = 1e-10  #: while the program's own voice or beeps sound
+#: The keyword threshold, chosen from bench/voice_stop.py's figures (README, "Voice stop").
+THRESHOLD = 1e-20
 MAX_BACKOFF = 8.0
 LISTENER_COMMAND = (sys.executable, "-m", "backtimer.gui.listen.listener_process")
 
@@ -97,11 +96,10 @@ class Listener(QObject):
         *,
         command: Sequence[str] = LISTENER_COMMAND,
         threshold: float = THRESHOLD,
-        strict_threshold: float = STRICT_THRESHOLD,
     ) -> None:
         super().__init__(parent)
         self._command = tuple(command)
-        self._thresholds = (threshold, strict_threshold)
+        self._threshold = threshold
         self._words: tuple[str, ...] = ()
         self._state = State.OFF
         self._problem: str | None = None
@@ -143,12 +141,11 @@ class Listener(QObject):
 
     shutdown = stop
 
-    def own_sound(self, text: str, seconds: float) -> None:
+    def own_sound(self, _text: str, seconds: float) -> None:
         """The program starts to sound (``text``: its words, "" for a beep) for
-        ``seconds``; 0 s: it fell silent. Only strict detections count meanwhile."""
-        self._send(
-            {"op": "own_sound", "seconds": seconds, "keyword": says_keyword(text, self._words)}
-        )
+        ``seconds``; 0 s: it fell silent. Nothing heard meanwhile counts: a second, stricter
+        spotter over our own voice heard no "stop" and stopped on our words (README)."""
+        self._send({"op": "own_sound", "seconds": seconds})
 
     # -- the process ---------------------------------------------------------------------
 
@@ -158,7 +155,7 @@ class Listener(QObject):
         args = list(self._command[1:])
         for word in self._words:
             args += ["--word", word]
-        args += ["--threshold", repr(self._thresholds[0]), "--strict", repr(self._thresholds[1])]
+        args += ["--threshold", repr(self._threshold)]
         proc.setArguments(args)
         proc.setStandardErrorFile(QProcess.nullDevice())
         proc.readyReadStandardOutput.connect(self._read)
