@@ -21,35 +21,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.library.entry import LibraryExercise, Position
 from backtimer.core.routine import MUSCLE_GROUP_NAMES
 from backtimer.gui.figure.thumbnails import pose_pixmap
 
-TITLE = "Add exercises from the library"
-SEARCH = "&Search:"
-SEARCH_PLACEHOLDER = "Type part of a name, a step or a muscle"
-GROUP = "&Muscle group:"
-ALL_GROUPS = "All muscle groups"
-WHERE = "&Where:"
-ANYWHERE = "Anywhere"
+TITLE = _("Add exercises from the library")
+SEARCH = _("&Search:")
+SEARCH_PLACEHOLDER = _("Type part of a name, a step or a muscle")
+GROUP = _("&Muscle group:")
+ALL_GROUPS = _("All muscle groups")
+WHERE = _("&Where:")
+ANYWHERE = _("Anywhere")
 POSITIONS = {
-    Position.FLOOR: "On the floor",
-    Position.CHAIR: "On a chair",
-    Position.STANDING: "Standing",
+    Position.FLOOR: _("On the floor"),
+    Position.CHAIR: _("On a chair"),
+    Position.STANDING: _("Standing"),
 }
-ADD = "&Add"
-ROW = "{name}\n{group} · {hold} s × {reps}"
-NONE_FOUND = "No exercise matches. Clear the search or choose all muscle groups."
+ADD = _("&Add")
+CANCEL = _("Cancel")
+ROW = _("{name}\n{group} · {hold} s × {reps}")
+NONE_FOUND = _("No exercise matches. Clear the search or choose all muscle groups.")
 THUMB = 96
-LIST_NAME = "Library exercises"
+LIST_NAME = _("Library exercises")
 #: each control's tool tip, read by a screen reader as its description
 TIPS = {
-    "search": "Show only the exercises whose name, steps or muscles hold these words.",
-    "group": "Show only the exercises for one muscle group.",
-    "position": "Show only the exercises done in one position.",
-    "list": "The exercises to choose from; Space picks more than one, Enter adds.",
-    "add": "Add the chosen exercises to the routine.",
-    "cancel": "Close without adding anything.",
+    "search": _("Show only the exercises whose name, steps or muscles hold these words."),
+    "group": _("Show only the exercises for one muscle group."),
+    "position": _("Show only the exercises done in one position."),
+    "list": _("The exercises to choose from; Space picks more than one, Enter adds."),
+    "add": _("Add the chosen exercises to the routine."),
+    "cancel": _("Close without adding anything."),
 }
 
 
@@ -110,6 +112,7 @@ class LibraryDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ADD)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CANCEL)
         for key, widget in (
             ("search", self.search),
             ("group", self.group),
