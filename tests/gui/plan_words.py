@@ -85,6 +85,8 @@ def main() -> None:
         pages[editor.tabs.tabText(index)] = mnemonics(window_level + texts)
     words["editor_mnemonics"] = pages
     words["tabs"] = window_level
+    steps = editor.pages["exercises"].form.steps
+    words["pose"] = steps.picture.itemText(steps.picture.findData("hamstring-lean"))
     QTest.keyClicks(editor.routine_form.name, "!")
     words["undo"] = editor.undo_action.text()
     editor.undo_stack.setClean()

@@ -112,6 +112,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "close_buttons": {"Speichern", "Verwerfen", "Abbrechen"},
         "labels": ["Jetzt starten", "In 10 Minuten", "Überspringen"],
         "headers": ["Routine", "Länge", "Muskelgruppen", "Wo"],
+        "pose": "Ferse auf dem Stuhl, vorgebeugt",
     },
     "es": {
         "days": ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
@@ -124,6 +125,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "close_buttons": {"Guardar", "Descartar", "Cancelar"},
         "labels": ["Empezar ahora", "En 10 minutos", "Saltar"],
         "headers": ["Rutina", "Duración", "Grupos musculares", "Dónde"],
+        "pose": "Talón en la silla, inclinado",
     },
     "en": {
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -136,6 +138,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "close_buttons": {"Save", "Discard", "Cancel"},
         "labels": ["Start now", "In 10 minutes", "Skip"],
         "headers": ["Routine", "Length", "Muscle groups", "Where"],
+        "pose": "Heel on a chair, leaning forward",
     },
 }
 
@@ -150,6 +153,7 @@ def test_a_program_started_in_a_language_shows_it(language: str, tmp_path: Path)
     assert words["week_date"] == expected["week_date"]
     assert words["undo"] == expected["undo"]
     assert words["picker_headers"] == expected["headers"]
+    assert words["pose"] == expected["pose"], "the picture list names poses in words"
     assert set(words["close_buttons"]) == expected["close_buttons"]
     assert words["close_answer"] == "cancel"
     # The notification's action keys stay as they are; only their labels are translated,
@@ -162,3 +166,12 @@ def test_a_program_started_in_a_language_shows_it(language: str, tmp_path: Path)
     for page, letters in {**words["editor_mnemonics"], "picker": words["picker_mnemonics"]}.items():
         twice = [c for c, n in collections.Counter(letters).items() if n > 1]
         assert not twice, f"{page}: Alt+{twice} reaches two things"
+
+
+def test_the_picture_list_names_every_built_in_pose_in_words() -> None:
+    from backtimer.core.poses.library import pose_names
+    from backtimer.gui.editor.pose_words import POSE_WORDS, pose_words
+
+    assert set(POSE_WORDS) == set(pose_names()), "a new pose needs its words here"
+    assert pose_words("hamstring-lean") == "Heel on a chair, leaning forward"
+    assert pose_words("a-pose-added-later") == "a-pose-added-later"

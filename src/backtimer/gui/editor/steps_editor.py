@@ -30,6 +30,7 @@ from backtimer.core.routine_file.draft_check import FieldProblem
 from backtimer.core.routine_file.images import ImageError, inspect_image
 from backtimer.core.routines.photos import adopt_photo
 from backtimer.gui.editor.fields import ProblemLabel, set_choice, set_line
+from backtimer.gui.editor.pose_words import pose_words
 from backtimer.gui.figure.thumbnails import pose_pixmap
 from backtimer.gui.slots import connect_call
 
@@ -53,6 +54,7 @@ PHOTO_REFUSED = "{message} — {hint}"
 NEW_STEP_TEXT = _("Describe this step.")
 STEP_ROW = "{number}. {text}"
 THUMB = 48
+PICTURE_CHARS = 12  #: the picture box is this many characters wide, at least
 #: each control's tool tip, read by a screen reader as its description
 TIPS = {
     "list": _("The steps in the order they are said; the chosen one is edited below."),
@@ -125,6 +127,11 @@ class StepsEditor(QWidget):
         self.text_problem = ProblemLabel()
         self.picture = QComboBox()
         self.picture.setIconSize(_size(THUMB))
+        # A pose's words may be long (longer still translated): the box shares the row.
+        self.picture.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picture.setMinimumContentsLength(PICTURE_CHARS)
         picture_caption = QLabel(PICTURE)
         picture_caption.setBuddy(self.picture)
         self.photo_button = QPushButton(CHOOSE_PHOTO)
@@ -261,8 +268,8 @@ class StepsEditor(QWidget):
 
     def _fill_poses(self) -> None:
         self.picture.addItem(NO_PICTURE, None)
-        for name in pose_names():
-            self.picture.addItem(QIcon(pose_pixmap(name, THUMB)), name, name)
+        for name in sorted(pose_names(), key=pose_words):
+            self.picture.addItem(QIcon(pose_pixmap(name, THUMB)), pose_words(name), name)
 
     def _show_picture(self, step: StepDraft) -> None:
         photo = self.picture.findData(_PHOTO)
