@@ -175,3 +175,17 @@ def test_the_picture_list_names_every_built_in_pose_in_words() -> None:
     assert set(POSE_WORDS) == set(pose_names()), "a new pose needs its words here"
     assert pose_words("hamstring-lean") == "Heel on a chair, leaning forward"
     assert pose_words("a-pose-added-later") == "a-pose-added-later"
+
+
+def test_the_library_shows_steps_as_said_with_the_side_in_words(qapp: object) -> None:
+    from backtimer.core.library.loader import load_library
+    from backtimer.gui.editor.library_dialog import LibraryDialog
+
+    library = load_library().exercises
+    dialog = LibraryDialog(library)
+    tips = [dialog.list.item(row).toolTip() for row in range(dialog.list.count())]
+    dialog.deleteLater()
+    two_sided = [t for t, e in zip(tips, library, strict=True) if e.exercise.side_order[0]]
+    assert two_sided, "the library has exercises done on each side"
+    assert not [t for t in tips if "{side}" in t or "{other}" in t]
+    assert any("right" in t for t in two_sided)

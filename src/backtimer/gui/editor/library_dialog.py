@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.i18n import _
 from backtimer.core.library.entry import LibraryExercise, Position
-from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.routine import MUSCLE_GROUP_NAMES, step_text
 from backtimer.gui.figure.thumbnails import pose_pixmap
 
 TITLE = _("Add exercises from the library")
@@ -106,7 +106,9 @@ class LibraryDialog(QDialog):
             if poses:
                 item.setIcon(QIcon(pose_pixmap(poses[-1], THUMB)))  # the held position
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip("\n".join(s.text for s in ex.steps))
+            # The steps as said for the first side ("{side}" a word), in the language.
+            side = ex.side_order[0]
+            item.setToolTip("\n".join(step_text(s, side) for s in ex.steps))
             self.list.addItem(item)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
