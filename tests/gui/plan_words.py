@@ -30,10 +30,20 @@ def main() -> None:
     use_language(language)
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QApplication,
+        QDialogButtonBox,
+        QLabel,
+        QMessageBox,
+        QWidget,
+    )
 
     app = QApplication(["plan_words"])
     QCoreApplication.setOrganizationName("BackTimerTests")
+    from backtimer.gui.programme.qt_language import use_qt_language
+
+    use_qt_language(app)  # as the tray process does
 
     from backtimer.core.library.loader import load_library
     from backtimer.core.routine_file.loader import load_builtin
@@ -99,6 +109,8 @@ def main() -> None:
     ]
     library = LibraryDialog(load_library().exercises)
     words["library_buttons"] = [b.text() for b in library.buttons.buttons()]
+    qt_own = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    words["qt_close"] = qt_own.buttons()[0].text()
 
     asked: list[str] = []
 

@@ -113,6 +113,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "labels": ["Jetzt starten", "In 10 Minuten", "Überspringen"],
         "headers": ["Routine", "Länge", "Muskelgruppen", "Wo"],
         "pose": "Ferse auf dem Stuhl, vorgebeugt",
+        "qt_close": "Schließen",
     },
     "es": {
         "days": ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
@@ -126,6 +127,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "labels": ["Empezar ahora", "En 10 minutos", "Saltar"],
         "headers": ["Rutina", "Duración", "Grupos musculares", "Dónde"],
         "pose": "Talón en la silla, inclinado",
+        "qt_close": "Cerrar",
     },
     "en": {
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -139,6 +141,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "labels": ["Start now", "In 10 minutes", "Skip"],
         "headers": ["Routine", "Length", "Muscle groups", "Where"],
         "pose": "Heel on a chair, leaning forward",
+        "qt_close": "Close",
     },
 }
 
@@ -154,6 +157,7 @@ def test_a_program_started_in_a_language_shows_it(language: str, tmp_path: Path)
     assert words["undo"] == expected["undo"]
     assert words["picker_headers"] == expected["headers"]
     assert words["pose"] == expected["pose"], "the picture list names poses in words"
+    assert words["qt_close"] == expected["qt_close"], "Qt's own buttons, from its catalogs"
     assert set(words["close_buttons"]) == expected["close_buttons"]
     assert words["close_answer"] == "cancel"
     # The notification's action keys stay as they are; only their labels are translated,
