@@ -1,4 +1,4 @@
-"""The main window says how today's plan goes: "Today: 1 of 1 planned sessions done"."""
+"""The main window says how today's plan goes: "Today: 1 of 1 planned session done"."""
 
 from __future__ import annotations
 
@@ -47,5 +47,5 @@ def test_the_line_counts_todays_sessions_against_the_plan(
     save_plan(tmp_path / "history")
     record_session_now(tmp_path / "history")
     window = make_window()
-    assert window.parts.goals_label.text() == "Today: 1 of 1 planned sessions done"
+    assert window.parts.goals_label.text() == "Today: 1 of 1 planned session done"
     assert window.parts.goals_label.isVisible()

@@ -99,7 +99,7 @@ def test_broken_file_is_listed_and_opening_shows_its_located_problems(
     (routines / "broken" / "routine.yaml").write_text("format: 1\nid: Bad\nname: x\n")
     picker = make_picker(qtbot, routines)
     row = next(r for r in picker.rows if r[0] == "⚠ broken/routine.yaml")
-    assert row[2].startswith("2 problem(s): ")
+    assert row[2].startswith("2 problems: ")
     picker.select_row(picker.rows.index(row))
     with qtbot.assertNotEmitted(picker.open_requested):
         qtbot.keyClick(picker.tree, Qt.Key.Key_Return)
@@ -138,7 +138,7 @@ def test_import_a_file_with_its_picture_then_export_a_zip(
     lone = tmp_path / "lone.yaml"
     choose.append(lone)
     picker.export_button.click()
-    assert "1 picture(s) are not in a lone .yaml" in picker.message.text()
+    assert "Its picture is not in a lone .yaml" in picker.message.text()
     assert lone.read_text() == ROUTINE
 
 

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft_check import FieldProblem
 
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
-FOLLOWS_DEFAULT = "Routine default ({value})"
-SECONDS = " s"
+FOLLOWS_DEFAULT = _("Routine default ({value})")
+SECONDS = _(" s")
 
 
 class ProblemLabel(QLabel):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.library.loader import load_library
 from backtimer.core.routine import Routine
@@ -30,8 +31,8 @@ from backtimer.gui.slots import connect_call
 log = logging.getLogger(__name__)
 
 NEW_ID = "my-routine"
-NEW_NAME = "My routine"
-COPY_NAME = "{name} (copy)"
+NEW_NAME = _("My routine")
+COPY_NAME = _("{name} (copy)")
 COPY_ID = "{id}-copy"
 
 

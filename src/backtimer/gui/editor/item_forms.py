@@ -11,46 +11,47 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft import ExerciseDraft, MovementDraft, StepDraft
 from backtimer.core.routine_file.draft_check import FieldProblem
 from backtimer.gui.editor.fields import ProblemForm, SecondsBox, set_choice, set_line
 from backtimer.gui.editor.steps_editor import StepsEditor
 
-NAME = "&Name:"
-ID = "&Id:"
-ID_TIP = "A short name for the history: lowercase letters, digits and '-'."
-GROUP = "&Muscle group:"
-SIDES = "Si&des:"
-SIDES_BOTH = "Both sides, one after the other"
-SIDES_NONE = "One position (no sides)"
-FIRST_SIDE = "&Begin with:"
-RIGHT = "Right"
-LEFT = "Left"
-HOLD = "&Hold:"
-GENTLE = "&Gentle hold:"
-GENTLE_DEFAULT = "Two thirds of the hold ({value} s)"
-REPS = "Re&petitions:"
-REST = "Res&t:"
-PREPARE = "Get read&y:"
-DURATION = "&Duration:"
-CAUTION = "&Caution:"
-CAUTION_PLACEHOLDER = "When to stop or go gentler, e.g. Stop if pain shoots down your leg."
-TRY_IT = "▶ Try this exercise (Ctrl+T)"
+NAME = _("&Name:")
+ID = _("&Id:")
+ID_TIP = _("A short name for the history: lowercase letters, digits and '-'.")
+GROUP = _("&Muscle group:")
+SIDES = _("Si&des:")
+SIDES_BOTH = _("Both sides, one after the other")
+SIDES_NONE = _("One position (no sides)")
+FIRST_SIDE = _("&Begin with:")
+RIGHT = _("Right")
+LEFT = _("Left")
+HOLD = _("&Hold:")
+GENTLE = _("&Gentle hold:")
+GENTLE_DEFAULT = _("Two thirds of the hold ({value} s)")
+REPS = _("Re&petitions:")
+REST = _("Res&t:")
+PREPARE = _("Get read&y:")
+DURATION = _("&Duration:")
+CAUTION = _("&Caution:")
+CAUTION_PLACEHOLDER = _("When to stop or go gentler, e.g. Stop if pain shoots down your leg.")
+TRY_IT = _("▶ Try this exercise (Ctrl+T)")
 TIMES = " ×"
 #: each field's tool tip, read by a screen reader as its description
 TIPS = {
-    "name": "The name shown and spoken when this one begins.",
-    "muscle_group": "The muscles this works, for the history and the library filter.",
-    "sides": "Whether it is done on each side in turn, or in one position.",
-    "first_side": "The side done first, when both sides are done.",
-    "hold": "How long each repetition is held; the lowest choice follows the routine.",
-    "gentle_hold": "The shorter hold used on a gentle day; the lowest choice is two thirds.",
-    "reps": "How many times it is done; the lowest choice follows the routine.",
-    "rest": "The seconds of rest between repetitions; the lowest follows the routine.",
-    "prepare": "The seconds to get into position first; the lowest follows the routine.",
-    "duration": "How long the movement lasts.",
-    "caution": "When to stop or go gentler, said before it begins.",
-    "try": "Play this exercise alone in the main window, to feel its timing.",
+    "name": _("The name shown and spoken when this one begins."),
+    "muscle_group": _("The muscles this works, for the history and the library filter."),
+    "sides": _("Whether it is done on each side in turn, or in one position."),
+    "first_side": _("The side done first, when both sides are done."),
+    "hold": _("How long each repetition is held; the lowest choice follows the routine."),
+    "gentle_hold": _("The shorter hold used on a gentle day; the lowest choice is two thirds."),
+    "reps": _("How many times it is done; the lowest choice follows the routine."),
+    "rest": _("The seconds of rest between repetitions; the lowest follows the routine."),
+    "prepare": _("The seconds to get into position first; the lowest follows the routine."),
+    "duration": _("How long the movement lasts."),
+    "caution": _("When to stop or go gentler, said before it begins."),
+    "try": _("Play this exercise alone in the main window, to feel its timing."),
 }
 
 

@@ -21,35 +21,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.library.entry import LibraryExercise, Position
-from backtimer.core.routine import MUSCLE_GROUP_NAMES
+from backtimer.core.routine import MUSCLE_GROUP_NAMES, step_text
 from backtimer.gui.figure.thumbnails import pose_pixmap
 
-TITLE = "Add exercises from the library"
-SEARCH = "&Search:"
-SEARCH_PLACEHOLDER = "Type part of a name, a step or a muscle"
-GROUP = "&Muscle group:"
-ALL_GROUPS = "All muscle groups"
-WHERE = "&Where:"
-ANYWHERE = "Anywhere"
+TITLE = _("Add exercises from the library")
+SEARCH = _("&Search:")
+SEARCH_PLACEHOLDER = _("Type part of a name, a step or a muscle")
+GROUP = _("&Muscle group:")
+ALL_GROUPS = _("All muscle groups")
+WHERE = _("&Where:")
+ANYWHERE = _("Anywhere")
 POSITIONS = {
-    Position.FLOOR: "On the floor",
-    Position.CHAIR: "On a chair",
-    Position.STANDING: "Standing",
+    Position.FLOOR: _("On the floor"),
+    Position.CHAIR: _("On a chair"),
+    Position.STANDING: _("Standing"),
 }
-ADD = "&Add"
-ROW = "{name}\n{group} · {hold} s × {reps}"
-NONE_FOUND = "No exercise matches. Clear the search or choose all muscle groups."
+ADD = _("&Add")
+CANCEL = _("Cancel")
+ROW = _("{name}\n{group} · {hold} s × {reps}")
+NONE_FOUND = _("No exercise matches. Clear the search or choose all muscle groups.")
 THUMB = 96
-LIST_NAME = "Library exercises"
+LIST_NAME = _("Library exercises")
 #: each control's tool tip, read by a screen reader as its description
 TIPS = {
-    "search": "Show only the exercises whose name, steps or muscles hold these words.",
-    "group": "Show only the exercises for one muscle group.",
-    "position": "Show only the exercises done in one position.",
-    "list": "The exercises to choose from; Space picks more than one, Enter adds.",
-    "add": "Add the chosen exercises to the routine.",
-    "cancel": "Close without adding anything.",
+    "search": _("Show only the exercises whose name, steps or muscles hold these words."),
+    "group": _("Show only the exercises for one muscle group."),
+    "position": _("Show only the exercises done in one position."),
+    "list": _("The exercises to choose from; Space picks more than one, Enter adds."),
+    "add": _("Add the chosen exercises to the routine."),
+    "cancel": _("Close without adding anything."),
 }
 
 
@@ -104,12 +106,15 @@ class LibraryDialog(QDialog):
             if poses:
                 item.setIcon(QIcon(pose_pixmap(poses[-1], THUMB)))  # the held position
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip("\n".join(s.text for s in ex.steps))
+            # The steps as said for the first side ("{side}" a word), in the language.
+            side = ex.side_order[0]
+            item.setToolTip("\n".join(step_text(s, side) for s in ex.steps))
             self.list.addItem(item)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ADD)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CANCEL)
         for key, widget in (
             ("search", self.search),
             ("group", self.group),

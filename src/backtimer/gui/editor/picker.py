@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routines.draft_store import unsaved_routines
@@ -29,51 +30,63 @@ from backtimer.core.routines.folder import Found, find_routines
 from backtimer.core.routines.summary import summarize
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 
-TITLE = "BackTimer — routines"
-HEADERS = ("Routine", "Length", "Muscle groups", "Where")
-LENGTH = "about {minutes} min"
-BUILT_IN = "built in"
-YOURS = "yours"
+TITLE = _("BackTimer — routines")
+HEADERS = (_("Routine"), _("Length"), _("Muscle groups"), _("Where"))
+LENGTH = _("about {minutes} min")
+BUILT_IN = _("built in")
+YOURS = _("yours")
 BROKEN_NAME = "⚠ {file}"
-BROKEN = "{count} problem(s): {first}"
 NO_LENGTH = "—"
 UNSAVED_NAME = "✎ {name}"
-UNSAVED = "never saved — Open goes on with it"
-UNNAMED = "new routine"
-OPEN = "&Open"
-EDIT = "&Edit…"
-DUPLICATE = "&Duplicate…"
-IMPORT = "&Import…"
-EXPORT = "E&xport…"
-OTHER = "Open another &file…"
-CLOSE = "Close"
-FOLDER = "Your routines are kept in {folder}."
-IMPORT_TITLE = "Import a routine"
-IMPORT_FILTER = "Routines (*.yaml *.yml *.zip)"
-EXPORT_TITLE = "Export “{name}”"
-EXPORT_FILTER = "A .zip with its pictures (*.zip);;One routine file (*.yaml)"
-IMPORTED = "Imported “{name}”."
-EXPORTED = "Exported to {path}."
-EXPORTED_NO_PICTURES = (
-    "Exported to {path}. Its {count} picture(s) are not in a lone .yaml: export a .zip to "
-    "share them."
-)
-EXPORT_FAILED = "Could not export ({reason})."
-BROKEN_EXPORT = "A routine with problems cannot be exported; fix it first."
-OTHER_TITLE = "Open a routine"
-OTHER_FILTER = "Routines (*.yaml *.yml)"
-LIST_NAME = "Routines"
-LIST_DESCRIPTION = "Every routine, built in and yours, with its length and muscle groups."
+UNSAVED = _("never saved — Open goes on with it")
+UNNAMED = _("new routine")
+OPEN = _("&Open")
+EDIT = _("&Edit…")
+DUPLICATE = _("&Duplicate…")
+IMPORT = _("&Import…")
+EXPORT = _("E&xport…")
+OTHER = _("Open another &file…")
+CLOSE = _("Close")
+FOLDER = _("Your routines are kept in {folder}.")
+IMPORT_TITLE = _("Import a routine")
+IMPORT_FILTER = _("Routines (*.yaml *.yml *.zip)")
+EXPORT_TITLE = _("Export “{name}”")
+EXPORT_FILTER = _("A .zip with its pictures (*.zip);;One routine file (*.yaml)")
+IMPORTED = _("Imported “{name}”.")
+EXPORTED = _("Exported to {path}.")
+EXPORT_FAILED = _("Could not export ({reason}).")
+BROKEN_EXPORT = _("A routine with problems cannot be exported; fix it first.")
+OTHER_TITLE = _("Open a routine")
+OTHER_FILTER = _("Routines (*.yaml *.yml)")
+LIST_NAME = _("Routines")
+LIST_DESCRIPTION = _("Every routine, built in and yours, with its length and muscle groups.")
 #: each button's tool tip, read by a screen reader as its description
 TIPS = {
-    "open": "Open the chosen routine in the main window.",
-    "edit": "Edit the chosen routine in the routine editor.",
-    "duplicate": "Make a copy of the chosen routine and edit the copy.",
-    "import": "Copy a routine file or a .zip into your routines.",
-    "export": "Save the chosen routine to a file, to share or keep.",
-    "other": "Open a routine file from anywhere on this computer.",
-    "close": "Close this list.",
+    "open": _("Open the chosen routine in the main window."),
+    "edit": _("Edit the chosen routine in the routine editor."),
+    "duplicate": _("Make a copy of the chosen routine and edit the copy."),
+    "import": _("Copy a routine file or a .zip into your routines."),
+    "export": _("Save the chosen routine to a file, to share or keep."),
+    "other": _("Open a routine file from anywhere on this computer."),
+    "close": _("Close this list."),
 }
+
+
+def broken_words(count: int, first: str) -> str:
+    """What the picker says of a routine file with problems: how many, and the first."""
+    return ngettext("{count} problem: {first}", "{count} problems: {first}", count).format(
+        count=count, first=first
+    )
+
+
+def no_pictures_words(path: Path, count: int) -> str:
+    """Exported as a lone .yaml, which cannot carry the routine's pictures."""
+    return ngettext(
+        "Exported to {path}. Its picture is not in a lone .yaml: export a .zip to share it.",
+        "Exported to {path}. Its {count} pictures are not in a lone .yaml: export a .zip to "
+        "share them.",
+        count,
+    ).format(path=path, count=count)
 
 
 def _shown_path(path: Path) -> str:
@@ -86,7 +99,7 @@ class FileChooser:
 
     @classmethod
     def open_file(cls, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+        name, _unused = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
         return Path(name) if name else None
 
     @classmethod
@@ -227,7 +240,7 @@ class RoutinePicker(QDialog):
                     file=found.path.name if found.builtin else _shown_path(found.path)
                 ),
                 NO_LENGTH,
-                BROKEN.format(count=len(problems), first=first),
+                broken_words(len(problems), first),
                 where,
             ]
         summary = summarize(routine)
@@ -347,6 +360,6 @@ class RoutinePicker(QDialog):
             self.message.setText(EXPORT_FAILED.format(reason=e))
             return
         if left_out:
-            self.message.setText(EXPORTED_NO_PICTURES.format(path=target, count=left_out))
+            self.message.setText(no_pictures_words(target, left_out))
         else:
             self.message.setText(EXPORTED.format(path=target))

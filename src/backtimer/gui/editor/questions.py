@@ -5,13 +5,39 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-QUESTION_TITLE = "Unsaved changes"
-QUESTION = "Save the changes to “{name}” before closing?"
-RECOVER_TITLE = "Unsaved changes from last time"
-RECOVER = (
+from backtimer.core.i18n import _
+
+QUESTION_TITLE = _("Unsaved changes")
+QUESTION = _("Save the changes to “{name}” before closing?")
+RECOVER_TITLE = _("Unsaved changes from last time")
+RECOVER = _(
     "“{name}” has changes that were never saved (BackTimer was closed before they were). "
     "Go on with them?"
 )
+
+
+Button = QMessageBox.StandardButton
+#: the questions' buttons, named here (Qt's own names would stay English)
+BUTTONS = {
+    Button.Save: _("Save"),
+    Button.Discard: _("Discard"),
+    Button.Cancel: _("Cancel"),
+    Button.Yes: _("Yes"),
+    Button.No: _("No"),
+}
+
+
+def _question(
+    parent: QWidget | None, title: str, text: str, buttons: tuple[Button, ...], default: Button
+) -> Button:
+    """Ask ``text`` with ``buttons`` (each named from BUTTONS); the one answered."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.NoButton, parent)
+    for button in buttons:
+        box.addButton(button).setText(BUTTONS[button])
+    box.setDefaultButton(default)
+    box.exec()
+    clicked = box.clickedButton()
+    return box.standardButton(clicked) if clicked is not None else Button.Cancel
 
 
 class UnsavedQuestion:
@@ -20,21 +46,16 @@ class UnsavedQuestion:
     @classmethod
     def ask(cls, parent: QWidget, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        answer = QMessageBox.question(
+        answer = _question(
             parent,
             QUESTION_TITLE,
             QUESTION.format(name=name),
-            buttons,
-            QMessageBox.StandardButton.Save,
+            (Button.Save, Button.Discard, Button.Cancel),
+            Button.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == Button.Save:
             return "save"
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == Button.Discard:
             return "discard"
         return "cancel"
 
@@ -44,11 +65,11 @@ class RecoverQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget | None, name: str) -> bool:
-        answer = QMessageBox.question(
+        answer = _question(
             parent,
             RECOVER_TITLE,
             RECOVER.format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            (Button.Yes, Button.No),
+            Button.Yes,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        return answer == Button.Yes

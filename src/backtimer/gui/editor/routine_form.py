@@ -10,31 +10,40 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.draft_check import FieldProblem
 from backtimer.gui.editor.fields import ProblemForm, SecondsBox, set_line, set_plain
 
-NAME = "Routine &name:"
-ID = "&Id:"
-ID_TIP = "A short name for the history: lowercase letters, digits and '-'."
-DESCRIPTION = "&Description:"
-DESCRIPTION_PLACEHOLDER = "What the routine is for, and for whom."
-DEFAULTS = "Defaults for every exercise that does not set its own"
-HOLD = "&Hold:"
-PREPARE = "Get read&y:"
-REST = "Res&t:"
-REPS = "Re&petitions:"
+NAME = _("Routine &name:")
+ID = _("&Id:")
+ID_TIP = _("A short name for the history: lowercase letters, digits and '-'.")
+DESCRIPTION = _("&Description:")
+DESCRIPTION_PLACEHOLDER = _("What the routine is for, and for whom.")
+DEFAULTS = _("Defaults for every exercise that does not set its own")
+HOLD = _("&Hold:")
+PREPARE = _("Get read&y:")
+REST = _("Res&t:")
+REPS = _("Re&petitions:")
 TIMES = " ×"
-SUMMARY = "About {minutes} min · {exercises} exercises"
 #: each field's tool tip, read by a screen reader as its description
 TIPS = {
-    "name": "The routine's name, as the main window and the routine list show it.",
-    "description": "A few words on what the routine is for, and for whom.",
-    "hold": "How long each exercise is held, unless the exercise sets its own.",
-    "prepare": "The seconds to get into position before each exercise.",
-    "rest": "The seconds of rest between repetitions.",
-    "reps": "How many times each exercise is done, unless it sets its own.",
+    "name": _("The routine's name, as the main window and the routine list show it."),
+    "description": _("A few words on what the routine is for, and for whom."),
+    "hold": _("How long each exercise is held, unless the exercise sets its own."),
+    "prepare": _("The seconds to get into position before each exercise."),
+    "rest": _("The seconds of rest between repetitions."),
+    "reps": _("How many times each exercise is done, unless it sets its own."),
 }
+
+
+def summary_words(minutes: int, exercises: int) -> str:
+    """The routine's length and size, under its defaults."""
+    return ngettext(
+        "About {minutes} min · {exercises} exercise",
+        "About {minutes} min · {exercises} exercises",
+        exercises,
+    ).format(minutes=minutes, exercises=exercises)
 
 
 class RoutineForm(QWidget):
@@ -100,9 +109,7 @@ class RoutineForm(QWidget):
         self.form.show_problems(top, 0)
         self.defaults_form.show_problems([p for p in problems if p.path[:1] == ("defaults",)], 1)
         self.summary.setText(
-            SUMMARY.format(minutes=minutes, exercises=len(draft.exercises))
-            if minutes is not None
-            else ""
+            summary_words(minutes, len(draft.exercises)) if minutes is not None else ""
         )
 
     def _emit(self, draft: RoutineDraft, field: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft import ExerciseDraft, MovementDraft, StepDraft
 from backtimer.core.routine_file.draft_check import FieldProblem
 from backtimer.gui.editor.item_forms import ExerciseForm, MovementForm
@@ -31,41 +32,50 @@ from backtimer.gui.slots import call_soon, connect_call
 
 Item = ExerciseDraft | MovementDraft
 
-ADD = "Add from library… (Ins)"
-NEW = "New blank"
-DUPLICATE = "Duplicate (Ctrl+D)"
-REMOVE = "Remove (Del)"
-UP = "Move up (Ctrl+↑)"
-DOWN = "Move down (Ctrl+↓)"
-EMPTY = "Nothing here yet. Add an exercise from the library (Ins), or a blank one."
-EXERCISE_ROW = "{name}\n{hold} × {reps}, {sides}"
+ADD = _("Add from library… (Ins)")
+NEW = _("New blank")
+DUPLICATE = _("Duplicate (Ctrl+D)")
+REMOVE = _("Remove (Del)")
+UP = _("Move up (Ctrl+↑)")
+DOWN = _("Move down (Ctrl+↓)")
+EMPTY = _("Nothing here yet. Add an exercise from the library (Ins), or a blank one.")
+EXERCISE_ROW = _("{name}\n{hold} × {reps}, {sides}")
 MOVEMENT_ROW = "{name}\n{duration}"
-BOTH_SIDES = "both sides"
-NO_SIDES = "no sides"
+BOTH_SIDES = _("both sides")
+NO_SIDES = _("no sides")
 PROBLEM_MARK = "⚠ {row}"
-BLANK_EXERCISE = "New exercise"
-BLANK_MOVEMENT = "New movement"
-BLANK_STEP = "Describe the first step."
-UNDO_ADD = "Add {name}"
-UNDO_REMOVE = "Remove {name}"
-UNDO_MOVE = "Move {name}"
-UNDO_DUPLICATE = "Duplicate {name}"
-UNDO_CHANGE = "Change {name}"
+BLANK_EXERCISE = _("New exercise")
+BLANK_MOVEMENT = _("New movement")
+BLANK_STEP = _("Describe the first step.")
+UNDO_ADD = _("Add {name}")
+UNDO_REMOVE = _("Remove {name}")
+UNDO_MOVE = _("Move {name}")
+UNDO_DUPLICATE = _("Duplicate {name}")
+UNDO_CHANGE = _("Change {name}")
 ICON = 40
 #: each section's list, as a screen reader names and describes it
 LIST_WORDS = {
-    "warmup": ("Warm-up movements", "The warm-up in order; the chosen one is edited beside."),
-    "exercises": ("Exercises", "The exercises in order; the chosen one is edited beside."),
-    "cooldown": ("Cool-down movements", "The cool-down in order; the chosen one is edited beside."),
+    "warmup": (
+        _("Warm-up movements"),
+        _("The warm-up in order; the chosen one is edited beside."),
+    ),
+    "exercises": (
+        _("Exercises"),
+        _("The exercises in order; the chosen one is edited beside."),
+    ),
+    "cooldown": (
+        _("Cool-down movements"),
+        _("The cool-down in order; the chosen one is edited beside."),
+    ),
 }
 #: each button's tool tip, read by a screen reader as its description
 TIPS = {
-    "add": "Choose exercises from the library and add them after the chosen one.",
-    "new": "Add a blank one after the chosen one, to fill in yourself.",
-    "duplicate": "Add a copy of the chosen one just after it.",
-    "remove": "Take the chosen one out (Undo brings it back).",
-    "up": "Move the chosen one earlier in the list.",
-    "down": "Move the chosen one later in the list.",
+    "add": _("Choose exercises from the library and add them after the chosen one."),
+    "new": _("Add a blank one after the chosen one, to fill in yourself."),
+    "duplicate": _("Add a copy of the chosen one just after it."),
+    "remove": _("Take the chosen one out (Undo brings it back)."),
+    "up": _("Move the chosen one earlier in the list."),
+    "down": _("Move the chosen one later in the list."),
 }
 
 
@@ -196,7 +206,7 @@ class SectionPage(QWidget):
         self.list.blockSignals(True)
         if self.list.count() != len(items):
             self.list.clear()
-            for _ in items:
+            for _unused in items:
                 item = QListWidgetItem()
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
                 self.list.addItem(item)
@@ -254,7 +264,7 @@ class SectionPage(QWidget):
             self.list.blockSignals(True)
             if self.list.count() != len(items):
                 self.list.clear()
-                for _ in items:
+                for _unused in items:
                     self.list.addItem(QListWidgetItem())
             self.list.setCurrentRow(row)
             self.list.blockSignals(False)

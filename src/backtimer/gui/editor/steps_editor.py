@@ -23,48 +23,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.poses.library import pose_names
 from backtimer.core.routine_file.draft import StepDraft
 from backtimer.core.routine_file.draft_check import FieldProblem
 from backtimer.core.routine_file.images import ImageError, inspect_image
 from backtimer.core.routines.photos import adopt_photo
 from backtimer.gui.editor.fields import ProblemLabel, set_choice, set_line
+from backtimer.gui.editor.pose_words import pose_words
 from backtimer.gui.figure.thumbnails import pose_pixmap
 from backtimer.gui.slots import connect_call
 
-STEPS = "&Steps"
-ADD_STEP = "Add step"
-DUPLICATE_STEP = "Duplicate step"
-REMOVE_STEP = "Remove step"
-STEP_UP = "Step up"
-STEP_DOWN = "Step down"
-STEP_TEXT = "Wh&at to do:"
-STEP_PLACEHOLDER = "What to do, e.g. Put your {side} heel on the chair."
-INSERT_SIDE = "Insert {side}"
-INSERT_OTHER = "Insert {other}"
-PICTURE = "Pict&ure:"
-NO_PICTURE = "No picture"
-OWN_PHOTO = "Your photo: {path}"
-CHOOSE_PHOTO = "Choose a photo fi&le…"
-CHOOSE_PHOTO_TITLE = "Choose a photo for this step"
-PHOTO_FILTER = "Pictures (*.png *.jpg *.jpeg *.svg);;All files (*)"
+STEPS = _("&Steps")
+ADD_STEP = _("Add step")
+DUPLICATE_STEP = _("Duplicate step")
+REMOVE_STEP = _("Remove step")
+STEP_UP = _("Step up")
+STEP_DOWN = _("Step down")
+STEP_TEXT = _("Wh&at to do:")
+STEP_PLACEHOLDER = _("What to do, e.g. Put your {side} heel on the chair.")
+INSERT_SIDE = _("Insert {side}")
+INSERT_OTHER = _("Insert {other}")
+PICTURE = _("Pict&ure:")
+NO_PICTURE = _("No picture")
+OWN_PHOTO = _("Your photo: {path}")
+CHOOSE_PHOTO = _("Choose a photo fi&le…")
+CHOOSE_PHOTO_TITLE = _("Choose a photo for this step")
+PHOTO_FILTER = _("Pictures (*.png *.jpg *.jpeg *.svg);;All files (*)")
 PHOTO_REFUSED = "{message} — {hint}"
-NEW_STEP_TEXT = "Describe this step."
+NEW_STEP_TEXT = _("Describe this step.")
 STEP_ROW = "{number}. {text}"
 THUMB = 48
+PICTURE_CHARS = 12  #: the picture box is this many characters wide, at least
 #: each control's tool tip, read by a screen reader as its description
 TIPS = {
-    "list": "The steps in the order they are said; the chosen one is edited below.",
-    "add": "Add a new step after the chosen one.",
-    "duplicate": "Add a copy of the chosen step just after it.",
-    "remove": "Take the chosen step out (Undo brings it back).",
-    "up": "Move the chosen step earlier.",
-    "down": "Move the chosen step later.",
-    "text": "The words shown and spoken for this step.",
-    "side": "Put in {side}: said as the side being worked, right or left.",
-    "other": "Put in {other}: said as the side not being worked.",
-    "picture": "The figure shown for this step: a built-in pose or your own photo.",
-    "photo": "Use a picture file of your own for this step.",
+    "list": _("The steps in the order they are said; the chosen one is edited below."),
+    "add": _("Add a new step after the chosen one."),
+    "duplicate": _("Add a copy of the chosen step just after it."),
+    "remove": _("Take the chosen step out (Undo brings it back)."),
+    "up": _("Move the chosen step earlier."),
+    "down": _("Move the chosen step later."),
+    "text": _("The words shown and spoken for this step."),
+    "side": _("Put in {side}: said as the side being worked, right or left."),
+    "other": _("Put in {other}: said as the side not being worked."),
+    "picture": _("The figure shown for this step: a built-in pose or your own photo."),
+    "photo": _("Use a picture file of your own for this step."),
 }
 _PHOTO = "photo"  #: the picture box's data for the step's own photo
 
@@ -74,7 +77,7 @@ class PhotoChooser:
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _unused = QFileDialog.getOpenFileName(
             parent, CHOOSE_PHOTO_TITLE, str(Path.home()), PHOTO_FILTER
         )
         return Path(name) if name else None
@@ -124,6 +127,11 @@ class StepsEditor(QWidget):
         self.text_problem = ProblemLabel()
         self.picture = QComboBox()
         self.picture.setIconSize(_size(THUMB))
+        # A pose's words may be long (longer still translated): the box shares the row.
+        self.picture.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picture.setMinimumContentsLength(PICTURE_CHARS)
         picture_caption = QLabel(PICTURE)
         picture_caption.setBuddy(self.picture)
         self.photo_button = QPushButton(CHOOSE_PHOTO)
@@ -207,7 +215,7 @@ class StepsEditor(QWidget):
         self.list.blockSignals(True)
         if self.list.count() != len(steps):
             self.list.clear()
-            for _ in steps:
+            for _unused in steps:
                 self.list.addItem(QListWidgetItem())
         for index, step in enumerate(steps):
             item = self.list.item(index)
@@ -260,8 +268,8 @@ class StepsEditor(QWidget):
 
     def _fill_poses(self) -> None:
         self.picture.addItem(NO_PICTURE, None)
-        for name in pose_names():
-            self.picture.addItem(QIcon(pose_pixmap(name, THUMB)), name, name)
+        for name in sorted(pose_names(), key=pose_words):
+            self.picture.addItem(QIcon(pose_pixmap(name, THUMB)), pose_words(name), name)
 
     def _show_picture(self, step: StepDraft) -> None:
         photo = self.picture.findData(_PHOTO)
@@ -372,7 +380,7 @@ class StepsEditor(QWidget):
         self.list.blockSignals(True)
         if self.list.count() != len(steps):
             self.list.clear()
-            for _ in steps:
+            for _unused in steps:
                 self.list.addItem(QListWidgetItem())
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.routine_file.draft import (
     PictureOutsideFolder,
@@ -59,38 +60,58 @@ from backtimer.gui.editor.section_page import Item, SectionPage
 
 log = logging.getLogger(__name__)
 
-TITLE = "BackTimer — edit “{name}”{star}"
-UNNAMED = "new routine"
-TAB_ROUTINE = "&Routine"
-TAB_WARMUP = "&Warm-up"
-TAB_EXERCISES = "E&xercises"
-TAB_COOLDOWN = "C&ool-down"
-SAVE = "Save (Ctrl+S)"
-CLOSE = "Close"
-SAVE_MENU = "&Save"
-UNDO = "&Undo"
-REDO = "&Redo"
-FIRST_PROBLEM = "Go to the first &problem (F8)"
-TRY = "&Try this exercise"
-ALL_GOOD = "✓ Ready to save: the routine passes every check."
-PROBLEMS = "⚠ {count} problem(s) to fix before saving — the first: {first} (F8 goes there)"
-NOT_SAVED_PROBLEMS = "Not saved yet: fix the problems marked in red first. Your work is kept."
-SAVED = "Saved to {path}."
-SAVE_FAILED = "The routine could not be saved ({reason}). Your work is kept as a draft."
-DRAFT_FAILED = "Your changes cannot be kept on disk ({reason}); save soon."
-TRY_PROBLEMS = "This exercise cannot be tried yet: {first}"
+TITLE = _("BackTimer — edit “{name}”{star}")
+UNNAMED = _("new routine")
+TAB_ROUTINE = _("&Routine")
+TAB_WARMUP = _("&Warm-up")
+TAB_EXERCISES = _("E&xercises")
+TAB_COOLDOWN = _("C&ool-down")
+SAVE = _("Save (Ctrl+S)")
+CLOSE = _("Close")
+SAVE_MENU = _("&Save")
+UNDO = _("&Undo")
+REDO = _("&Redo")
+#: the Edit menu's entries with the change they undo or redo: "&Undo Remove Cat stretch"
+UNDO_WHAT = _("&Undo {change}")
+REDO_WHAT = _("&Redo {change}")
+FIRST_PROBLEM = _("Go to the first &problem (F8)")
+TRY = _("&Try this exercise")
+ALL_GOOD = _("✓ Ready to save: the routine passes every check.")
+NOT_SAVED_PROBLEMS = _("Not saved yet: fix the problems marked in red first. Your work is kept.")
+SAVED = _("Saved to {path}.")
+SAVE_FAILED = _("The routine could not be saved ({reason}). Your work is kept as a draft.")
+DRAFT_FAILED = _("Your changes cannot be kept on disk ({reason}); save soon.")
+TRY_PROBLEMS = _("This exercise cannot be tried yet: {first}")
 SECTIONS = ("warmup", "exercises", "cooldown")
 REDO_KEY = "Ctrl+Shift+Z"
 #: tool tips of the tabs and buttons, read by a screen reader as their descriptions
 TAB_TIPS = (
-    "The routine's name, description and the defaults its exercises follow.",
-    "The movements that warm you up before the exercises.",
-    "The exercises held and repeated, each with its steps.",
-    "The movements that cool you down after the exercises.",
+    _("The routine's name, description and the defaults its exercises follow."),
+    _("The movements that warm you up before the exercises."),
+    _("The exercises held and repeated, each with its steps."),
+    _("The movements that cool you down after the exercises."),
 )
-SAVE_TIP = "Save the routine to its file; refused while it has problems."
-CLOSE_TIP = "Close the editor; it asks first if there are unsaved changes."
+SAVE_TIP = _("Save the routine to its file; refused while it has problems.")
+CLOSE_TIP = _("Close the editor; it asks first if there are unsaved changes.")
 REDO_KEY_WINDOWS = "Ctrl+Y"
+FILE_MENU = _("&File")
+EDIT_MENU = _("&Edit")
+#: the undo text of a change to one of the routine's own fields
+ROUTINE_UNDO = {
+    "name": _("Change the routine's name"),
+    "id": _("Change the routine's id"),
+    "description": _("Change the routine's description"),
+    "defaults": _("Change the routine's defaults"),
+}
+
+
+def problems_words(count: int, first: str) -> str:
+    """The status line while the draft has problems."""
+    return ngettext(
+        "⚠ {count} problem to fix before saving — {first} (F8 goes there)",
+        "⚠ {count} problems to fix before saving — the first: {first} (F8 goes there)",
+        count,
+    ).format(count=count, first=first)
 
 
 class EditorWindow(QMainWindow):
@@ -175,7 +196,7 @@ class EditorWindow(QMainWindow):
         self._fit_screen()
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(FILE_MENU)
         self.save_action = QAction(SAVE_MENU, self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
@@ -184,7 +205,7 @@ class EditorWindow(QMainWindow):
         close.triggered.connect(self.close)
         menu.addAction(self.save_action)
         menu.addAction(close)
-        edit = self.menuBar().addMenu("&Edit")
+        edit = self.menuBar().addMenu(EDIT_MENU)
         self.undo_action = self.undo_stack.createUndoAction(self, UNDO)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, REDO)
@@ -193,6 +214,9 @@ class EditorWindow(QMainWindow):
             if key not in redo_keys:
                 redo_keys.append(key)
         self.redo_action.setShortcuts(redo_keys)
+        # After Qt's own naming (prefix + text): the whole entry, as a translation says it.
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.undo_stack.redoTextChanged.connect(self._name_redo)
         problem = QAction(FIRST_PROBLEM, self)
         problem.setShortcut(QKeySequence("F8"))
         problem.triggered.connect(self.go_to_first_problem)
@@ -201,6 +225,12 @@ class EditorWindow(QMainWindow):
         try_it.triggered.connect(self.try_current)
         for action in (self.undo_action, self.redo_action, problem, try_it):
             edit.addAction(action)
+
+    def _name_undo(self, change: str) -> None:
+        self.undo_action.setText(UNDO_WHAT.format(change=change) if change else UNDO)
+
+    def _name_redo(self, change: str) -> None:
+        self.redo_action.setText(REDO_WHAT.format(change=change) if change else REDO)
 
     def _fit_screen(self) -> None:
         """1100×760, or nine tenths of a smaller screen (a 1024×600 netbook)."""
@@ -274,7 +304,7 @@ class EditorWindow(QMainWindow):
             self.tabs.setTabIcon(index, self._warning if bad else QIcon())
         if check.problems:
             first = check.problems[0].message
-            self.status.setText(PROBLEMS.format(count=len(check.problems), first=first))
+            self.status.setText(problems_words(len(check.problems), first))
         else:
             self.status.setText(ALL_GOOD)
         self._show_title()
@@ -285,7 +315,7 @@ class EditorWindow(QMainWindow):
 
     # ----- edits from the parts ---------------------------------------------------------
     def _on_routine_form(self, draft: RoutineDraft, field: str) -> None:
-        self.edit(draft, f"Change the routine's {field}", f"routine/{field}")
+        self.edit(draft, ROUTINE_UNDO.get(field, ROUTINE_UNDO["defaults"]), f"routine/{field}")
 
     def _on_items(self, items: tuple[Item, ...], text: str, key: str) -> None:
         page = self.sender()

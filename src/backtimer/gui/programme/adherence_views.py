@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCalendarWidget
 
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _, ngettext, pgettext
 from backtimer.core.programme.adherence import DayAdherence, DoneSession, daily, weekly
 from backtimer.core.programme.due import local_zone
 from backtimer.core.programme.plan import Plan
@@ -20,17 +21,59 @@ from backtimer.core.programme.schedule import Weekday, format_time
 
 log = logging.getLogger(__name__)
 
-DAY_TIP = "Planned {planned} · done {done}"
+DAY_TIP = _("Planned {planned} · done {done}")
 ALL_DONE = QColor("#cdebd3")  #: every planned session done
 NONE_DONE = QColor("#fbe3c8")  #: planned, none done
-HEADING = "Plan and adherence"
-NO_PLAN = "No plan was kept in this period."
-PRESCRIPTION = "{routine}: {times}; {days}{limit}"
-EVERY_DAY = "every day"
-LIMIT = "; stop if pain is above {limit}/10"
-MICRO = "{time} ({exercises})"
-TOTAL = "{done} of {planned} planned sessions done ({share:.0%}) from {first} to {last}."
-WEEK_HEADERS = ("Week of", "Planned", "Done", "Share")
+HEADING = _("Plan and adherence")
+NO_PLAN = _("No plan was kept in this period.")
+PRESCRIPTION = _("{routine}: {times}; {days}")
+PRESCRIPTION_LIMIT = _("{routine}: {times}; {days}; stop if pain is above {limit}/10")
+EVERY_DAY = _("every day")
+DAY_NAMES = {
+    Weekday.MON: pgettext("weekday", "Mon"),
+    Weekday.TUE: pgettext("weekday", "Tue"),
+    Weekday.WED: pgettext("weekday", "Wed"),
+    Weekday.THU: pgettext("weekday", "Thu"),
+    Weekday.FRI: pgettext("weekday", "Fri"),
+    Weekday.SAT: pgettext("weekday", "Sat"),
+    Weekday.SUN: pgettext("weekday", "Sun"),
+}
+MICRO = _("{time} ({exercises})")
+WEEK_HEADERS = (
+    pgettext("report column", "Week of"),
+    pgettext("report column", "Planned"),
+    pgettext("report column", "Done"),
+    pgettext("report column", "Share"),
+)
+#: a week's Monday in the report's table: "16 Jun 2025"
+WEEK_DATE = _("{day} {month} {year}")
+MONTHS = (
+    pgettext("month", "Jan"),
+    pgettext("month", "Feb"),
+    pgettext("month", "Mar"),
+    pgettext("month", "Apr"),
+    pgettext("month", "May"),
+    pgettext("month", "Jun"),
+    pgettext("month", "Jul"),
+    pgettext("month", "Aug"),
+    pgettext("month", "Sep"),
+    pgettext("month", "Oct"),
+    pgettext("month", "Nov"),
+    pgettext("month", "Dec"),
+)
+
+
+def total_words(done: int, planned: int, share: float, first: dt.date, last: dt.date) -> str:
+    """The period's total: "3 of 5 planned sessions done (60%) from … to …"."""
+    return ngettext(
+        "{done} of {planned} planned session done ({share:.0%}) from {first} to {last}.",
+        "{done} of {planned} planned sessions done ({share:.0%}) from {first} to {last}.",
+        planned,
+    ).format(done=done, planned=planned, share=share, first=first, last=last)
+
+
+def week_date(day: dt.date) -> str:
+    return WEEK_DATE.format(day=f"{day.day:02d}", month=MONTHS[day.month - 1], year=day.year)
 
 
 def _days(store: HistoryStore, first: dt.date, last: dt.date) -> tuple[Plan, list[DayAdherence]]:
@@ -83,19 +126,17 @@ def summary_lines(store: HistoryStore, first: dt.date, last: dt.date) -> list[st
             else format_time(slot.at)
             for slot in s.slots
         )
-        named = [d.value for d in Weekday if d in s.days]
+        named = [DAY_NAMES[d] for d in Weekday if d in s.days]
         shown = EVERY_DAY if len(named) == 7 else ", ".join(named)
-        limit = LIMIT.format(limit=s.pain_limit) if s.pain_limit is not None else ""
+        template = PRESCRIPTION if s.pain_limit is None else PRESCRIPTION_LIMIT
         lines.append(
-            PRESCRIPTION.format(routine=e.routine_name, times=times, days=shown, limit=limit)
+            template.format(routine=e.routine_name, times=times, days=shown, limit=s.pain_limit)
         )
     planned = sum(d.planned for d in days)
     if not planned:
         return [*lines, NO_PLAN]
     done = sum(d.done for d in days)
-    lines.append(
-        TOTAL.format(done=done, planned=planned, share=done / planned, first=first, last=last)
-    )
+    lines.append(total_words(done, planned, done / planned, first, last))
     return lines
 
 
@@ -108,7 +149,7 @@ def report_section(pages: Any, store: HistoryStore, first: dt.date, last: dt.dat
     _plan, days = _days(store, first, last)
     rows = [
         [
-            f"{w.monday:%d %b %Y}",
+            week_date(w.monday),
             str(w.planned),
             str(w.done),
             f"{w.share:.0%}" if w.share is not None else "",

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from backtimer.core.i18n import _
 from backtimer.core.platform import current
 
 log = logging.getLogger(__name__)
@@ -29,13 +30,16 @@ DESKTOP_NAME = "backtimer-tray.desktop"
 AGENT_LABEL = "org.backtimer.tray"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "BackTimer tray"
-COULD_NOT = "Could not change starting at login: {error}"
+COULD_NOT = _("Could not change starting at login: {error}")
+#: what a desktop's list of login programs shows for the entry
+ENTRY_NAME = _("BackTimer reminders")
+ENTRY_COMMENT = _("Reminds you of your stretching sessions through the day")
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]
 Type=Application
-Name=BackTimer reminders
-Comment=Reminds you of your stretching sessions through the day
+Name={name}
+Comment={comment}
 Exec={exec}
 Icon=backtimer
 Terminal=false
@@ -96,7 +100,17 @@ class Autostart:
         if current().name == "macos":
             agent = {"Label": AGENT_LABEL, "ProgramArguments": self.command, "RunAtLoad": True}
             return plistlib.dumps(agent)
-        return DESKTOP_ENTRY.format(exec=_desktop_exec(self.command)).encode()
+        entry = DESKTOP_ENTRY.format(
+            name=_one_line(ENTRY_NAME),
+            comment=_one_line(ENTRY_COMMENT),
+            exec=_desktop_exec(self.command),
+        )
+        return entry.encode()
+
+
+def _one_line(text: str) -> str:
+    """A translation as a Desktop Entry value: one line (the spec's escapes)."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
 
 
 def _desktop_exec(command: Sequence[str]) -> str:

@@ -19,13 +19,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from backtimer.core.i18n import _
+
 log = logging.getLogger(__name__)
 
+#: the actions' keys (D-Bus action identifiers: never translated); only the labels are
 START = "start"
 SNOOZE = "snooze"
 SKIP = "skip"
 
-ACTION_LABELS = {START: "Start now", SNOOZE: "In 10 minutes", SKIP: "Skip"}
+ACTION_LABELS = {START: _("Start now"), SNOOZE: _("In 10 minutes"), SKIP: _("Skip")}
 
 
 @dataclass(frozen=True)

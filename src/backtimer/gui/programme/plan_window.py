@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language, pgettext
 from backtimer.core.programme.day import effective_plan
 from backtimer.core.programme.editing import problem
 from backtimer.core.programme.plan import Plan, PlanEntry
@@ -41,49 +42,58 @@ from backtimer.gui.slots import connect_call
 
 log = logging.getLogger(__name__)
 
-TITLE = "Plan"
-ADD = "Add a routine"
-REMOVE = "Remove from the plan"
-ADD_TIME = "Add a time"
-RESET = "Use the routine's prescription"
-SAVE = "Save"
-CLOSE = "Close"
-NO_LIMIT = "no limit"
-TIMES = "Times"
-DAYS = "Days"
-FROM = "From"
-UNTIL = "Until"
-PAIN = "Stop if pain is above (of 10)"
-SAVED = "Saved. Reminders follow the new plan within a minute."
-EMPTY = "Nothing is planned. Add a routine to plan it."
-SUGGESTED = "This is the routine's suggestion. Change it if you like, then Save to keep it."
+TITLE = _("Plan")
+ADD = _("Add a routine")
+REMOVE = _("Remove from the plan")
+ADD_TIME = _("Add a time")
+RESET = _("Use the routine's prescription")
+SAVE = _("Save")
+CLOSE = _("Close")
+NO_LIMIT = _("no limit")
+TIMES = _("Times")
+DAYS = _("Days")
+FROM = _("From")
+UNTIL = _("Until")
+PAIN = _("Stop if pain is above (of 10)")
+SAVED = _("Saved. Reminders follow the new plan within a minute.")
+EMPTY = _("Nothing is planned. Add a routine to plan it.")
+SUGGESTED = _("This is the routine's suggestion. Change it if you like, then Save to keep it.")
 DAY_NAMES = {
-    Weekday.MON: "Mon",
-    Weekday.TUE: "Tue",
-    Weekday.WED: "Wed",
-    Weekday.THU: "Thu",
-    Weekday.FRI: "Fri",
-    Weekday.SAT: "Sat",
-    Weekday.SUN: "Sun",
+    Weekday.MON: pgettext("weekday", "Mon"),
+    Weekday.TUE: pgettext("weekday", "Tue"),
+    Weekday.WED: pgettext("weekday", "Wed"),
+    Weekday.THU: pgettext("weekday", "Thu"),
+    Weekday.FRI: pgettext("weekday", "Fri"),
+    Weekday.SAT: pgettext("weekday", "Sat"),
+    Weekday.SUN: pgettext("weekday", "Sun"),
 }
 DEFAULT_TIME = dt.time(8, 0)
 #: What a screen reader says for each control: (name, description); a name "" keeps the
 #: control's own text as its name.
 WORDS = {
-    "entries": ("Planned routines", "The routines in the plan; choose one to edit it."),
-    "add": ("", "Opens a list of routines to add to the plan."),
-    "remove": ("", "Takes the chosen routine out of the plan (kept only on Save)."),
-    "add_time": ("", "Adds another time of day for this routine."),
-    "from_on": ("Starts on a date", "When ticked, the plan begins on the date beside it."),
-    "from_date": ("First date", "The first day of the plan."),
-    "until_on": ("Ends on a date", "When ticked, the plan ends on the date beside it."),
-    "until_date": ("Last date", "The last day of the plan."),
-    "pain": ("", "A session stops when pain is rated above this; 'no limit' for none."),
-    "reset": ("", "Puts back the times and days the routine's file suggests."),
-    "save": ("", "Keeps the plan; reminders follow it within a minute."),
-    "close": ("", "Closes the window; changes not saved are lost."),
+    "entries": (_("Planned routines"), _("The routines in the plan; choose one to edit it.")),
+    "add": ("", _("Opens a list of routines to add to the plan.")),
+    "remove": ("", _("Takes the chosen routine out of the plan (kept only on Save).")),
+    "add_time": ("", _("Adds another time of day for this routine.")),
+    "from_on": (_("Starts on a date"), _("When ticked, the plan begins on the date beside it.")),
+    "from_date": (_("First date"), _("The first day of the plan.")),
+    "until_on": (_("Ends on a date"), _("When ticked, the plan ends on the date beside it.")),
+    "until_date": (_("Last date"), _("The last day of the plan.")),
+    "pain": ("", _("A session stops when pain is rated above this; 'no limit' for none.")),
+    "reset": ("", _("Puts back the times and days the routine's file suggests.")),
+    "save": ("", _("Keeps the plan; reminders follow it within a minute.")),
+    "close": ("", _("Closes the window; changes not saved are lost.")),
 }
-DAY_DESCRIPTION = "When ticked, this routine is planned on {day}."
+#: what a screen reader says of each day's box, a whole sentence per day
+DAY_DESCRIPTIONS = {
+    Weekday.MON: _("When ticked, this routine is planned on Mondays."),
+    Weekday.TUE: _("When ticked, this routine is planned on Tuesdays."),
+    Weekday.WED: _("When ticked, this routine is planned on Wednesdays."),
+    Weekday.THU: _("When ticked, this routine is planned on Thursdays."),
+    Weekday.FRI: _("When ticked, this routine is planned on Fridays."),
+    Weekday.SAT: _("When ticked, this routine is planned on Saturdays."),
+    Weekday.SUN: _("When ticked, this routine is planned on Sundays."),
+}
 
 
 class PlanWindow(QWidget):
@@ -145,7 +155,7 @@ class PlanWindow(QWidget):
         for day in Weekday:
             box = QCheckBox(DAY_NAMES[day])
             box.toggled.connect(self._on_changed)
-            box.setAccessibleDescription(DAY_DESCRIPTION.format(day=DAY_NAMES[day]))
+            box.setAccessibleDescription(DAY_DESCRIPTIONS[day])
             self.day_boxes[day] = box
             days.addWidget(box)
         self.from_on, self.from_date = QCheckBox(), QDateEdit()
@@ -153,6 +163,8 @@ class PlanWindow(QWidget):
         for on, date in ((self.from_on, self.from_date), (self.until_on, self.until_date)):
             date.setCalendarPopup(True)
             date.setDisplayFormat("yyyy-MM-dd")
+            if language() != SOURCE_LANGUAGE:  # the calendar's month and day names
+                date.setLocale(QLocale(language()))
             on.toggled.connect(self._on_changed)
             date.dateChanged.connect(self._on_changed)
         self.pain = QSpinBox()

@@ -1,26 +1,28 @@
-"""Every word the tray and its reminders show, in one place (they will be translated)."""
+"""Every word the tray and its reminders show, in one place (translated at import)."""
 
 from __future__ import annotations
 
-TITLE = "Time to stretch"
-TITLE_LATE = "A stretching session is waiting"
-BODY = "{routine} at {time}"
-BODY_MICRO = "{routine}: {exercises} at {time}"
-BODY_MISSED = "{routine} at {time}. Sessions missed earlier today: {missed}."
-BODY_SNOOZED = "{routine}, from {time}, as you asked"
+from backtimer.core.i18n import _
 
-TOOLTIP = "BackTimer: next {routine} at {time} · today {done} of {planned}"
-TOOLTIP_NOTHING = "BackTimer: nothing more planned · today {done} of {planned}"
-MENU_NEXT = "Next: {routine} at {time}"
-MENU_NOTHING = "Nothing more planned today"
-MENU_TODAY = "Today: {done} of {planned} done"
-MENU_START = "Start now"
-MENU_SNOOZE = "In 10 minutes"
-MENU_SKIP = "Skip"
-MENU_AT_LOGIN = "Start reminders at login"
-MENU_CHIME = "Soft chime with reminders"
-MENU_PLAN = "Plan…"
-MENU_QUIT = "Quit reminders"
-ALREADY_RUNNING = "BackTimer reminders are already running."
-NO_TRAY = "This desktop has no system tray; reminders come as notifications only."
-BAD_ROUTINE = "{file} has problems and is not planned; run 'backtimer check {file}'."
+TITLE = _("Time to stretch")
+TITLE_LATE = _("A stretching session is waiting")
+BODY = _("{routine} at {time}")
+BODY_MICRO = _("{routine}: {exercises} at {time}")
+BODY_MISSED = _("{routine} at {time}. Sessions missed earlier today: {missed}.")
+BODY_SNOOZED = _("{routine}, from {time}, as you asked")
+
+TOOLTIP = _("BackTimer: next {routine} at {time} · today {done} of {planned}")
+TOOLTIP_NOTHING = _("BackTimer: nothing more planned · today {done} of {planned}")
+MENU_NEXT = _("Next: {routine} at {time}")
+MENU_NOTHING = _("Nothing more planned today")
+MENU_TODAY = _("Today: {done} of {planned} done")
+MENU_START = _("Start now")
+MENU_SNOOZE = _("In 10 minutes")
+MENU_SKIP = _("Skip")
+MENU_AT_LOGIN = _("Start reminders at login")
+MENU_CHIME = _("Soft chime with reminders")
+MENU_PLAN = _("Plan…")
+MENU_QUIT = _("Quit reminders")
+ALREADY_RUNNING = _("BackTimer reminders are already running.")
+NO_TRAY = _("This desktop has no system tray; reminders come as notifications only.")
+BAD_ROUTINE = _("{file} has problems and is not planned; run 'backtimer check {file}'.")

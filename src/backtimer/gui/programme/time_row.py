@@ -7,16 +7,17 @@ import datetime as dt
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.programme.schedule import Slot
 from backtimer.core.routine import Routine
 
-WHOLE = "Whole routine"
-REMOVE_TIME = "Remove"
+WHOLE = _("Whole routine")
+REMOVE_TIME = _("Remove")
 #: What a screen reader says for each control of a row: (name, description).
 WORDS = {
-    "time": ("Time of day", "When the reminder for this time comes, hours and minutes."),
-    "what": ("What to do then", "The whole routine, or one of its exercises alone."),
-    "remove": ("Remove this time", "Takes this time of day out of the plan."),
+    "time": (_("Time of day"), _("When the reminder for this time comes, hours and minutes.")),
+    "what": (_("What to do then"), _("The whole routine, or one of its exercises alone.")),
+    "remove": (_("Remove this time"), _("Takes this time of day out of the plan.")),
 }
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import ngettext
 from backtimer.core.programme.adherence import DoneSession
 from backtimer.core.programme.day import sessions_on
 from backtimer.core.programme.due import local_instant, local_zone
@@ -16,8 +17,22 @@ from backtimer.core.programme.schedule import format_time
 
 log = logging.getLogger(__name__)
 
-TODAY = "Today: {done} of {planned} planned sessions done · next at {time}"
-TODAY_ALL = "Today: {done} of {planned} planned sessions done"
+
+def today_words(done: int, planned: int, time: str | None) -> str:
+    """The line's words: with the next time, or without when all are past."""
+    if time is None:
+        text = ngettext(
+            "Today: {done} of {planned} planned session done",
+            "Today: {done} of {planned} planned sessions done",
+            planned,
+        )
+    else:
+        text = ngettext(
+            "Today: {done} of {planned} planned session done · next at {time}",
+            "Today: {done} of {planned} planned sessions done · next at {time}",
+            planned,
+        )
+    return text.format(done=done, planned=planned, time=time)
 
 
 def today_text(store: HistoryStore | None, now: dt.datetime | None = None) -> str:
@@ -44,5 +59,5 @@ def today_text(store: HistoryStore | None, now: dt.datetime | None = None) -> st
     later = [s for s in today if not s.done and s.due.at > now]
     if later:
         time = format_time(later[0].due.at.astimezone(zone).time())
-        return TODAY.format(done=done, planned=len(today), time=time)
-    return TODAY_ALL.format(done=done, planned=len(today))
+        return today_words(done, len(today), time)
+    return today_words(done, len(today), None)
