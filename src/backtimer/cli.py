@@ -32,7 +32,12 @@ def _parser() -> argparse.ArgumentParser:
             "'backtimer report --output FILE.pdf' writes the report for your clinician."
         ),
     )
-    p.add_argument("--version", action="version", version=f"backtimer {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"backtimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
     p.add_argument("--routine", type=Path, metavar="FILE", help=_("use this routine file"))
     p.add_argument("--start", action="store_true", help=_("start hands-free after a 10 s lead-in"))
     p.add_argument("--fullscreen", action="store_true", help=_("distance mode: full screen"))
@@ -158,6 +163,27 @@ _SUBCOMMANDS = {
 }
 
 
+def argparse_words() -> tuple[str, ...]:
+    """argparse's own words a person sees, listed for the catalogs (the extractor reads
+    ``_("…")`` here): argparse looks each up through its module's ``_`` at use, which
+    :func:`choose_language` points at ours."""
+    return (
+        _("usage: "),
+        _("options"),
+        _("positional arguments"),
+        _("show this help message and exit"),
+        _("%(prog)s: error: %(message)s\n"),
+        _("argument %(argument_name)s: %(message)s"),
+        _("unrecognized arguments: %s"),
+        _("the following arguments are required: %s"),
+        _("expected one argument"),
+        _("not allowed with argument %s"),
+        _("invalid choice: %(value)r (choose from %(choices)s)"),
+        _("invalid %(type)s value: %(value)r"),
+        _("ambiguous option: %(option)s could match %(matches)s"),
+    )
+
+
 def choose_language(args: list[str]) -> list[str]:
     """Use the language asked for (``--language CODE`` anywhere, for every subcommand),
     else the saved one, else the system's; ``args`` without that option."""
@@ -178,6 +204,7 @@ def choose_language(args: list[str]) -> list[str]:
             rest.append(arg)
         i += 1
     use_language(start_language(option))
+    argparse._ = _  # type: ignore[attr-defined]  # argparse's own words ("usage:", errors)
     if option is not None and option not in LANGUAGES:
         rest += [LANGUAGE_OPTION, option]  # the parser says which codes there are
     return rest
