@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.language_setting import save_language
+from backtimer.core.language_setting import INHERITED, save_language
 
 GERMAN = "Ein freihändiger Haltetimer"
 SPANISH = "Un temporizador"
@@ -18,7 +18,8 @@ ENGLISH = "A hands-free hold timer"
 
 
 def _backtimer(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
+    unset = ("LANGUAGE", "LC_ALL", "LANG", INHERITED)
+    environ = {k: v for k, v in os.environ.items() if k not in unset}
     environ.update(XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="C.UTF-8", **env)
     return subprocess.run(
         [sys.executable, "-m", "backtimer", *args],
@@ -38,6 +39,7 @@ def _backtimer(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedPr
         (("--help",), {"LANGUAGE": "de"}, "es", SPANISH),
         (("--language=de", "--help"), {}, "es", GERMAN),
         (("--help",), {}, None, ENGLISH),
+        (("--help",), {"BACKTIMER_LANGUAGE": "es"}, "de", SPANISH),  # the tray's window
     ],
 )
 def test_help_speaks_the_chosen_language(

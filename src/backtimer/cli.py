@@ -187,7 +187,7 @@ def argparse_words() -> tuple[str, ...]:
 def choose_language(args: list[str]) -> list[str]:
     """Use the language asked for (``--language CODE`` anywhere, for every subcommand),
     else the saved one, else the system's; ``args`` without that option."""
-    from backtimer.core.language_setting import start_language
+    from backtimer.core.language_setting import INHERITED, start_language
 
     option, rest, i = None, [], 0
     while i < len(args):
@@ -203,7 +203,9 @@ def choose_language(args: list[str]) -> list[str]:
         else:
             rest.append(arg)
         i += 1
-    use_language(start_language(option))
+    chosen = use_language(start_language(option))
+    if option is not None:  # the windows and helpers this run starts speak it too
+        os.environ[INHERITED] = chosen
     argparse._ = _  # type: ignore[attr-defined]  # argparse's own words ("usage:", errors)
     if option is not None and option not in LANGUAGES:
         rest += [LANGUAGE_OPTION, option]  # the parser says which codes there are

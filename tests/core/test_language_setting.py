@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.core.language_setting import (
+    INHERITED,
     language_file,
     save_language,
     saved_language,
@@ -34,12 +35,14 @@ def test_a_garbled_or_unknown_file_means_the_system(tmp_path: Path) -> None:
         save_language("fr", tmp_path)
 
 
-def test_the_option_wins_over_the_saved_choice(tmp_path: Path) -> None:
+def test_the_option_wins_then_the_parents_then_the_saved_choice(tmp_path: Path) -> None:
     save_language("de", tmp_path)
-    assert start_language("es", tmp_path) == "es"
-    assert start_language(None, tmp_path) == "de"
+    assert start_language("es", tmp_path, {}) == "es"
+    assert start_language(None, tmp_path, {}) == "de"
+    assert start_language(None, tmp_path, {INHERITED: "en"}) == "en"
+    assert start_language(None, tmp_path, {INHERITED: "xx"}) == "de"
     save_language(None, tmp_path)
-    assert start_language(None, tmp_path) is None
+    assert start_language(None, tmp_path, {}) is None
 
 
 def test_the_config_folder_follows_xdg(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ Qt at all. No file, an empty one or an unknown code all mean "the system's langu
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from backtimer.core.i18n import LANGUAGES
@@ -17,6 +19,8 @@ from backtimer.core.paths import config_dir
 log = logging.getLogger(__name__)
 
 FILE_NAME = "language"
+#: Set for the processes BackTimer starts when it was given ``--language``.
+INHERITED = "BACKTIMER_LANGUAGE"
 
 
 def language_file(folder: Path | None = None) -> Path:
@@ -47,9 +51,15 @@ def save_language(code: str | None, folder: Path | None = None) -> None:
     partial.replace(path)  # atomic: a half-written file never reads as a choice
 
 
-def start_language(option: str | None, folder: Path | None = None) -> str | None:
-    """The language to use at start: ``--language`` first, then the saved choice; None
-    means the system's (``i18n.use_language`` finds it)."""
+def start_language(
+    option: str | None, folder: Path | None = None, env: Mapping[str, str] | None = None
+) -> str | None:
+    """The language to use at start: ``--language`` first, then the one a parent process
+    was given (:data:`INHERITED`: the tray's window speaks the tray's language), then the
+    saved choice; None means the system's (``i18n.use_language`` finds it)."""
     if option:
         return option
+    inherited = (os.environ if env is None else env).get(INHERITED, "")
+    if inherited in LANGUAGES:
+        return inherited
     return saved_language(folder)

@@ -62,6 +62,7 @@ SAFETY_NOTE = _(
     "Before you start: check with your medical provider that these stretches suit you. "
     "Stop or slow down whenever something hurts. BackTimer is not a medical device."
 )
+UNDERSTOOD = _("I understand")
 VISUAL_ONLY = _("Visual cues only. {problems}")
 SETTINGS_LATER = _("The new sound settings apply from the next session.")
 SOUND_BACK = _("Sound is back.")
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         if any(notices):  # two whole messages, one after the other
             self.parts.banner.show_message("\n".join(n for n in notices if n))
         if not self._settings.value("safety_note_seen", False, type=bool):
-            self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
+            self.parts.safety.show_message(SAFETY_NOTE, button=UNDERSTOOD)
         self.voice_stop.follow(self._session.happened, self.cues.own_sound)
         self._session.start()  # the lead-in's start holds the screen awake
         self.care.ask_before(self._session)
