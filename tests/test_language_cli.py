@@ -65,3 +65,14 @@ def test_an_unknown_language_is_refused_in_plain_words(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "fr" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_nothing_translated_is_imported_before_the_language_is_chosen() -> None:
+    """Module-level texts are translated at import: importing the entry point may bring
+    in the translation mechanism only (the language is chosen in ``main``)."""
+    code = "import sys, backtimer.cli; print(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    loaded = {m for m in result.stdout.split() if m.startswith("backtimer")}
+    assert loaded == {"backtimer", "backtimer.cli", "backtimer.core", "backtimer.core.i18n"}
