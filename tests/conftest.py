@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from backtimer.core.i18n import use_language
+
 from .disks import FailingDisk, SmallDisk, private_mounts, unmount
+
+# Tests read and assert English: chosen before any test module imports the program (its
+# module-level texts are translated at import), and for the programs tests start.
+os.environ["LANGUAGE"] = "en"
+use_language("en")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # As in the program (gui/gui_thread_gc.py): a collection started by a worker thread's

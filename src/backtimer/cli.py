@@ -1,4 +1,10 @@
-"""Command line: argument parsing; ``check`` and ``history`` run without creating a window."""
+"""Command line: argument parsing; ``check`` and ``history`` run without creating a window.
+
+The language is chosen first (``--language``, else the saved choice, else the system's),
+before any module with translated constants is imported: this module imports only the
+translation mechanism at its top, and its own texts are translated where they are used
+(``_()`` inside the functions), since it is itself imported before the choice.
+"""
 
 from __future__ import annotations
 
@@ -9,53 +15,70 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from backtimer import __version__
+from backtimer.core.i18n import LANGUAGES, _, ngettext, use_language
+
+LANGUAGE_OPTION = "--language"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="backtimer",
-        description="A hands-free hold timer for back-pain stretching.",
-        epilog="Subcommands: 'backtimer check FILE...' validates routine files; "
-        "'backtimer history --format csv|json' exports your log; "
-        "'backtimer plan' prints today's planned sessions; "
-        "'backtimer render-poses DIR' draws every figure to PNG files; "
-        "'backtimer report --output FILE.pdf' writes the report for your clinician.",
+        description=_("A hands-free hold timer for back-pain stretching."),
+        epilog=_(
+            "Subcommands: 'backtimer check FILE...' validates routine files; "
+            "'backtimer history --format csv|json' exports your log; "
+            "'backtimer plan' prints today's planned sessions; "
+            "'backtimer render-poses DIR' draws every figure to PNG files; "
+            "'backtimer report --output FILE.pdf' writes the report for your clinician."
+        ),
     )
-    p.add_argument("--version", action="version", version=f"backtimer {__version__}")
-    p.add_argument("--routine", type=Path, metavar="FILE", help="use this routine file")
-    p.add_argument("--start", action="store_true", help="start hands-free after a 10 s lead-in")
-    p.add_argument("--fullscreen", action="store_true", help="distance mode: full screen")
-    p.add_argument("--data-dir", type=Path, metavar="DIR", help="keep history and goals here")
-    p.add_argument("--silent", action="store_true", help="no beeps and no voice")
-    p.add_argument("--tray", action="store_true", help="no window: remind of planned sessions")
-    p.add_argument("--only", metavar="IDS", help="only these exercises (comma-separated ids)")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"backtimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    p.add_argument("--routine", type=Path, metavar="FILE", help=_("use this routine file"))
+    p.add_argument("--start", action="store_true", help=_("start hands-free after a 10 s lead-in"))
+    p.add_argument("--fullscreen", action="store_true", help=_("distance mode: full screen"))
+    p.add_argument("--data-dir", type=Path, metavar="DIR", help=_("keep history and goals here"))
+    p.add_argument("--silent", action="store_true", help=_("no beeps and no voice"))
+    p.add_argument("--tray", action="store_true", help=_("no window: remind of planned sessions"))
+    p.add_argument("--only", metavar="IDS", help=_("only these exercises (comma-separated ids)"))
     menu = p.add_mutually_exclusive_group()
     menu.add_argument(
         "--install-desktop",
         action="store_true",
-        help="add BackTimer to your applications menu (for a pip or pipx install)",
+        help=_("add BackTimer to your applications menu (for a pip or pipx install)"),
     )
     menu.add_argument(
-        "--uninstall-desktop", action="store_true", help="remove that menu entry and its icons"
+        "--uninstall-desktop",
+        action="store_true",
+        help=_("remove that menu entry and its icons"),
     )
     p.add_argument(
         "--listen",
         action="store_true",
-        help="voice stop: saying 'stop' works like PAIN — STOP (needs backtimer[voice])",
+        help=_("voice stop: saying 'stop' works like PAIN — STOP (needs backtimer[voice])"),
+    )
+    p.add_argument(
+        LANGUAGE_OPTION,
+        metavar="CODE",
+        choices=LANGUAGES,
+        help=_("the language of the window, the voice and these messages: {codes}").format(
+            codes=", ".join(LANGUAGES)
+        ),
     )
     return p
 
 
 def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="backtimer check", description="Validate routine files; exit 1 if any is invalid."
+        prog="backtimer check",
+        description=_("Validate routine files; exit 1 if any is invalid."),
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     return p
-
-
-#: What `check` says of a good exercise library file.
-LIBRARY_OK = "{path}: ok ({name}, a library exercise)"
 
 
 def run_check(argv: Sequence[str]) -> int:
@@ -72,7 +95,10 @@ def run_check(argv: Sequence[str]) -> int:
             if entry is None:
                 bad += 1
             else:
-                print(LIBRARY_OK.format(path=path, name=entry.name))
+                # What `check` says of a good exercise library file.
+                print(
+                    _("{path}: ok ({name}, a library exercise)").format(path=path, name=entry.name)
+                )
             continue
         result = load_routine(path)
         for problem in result.problems:
@@ -80,7 +106,11 @@ def run_check(argv: Sequence[str]) -> int:
         if result.routine is None:
             bad += 1
         else:
-            print(f"{path}: ok ({result.routine.name}, {len(result.routine.exercises)} exercises)")
+            n = len(result.routine.exercises)
+            ok = ngettext(
+                "{path}: ok ({name}, {n} exercise)", "{path}: ok ({name}, {n} exercises)", n
+            )
+            print(ok.format(path=path, name=result.routine.name, n=n))
     return 1 if bad else 0
 
 
@@ -133,8 +163,57 @@ _SUBCOMMANDS = {
 }
 
 
+def argparse_words() -> tuple[str, ...]:
+    """argparse's own words a person sees, listed for the catalogs (the extractor reads
+    ``_("…")`` here): argparse looks each up through its module's ``_`` at use, which
+    :func:`choose_language` points at ours."""
+    return (
+        _("usage: "),
+        _("options"),
+        _("positional arguments"),
+        _("show this help message and exit"),
+        _("%(prog)s: error: %(message)s\n"),
+        _("argument %(argument_name)s: %(message)s"),
+        _("unrecognized arguments: %s"),
+        _("the following arguments are required: %s"),
+        _("expected one argument"),
+        _("not allowed with argument %s"),
+        _("invalid choice: %(value)r (choose from %(choices)s)"),
+        _("invalid %(type)s value: %(value)r"),
+        _("ambiguous option: %(option)s could match %(matches)s"),
+    )
+
+
+def choose_language(args: list[str]) -> list[str]:
+    """Use the language asked for (``--language CODE`` anywhere, for every subcommand),
+    else the saved one, else the system's; ``args`` without that option."""
+    from backtimer.core.language_setting import INHERITED, start_language
+
+    option, rest, i = None, [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg.startswith(LANGUAGE_OPTION + "="):
+            option = arg.split("=", 1)[1]
+        elif arg == LANGUAGE_OPTION and i + 1 < len(args):
+            option = args[i + 1]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    chosen = use_language(start_language(option))
+    if option is not None:  # the windows and helpers this run starts speak it too
+        os.environ[INHERITED] = chosen
+    argparse._ = _  # type: ignore[attr-defined]  # argparse's own words ("usage:", errors)
+    if option is not None and option not in LANGUAGES:
+        rest += [LANGUAGE_OPTION, option]  # the parser says which codes there are
+    return rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = choose_language(list(sys.argv[1:] if argv is None else argv))
     try:
         if args and args[0] in _SUBCOMMANDS:
             return _SUBCOMMANDS[args[0]](args[1:])

@@ -22,20 +22,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from backtimer.core.i18n import _
 from backtimer.core.paths import xdg_data_home
 from backtimer.resources import resource_path
 
 APP_ID = "io.github.backtimer.backtimer"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
-INSTALLED = "Added BackTimer to your applications menu ({count} files under {folder})."
-UNINSTALLED = "Removed BackTimer's menu entry and icons ({count} files under {folder})."
-NOTHING_TO_REMOVE = "BackTimer's menu entry was not installed under {folder}; nothing removed."
-NOT_HERE = (
+INSTALLED = _("Added BackTimer to your applications menu ({count} files under {folder}).")
+UNINSTALLED = _("Removed BackTimer's menu entry and icons ({count} files under {folder}).")
+NOTHING_TO_REMOVE = _("BackTimer's menu entry was not installed under {folder}; nothing removed.")
+NOT_HERE = _(
     "--install-desktop adds a menu entry on Linux and other freedesktop.org desktops; "
     "on {system} it does nothing."
 )
-CANNOT_WRITE = "Could not write {path}: {reason}"
+CANNOT_WRITE = _("Could not write {path}: {reason}")
 
 #: Characters that make a desktop-entry Exec argument need quotes (the spec's list).
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")

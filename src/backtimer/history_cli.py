@@ -19,19 +19,28 @@ from pathlib import Path
 from backtimer.core.history.export import FORMATS, write_csv, write_json
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _
 from backtimer.core.paths import data_dir
+
+DESCRIPTION = _("Export your sessions, holds, pauses and pain events.")
+EPILOG = _(
+    "CSV has one row per session, hold, pause and pain event; "
+    "the columns are listed in backtimer/core/history/export.py and the README."
+)
+OUTPUT_HELP = _("write here instead of stdout")
+DATA_HELP = _("where the history is kept")
+CANNOT_WRITE = _("backtimer history: could not write {file}: {reason}")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="backtimer history",
-        description="Export your sessions, holds, pauses and pain events.",
-        epilog="CSV has one row per session, hold, pause and pain event; "
-        "the columns are listed in backtimer/core/history/export.py and the README.",
+        description=DESCRIPTION,
+        epilog=EPILOG,
     )
     p.add_argument("--format", choices=FORMATS, required=True, help="csv or json")
-    p.add_argument("--output", type=Path, metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--data-dir", type=Path, metavar="DIR", help="where the history is kept")
+    p.add_argument("--output", type=Path, metavar="FILE", help=OUTPUT_HELP)
+    p.add_argument("--data-dir", type=Path, metavar="DIR", help=DATA_HELP)
     return p
 
 
@@ -75,7 +84,7 @@ def run_history(argv: Sequence[str]) -> int:
         return 1
     except OSError as error:
         target = args.output or "standard output"
-        print(f"backtimer history: could not write {target}: {error.strerror}", file=sys.stderr)
+        print(CANNOT_WRITE.format(file=target, reason=error.strerror), file=sys.stderr)
         return 1
     finally:
         store.close()

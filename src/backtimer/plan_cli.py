@@ -17,6 +17,7 @@ from pathlib import Path
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _
 from backtimer.core.paths import data_dir
 from backtimer.core.programme.adherence import DoneSession
 from backtimer.core.programme.day import PlannedSession, effective_plan, sessions_on
@@ -25,23 +26,35 @@ from backtimer.core.programme.plan import Plan
 from backtimer.core.routine import Routine
 from backtimer.core.routine_file.loader import load_builtin, load_routine
 
-HEADING = "Planned for {weekday} {date}:"
-LINE_DONE = "  {time}  {routine}  (done)"
-LINE_TODO = "  {time}  {routine}"
-MICRO = "{routine}: {exercises}"
-TOTAL = "{done} of {planned} done"
-NOTHING = "Nothing is planned for {date}."
-BAD_DATE = "backtimer plan: '{value}' is not a date; write YYYY-MM-DD"
-BAD_ROUTINE = "backtimer plan: {file} has problems; run 'backtimer check {file}'"
+HEADING = _("Planned for {weekday} {date}:")
+LINE_DONE = _("  {time}  {routine}  (done)")
+LINE_TODO = _("  {time}  {routine}")
+MICRO = _("{routine}: {exercises}")
+TOTAL = _("{done} of {planned} done")
+NOTHING = _("Nothing is planned for {date}.")
+BAD_DATE = _("backtimer plan: '{value}' is not a date; write YYYY-MM-DD")
+BAD_ROUTINE = _("backtimer plan: {file} has problems; run 'backtimer check {file}'")
+WEEKDAYS = (
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+)
+DESCRIPTION = _("Print a day's planned sessions and which are done.")
+DATE_HELP = _("that day (default: today)")
+ROUTINE_HELP = _("add this routine's schedule")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="backtimer plan",
-        description="Print a day's planned sessions and which are done.",
+        description=DESCRIPTION,
     )
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="that day (default: today)")
-    p.add_argument("--routine", type=Path, metavar="FILE", help="add this routine's schedule")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=DATE_HELP)
+    p.add_argument("--routine", type=Path, metavar="FILE", help=ROUTINE_HELP)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--data-dir", type=Path, metavar="DIR", help="where the history is kept")
     return p
@@ -121,7 +134,7 @@ def run_plan(argv: Sequence[str]) -> int:
     if not sessions:
         print(NOTHING.format(date=day.isoformat()))
         return 0
-    print(HEADING.format(weekday=day.strftime("%A"), date=day.isoformat()))
+    print(HEADING.format(weekday=WEEKDAYS[day.weekday()], date=day.isoformat()))
     for s in sessions:
         line = LINE_DONE if s.done else LINE_TODO
         print(line.format(time=s.time, routine=_label(s, names)))

@@ -19,6 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from backtimer.core.i18n import _
+
 
 @dataclass(frozen=True)
 class Need:
@@ -63,26 +65,26 @@ SOUND_NEEDS: tuple[Need, ...] = (
     Need("espeak-ng", "espeak-ng", "espeak-ng", program=True),
 )
 
-WINDOW_MISSING = (
+WINDOW_MISSING = _(
     "BackTimer's window needs system libraries this machine lacks.\n"
     "Install them with:\n    {command}\n"
     "('backtimer check', 'backtimer history' and 'backtimer render-poses' work without them.)"
 )
-DRAW_MISSING = (
+DRAW_MISSING = _(
     "Drawing the figures needs Qt's system libraries, which this machine lacks.\n"
     "Install them with:\n    {command}"
 )
-NO_DISPLAY = (
+NO_DISPLAY = _(
     "BackTimer needs a desktop to open its window: no display was found "
     "(neither DISPLAY nor WAYLAND_DISPLAY is set). 'backtimer check', "
     "'backtimer history' and 'backtimer render-poses' work without one."
 )
-UNKNOWN_SYSTEM = (
+UNKNOWN_SYSTEM = _(
     "install the packages of your system that provide {files} "
     "(Debian and Ubuntu, and Fedora: ./run installs them itself)"
 )
-ALL_PRESENT = "All system libraries BackTimer uses are present."
-MISSING_LINE = "Missing system packages: {packages}\n    {command}"
+ALL_PRESENT = _("All system libraries BackTimer uses are present.")
+MISSING_LINE = _("Missing system packages: {packages}\n    {command}")
 
 
 #: Qt platforms that draw without a window system (tests, render-poses).

@@ -7,13 +7,15 @@ overrides all of them.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from backtimer.core.platform import current
 from backtimer.core.platform.base import APP_DIR_NAME
 from backtimer.core.platform.linux import Linux
 
-__all__ = ["APP_DIR_NAME", "data_dir", "xdg_data_home"]
+__all__ = ["APP_DIR_NAME", "config_dir", "data_dir", "xdg_data_home"]
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -26,3 +28,17 @@ def data_dir(override: Path | None = None) -> Path:
 def xdg_data_home() -> Path:
     """The freedesktop.org folder for a person's own data, menu entries and icons."""
     return Linux().xdg_data_home()
+
+
+def config_dir(env: Mapping[str, str] | None = None, home: Path | None = None) -> Path:
+    """The folder for the person's settings that the program reads before Qt is loaded
+    (the language): ``$XDG_CONFIG_HOME/backtimer`` (else ``~/.config/backtimer``) on
+    Linux, beside the data elsewhere. Not created here."""
+    platform = current()
+    if platform.name != "linux":
+        return platform.data_dir()
+    values = os.environ if env is None else env
+    xdg = values.get("XDG_CONFIG_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / APP_DIR_NAME
+    return (home if home is not None else Path.home()) / ".config" / APP_DIR_NAME

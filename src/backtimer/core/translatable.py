@@ -7,11 +7,13 @@ as sentences, because in German and Spanish the side word's form depends on the 
 goes with ("das rechte Bein", "den rechten Arm"). :func:`backtimer.core.routine.step_text`
 looks the finished sentence up the same way.
 
-``python -m backtimer.core.translatable`` prints these as a ``.po`` template.
+``python -m backtimer.core.translatable`` prints these as a ``.po`` template;
+``--code`` prints the program's own texts instead (:func:`code_messages`).
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +33,8 @@ class Message:
 
     text: str
     where: str
+    context: str = ""  #: pgettext's context
+    plural: str = ""  #: ngettext's plural form
 
 
 def content_files(root: Path | None = None) -> list[Path]:
@@ -76,11 +80,68 @@ def po_quote(text: str) -> str:
 
 def template(messages: Iterable[Message]) -> str:
     """A ``.po`` template: each message with an empty translation."""
-    out = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    out = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"']
+    out += ['"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', ""]
     for m in messages:
-        out += [f"#: {m.where}", f"msgid {po_quote(m.text)}", 'msgstr ""', ""]
+        out += [f"#: {m.where}"]
+        out += [f"msgctxt {po_quote(m.context)}"] if m.context else []
+        out += [f"msgid {po_quote(m.text)}"]
+        if m.plural:
+            out += [f"msgid_plural {po_quote(m.plural)}", 'msgstr[0] ""', 'msgstr[1] ""', ""]
+        else:
+            out += ['msgstr ""', ""]
     return "\n".join(out)
 
 
+#: The translation functions and which of their arguments are (context, text, plural).
+_CALLS = {"_": (None, 0, None), "pgettext": (0, 1, None), "ngettext": (None, 0, 1)}
+
+
+def code_messages(root: Path | None = None) -> list[Message]:
+    """Every ``_("…")``, ``pgettext("ctx", "…")`` and ``ngettext("…", "…", n)`` of the
+    program's source (``src/backtimer`` by default) whose arguments are string literals,
+    once each, with the module it is in (``gui/main_window.py``)."""
+    base = root if root is not None else Path(__file__).resolve().parents[1]
+    seen: dict[tuple[str, str], Message] = {}
+    for path in sorted(base.rglob("*.py")):
+        where = path.relative_to(base).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            message = _message_of(node, where)
+            if message is not None:
+                seen.setdefault((message.context, message.text), message)
+    return list(seen.values())
+
+
+def _message_of(node: ast.AST, where: str) -> Message | None:
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    name = (
+        func.id
+        if isinstance(func, ast.Name)
+        else func.attr
+        if isinstance(func, ast.Attribute)
+        else ""
+    )
+    if name not in _CALLS:
+        return None
+    context_at, text_at, plural_at = _CALLS[name]
+
+    def literal(index: int | None) -> str | None:
+        if index is None:
+            return ""
+        if index >= len(node.args):
+            return None
+        arg = node.args[index]
+        return arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+
+    context, text, plural = literal(context_at), literal(text_at), literal(plural_at)
+    if context is None or text is None or plural is None or not text:
+        return None
+    return Message(text, where, context, plural)
+
+
 if __name__ == "__main__":
-    sys.stdout.write(template(content_messages()))
+    chosen = code_messages() if "--code" in sys.argv[1:] else content_messages()
+    sys.stdout.write(template(chosen))

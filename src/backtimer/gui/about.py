@@ -14,21 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer import __version__
+from backtimer.core.i18n import _
 
-TITLE = "About BackTimer"
-NAME_VERSION = "BackTimer {version}"
-WHAT = "A hands-free hold timer for back-pain stretching."
-SAFETY = (
+TITLE = _("About BackTimer")
+NAME_VERSION = _("BackTimer {version}")
+WHAT = _("A hands-free hold timer for back-pain stretching.")
+SAFETY = _(
     "Safety: check with your medical provider before you start. Whenever something hurts, "
     "stop or go slower. BackTimer is not a medical device."
 )
-LICENCE = (
+LICENCE = _(
     "Free software under the GNU General Public License, version 3 or later "
     "(GPL-3.0-or-later): you may share and change it under its terms. "
     "It comes with no warranty."
 )
-PRIVACY = "Your sessions, pain events and goals stay on this computer."
-CLOSE_DESCRIPTION = "Closes this window."
+PRIVACY = _("Your sessions, pain events and goals stay on this computer.")
+CLOSE_DESCRIPTION = _("Closes this window.")
 
 
 class AboutDialog(QDialog):

@@ -9,6 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from backtimer.core.i18n import _
 from backtimer.core.paths import data_dir
 from backtimer.core.programme.micro import only_exercises
 from backtimer.core.routine_file.loader import LoadResult, load_builtin, load_routine
@@ -17,6 +18,10 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "BackTimer"
 APPLICATION = "BackTimer"
+NOT_WRITTEN = _("(not written)")
+UNEXPECTED = _(
+    "Something went wrong inside BackTimer. Your history is saved.\nDetails were written to {file}."
+)
 
 
 def _install_excepthook(log_folder: Path) -> None:
@@ -31,7 +36,7 @@ def _install_excepthook(log_folder: Path) -> None:
             with log_file.open("a", encoding="utf-8") as f:
                 f.write(text + "\n")
         except OSError:
-            log_file = Path("(not written)")
+            log_file = Path(NOT_WRITTEN)
         log.error("unexpected error: %s", value)
         from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -39,8 +44,7 @@ def _install_excepthook(log_folder: Path) -> None:
             QMessageBox.warning(
                 None,
                 "BackTimer",
-                "Something went wrong inside BackTimer. Your history is saved.\n"
-                f"Details were written to {log_file}.",
+                UNEXPECTED.format(file=log_file),
             )
 
     sys.excepthook = hook
@@ -55,10 +59,12 @@ def run_app(options: argparse.Namespace) -> int:
     from backtimer.gui.app_icon import app_icon
     from backtimer.gui.gui_thread_gc import GuiThreadCollector
     from backtimer.gui.main_window import MainWindow
+    from backtimer.gui.qt_language import install_qt_translations
     from backtimer.gui.single_instance import Request, SingleInstance
     from backtimer.gui.system_end import SystemEnd
 
     app = QApplication(sys.argv[:1])
+    install_qt_translations(app)  # Qt's own buttons and dialogs in the language in use
     GuiThreadCollector(app)  # before any worker thread: no Qt object dies off this thread
     folder = data_dir(options.data_dir)
     # Before anything slow: a second launch only passes its arguments on and leaves.

@@ -6,6 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from backtimer.core.i18n import _
+
+CLOSE = _("Close")
+
 _STYLES = {
     "info": "background:#fff4ce; color:#3d2f00; border:1px solid #e0c25a; border-radius:6px;",
     "safety": "background:#e3f1ff; color:#0b2a4a; border:1px solid #7fb2e5; border-radius:6px;",
@@ -33,7 +37,7 @@ class Banner(QFrame):
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.label.setFont(font)
-        self.button = QPushButton("Close")
+        self.button = QPushButton(CLOSE)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
@@ -41,7 +45,7 @@ class Banner(QFrame):
         layout.addWidget(self.button)
         self.hide()
 
-    def show_message(self, text: str, *, button: str = "Close") -> None:
+    def show_message(self, text: str, *, button: str = CLOSE) -> None:
         self.label.setText(text)
         self.button.setText(button)
         self.show()

@@ -13,12 +13,15 @@ import os
 
 from PySide6.QtCore import QObject
 
+from backtimer.core.i18n import _
 from backtimer.core.platform import KeepAwake, Platform, current
 
 log = logging.getLogger(__name__)
 
 _SERVICE = "org.freedesktop.ScreenSaver"
 _PATH = "/org/freedesktop/ScreenSaver"
+#: Why the screen stays on, as the desktop shows it.
+REASON = _("Timing a stretching session")
 
 
 class ScreenInhibitor(QObject):
@@ -96,7 +99,7 @@ class DBusScreenSaver:
             QDBusConnection.disconnectFromBus(name)
             return
         message = QDBusMessage.createMethodCall(_SERVICE, _PATH, _SERVICE, "Inhibit")
-        message.setArguments(["BackTimer", "Timing a stretching session"])
+        message.setArguments(["BackTimer", REASON])
         bus.send(message)  # no reply needed (asyncCall crashes PySide6 6.12 on a refcount bug)
         self._connection_name = name
 

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 
+from backtimer.core.i18n import _
+
 
 class Action(enum.Enum):
     PAIN = "pain"
@@ -42,16 +44,16 @@ K = Qt.Key
 #: Every key the window answers, grouped and ordered as the help lists them.
 KEY_TABLE: tuple[KeyRow, ...] = (
     KeyRow(
-        "pause / resume",
+        _("pause / resume"),
         (
-            Key(K.Key_Space, A.TOGGLE_PAUSE, "Space"),
+            Key(K.Key_Space, A.TOGGLE_PAUSE, _("Space")),
             Key(K.Key_F5, A.TOGGLE_PAUSE, ""),
             Key(K.Key_MediaPlay, A.TOGGLE_PAUSE, ""),
             Key(K.Key_MediaTogglePlayPause, A.TOGGLE_PAUSE, ""),
         ),
     ),
     KeyRow(
-        "PAIN — STOP",
+        _("PAIN — STOP"),
         (
             Key(K.Key_Escape, A.PAIN, "Esc"),
             Key(K.Key_P, A.PAIN, "P"),
@@ -59,22 +61,22 @@ KEY_TABLE: tuple[KeyRow, ...] = (
             Key(K.Key_Period, A.PAIN, "."),
         ),
     ),
-    KeyRow("next step", (Key(K.Key_Right, A.NEXT, "→"), Key(K.Key_PageDown, A.NEXT, "PgDn"))),
-    KeyRow("back", (Key(K.Key_Left, A.BACK, "←"), Key(K.Key_PageUp, A.BACK, "PgUp"))),
+    KeyRow(_("next step"), (Key(K.Key_Right, A.NEXT, "→"), Key(K.Key_PageDown, A.NEXT, _("PgDn")))),
+    KeyRow(_("back"), (Key(K.Key_Left, A.BACK, "←"), Key(K.Key_PageUp, A.BACK, _("PgUp")))),
     KeyRow(
-        "distance mode (full screen)",
+        _("distance mode (full screen)"),
         (Key(K.Key_F11, A.DISTANCE, "F11"), Key(K.Key_F, A.DISTANCE, "F")),
     ),
     KeyRow(
-        "hold 5 s longer / shorter",
+        _("hold 5 s longer / shorter"),
         (
             Key(K.Key_Plus, A.HOLD_LONGER, "+"),
             Key(K.Key_Equal, A.HOLD_LONGER, ""),  # "+" without Shift on most layouts
             Key(K.Key_Minus, A.HOLD_SHORTER, "−"),
         ),
     ),
-    KeyRow("sound off / on", (Key(K.Key_M, A.MUTE, "M"),)),
-    KeyRow("this help", (Key(K.Key_Question, A.HELP, "?"), Key(K.Key_F1, A.HELP, ""))),
+    KeyRow(_("sound off / on"), (Key(K.Key_M, A.MUTE, "M"),)),
+    KeyRow(_("this help"), (Key(K.Key_Question, A.HELP, "?"), Key(K.Key_F1, A.HELP, ""))),
 )
 
 KEYMAP: dict[int, Action] = {key.code: key.action for row in KEY_TABLE for key in row.keys}

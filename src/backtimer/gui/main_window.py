@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from backtimer.core.clock import monotonic
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.programme.micro import only_exercises
 from backtimer.core.routine import Routine
 from backtimer.core.routine_file.loader import load_builtin
@@ -33,6 +34,7 @@ from backtimer.gui.care.controller import CareController
 from backtimer.gui.editor.hookup import RoutineEditing
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.keys import Action, action_for
+from backtimer.gui.language_menu import LanguageMenu
 from backtimer.gui.listen.voice_stop import VoiceStop
 from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
@@ -56,14 +58,20 @@ if TYPE_CHECKING:  # the history windows and the session load on first use, not 
 
 log = logging.getLogger(__name__)
 
-SAFETY_NOTE = (
+SAFETY_NOTE = _(
     "Before you start: check with your medical provider that these stretches suit you. "
     "Stop or slow down whenever something hurts. BackTimer is not a medical device."
 )
-VISUAL_ONLY = "Visual cues only. {problems}"
-SETTINGS_LATER = "The new sound settings apply from the next session."
-SOUND_BACK = "Sound is back."
-ROUTINE_WHILE_RUNNING = "Finish or end the session before opening another routine."
+UNDERSTOOD = _("I understand")
+VISUAL_ONLY = _("Visual cues only. {problems}")
+SETTINGS_LATER = _("The new sound settings apply from the next session.")
+SOUND_BACK = _("Sound is back.")
+ROUTINE_WHILE_RUNNING = _("Finish or end the session before opening another routine.")
+WINDOW_TITLE = _("BackTimer — {routine}")
+SOUND_OFF = _("Sound off (M to turn it on)")
+SOUND_ON = _("Sound on")
+NO_HISTORY = _("Your history cannot be opened; see the message above.")
+NO_GOALS = _("Your goals cannot be opened; see the message above.")
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
         self.routine_editing = RoutineEditing(self, self.parts, data_folder)
         self.session_screen = SessionScreen(self.parts, parent=self)
         self.screen_reader = ScreenReader(self, parent=self)
+        self.language_menu = LanguageMenu(self.parts.view_menu, self.parts.banner, parent=self)
         self._listen = listen  #: --listen: voice stop for this run, whatever the settings say
         self.voice_stop = VoiceStop(self.parts.listening_mark, parent=self)
         self._configure_voice_stop()
@@ -211,13 +220,16 @@ class MainWindow(QMainWindow):
         self.care.pain_limit = routine.pain_limit  # the prescription's "stop above N/10"
         self.parts.pain_panel.set_pain_limit(routine.pain_limit)
         routine = self.care.today(routine)  # with the care changes in effect
-        self.setWindowTitle(f"BackTimer — {routine.name}")
+        self.setWindowTitle(WINDOW_TITLE.format(routine=routine.name))
         self.parts.routine_label.setText(routine.name)
         plan = plan_session(routine)  # what the engine will start from
         self.parts.step_model.set_routine(routine, step_rows(routine, plan))
         self.parts.step_panel.set_routine(routine)
         self.parts.summary.set_routine(routine)
-        self.parts.time_label.setText(f"about {round(planned_seconds(plan) / 60)} min")
+        minutes = round(planned_seconds(plan) / 60)
+        self.parts.time_label.setText(
+            ngettext("about {n} min", "about {n} min", minutes).format(n=minutes)
+        )
         self.session_screen.show_idle(routine, plan)
 
     # ----- session ------------------------------------------------------------------
@@ -259,7 +271,7 @@ class MainWindow(QMainWindow):
         if any(notices):  # two whole messages, one after the other
             self.parts.banner.show_message("\n".join(n for n in notices if n))
         if not self._settings.value("safety_note_seen", False, type=bool):
-            self.parts.safety.show_message(SAFETY_NOTE, button="I understand")
+            self.parts.safety.show_message(SAFETY_NOTE, button=UNDERSTOOD)
         self.voice_stop.follow(self._session.happened, self.cues.own_sound)
         self._session.start()  # the lead-in's start holds the screen awake
         self.care.ask_before(self._session)
@@ -348,7 +360,7 @@ class MainWindow(QMainWindow):
             self._settings.setValue("muted", muted)
             if session is not None:
                 session.set_muted(muted)
-            self.parts.banner.show_message("Sound off (M to turn it on)" if muted else "Sound on")
+            self.parts.banner.show_message(SOUND_OFF if muted else SOUND_ON)
         elif action is Action.TOGGLE_PAUSE and (session is None or not session.active):
             self.start_session()
         elif session is None or not session.active or session.in_pain:
@@ -455,7 +467,7 @@ class MainWindow(QMainWindow):
         from backtimer.gui.history.history_window import HistoryWindow
 
         if self._store is None:
-            self.parts.banner.show_message("Your history cannot be opened; see the message above.")
+            self.parts.banner.show_message(NO_HISTORY)
             return
         names = {e.id: e.name for e in self._routine.exercises}
         if self._history_window is None:
@@ -471,7 +483,7 @@ class MainWindow(QMainWindow):
         from backtimer.gui.history.goals_window import GoalsWindow
 
         if self._store is None:
-            self.parts.banner.show_message("Your goals cannot be opened; see the message above.")
+            self.parts.banner.show_message(NO_GOALS)
             return
         if self._goals_window is None:
             self._goals_window = GoalsWindow(self._store)

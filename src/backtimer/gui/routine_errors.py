@@ -14,18 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.problems import Problem
+
+TITLE = _("BackTimer — this routine file has problems")
+HEADING = _(
+    "{files} could not be used. The built-in routine stays available.\n"
+    "Fix the lines below, then open the file again."
+)
 
 
 class RoutineErrorsDialog(QDialog):
     def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("BackTimer — this routine file has problems")
+        self.setWindowTitle(TITLE)
         files = sorted({p.file for p in problems})
-        heading = QLabel(
-            f"{', '.join(files)} could not be used. The built-in routine stays available.\n"
-            "Fix the lines below, then open the file again."
-        )
+        heading = QLabel(HEADING.format(files=", ".join(files)))
         heading.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(p.render() for p in problems))
         self.text.setReadOnly(True)

@@ -8,11 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.loader import LoadResult, load_routine
 from backtimer.core.routine_file.problems import Problem
 from backtimer.gui.slots import call_soon, connect_call
 
 MAX_RECENT = 8
+OPEN_TITLE = _("Open a routine")
+ROUTINE_FILES = _("Routines (*.yaml *.yml)")
 
 
 class RoutineFiles(QObject):
@@ -53,7 +56,7 @@ class RoutineFiles(QObject):
 
     def open_routine_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self._dialog_parent, "Open a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+            self._dialog_parent, OPEN_TITLE, str(Path.home()), ROUTINE_FILES
         )
         if name:
             self.open_routine(Path(name))

@@ -17,24 +17,23 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
+from backtimer.core.i18n import _, ngettext
+from backtimer.core.routine import Side
 from backtimer.core.session import events as ev
 from backtimer.core.session.events import Cue
-from backtimer.core.session.phrases import SIDE_NAMES, Announcements, utterance
+from backtimer.core.session.phrases import Announcements, utterance
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.timeline import Phase, PhaseKind
 
 log = logging.getLogger(__name__)
 
-PHASE_WITH_SIDE = "{phase}: {title}, {side} side, {seconds} seconds."
-PHASE_WITHOUT_SIDE = "{phase}: {title}, {seconds} seconds."
-PHASE_ALONE = "{phase}: {seconds} seconds."  #: a phase whose title is its kind (the lead-in)
-PHASE_DONE = "Session done."
-PAUSED = "Paused."
-RESUMED = "Going on."
-PAIN_STOPPED = (
+PHASE_DONE = _("Session done.")
+PAUSED = _("Paused.")
+RESUMED = _("Going on.")
+PAIN_STOPPED = _(
     "Stopped for pain. Choose: End session, Continue gentler, Skip this stretch or Resume."
 )
-SESSION_ENDED = "Session ended."
+SESSION_ENDED = _("Session ended.")
 
 #: Cues whose words are announced (the start of a hold or the lead-in is the phase line).
 _SPOKEN_CUES = frozenset(
@@ -54,15 +53,29 @@ _ALL_MILESTONES = Announcements(halfway=True, ten_left=True)
 
 
 def phase_line(phase: Phase) -> str:
-    """The line announced when ``phase`` begins."""
+    """The line announced when ``phase`` begins (whole sentences: one per side, since the
+    side word's form depends on the noun in German and Spanish; counts by ngettext)."""
     if phase.kind is PhaseKind.DONE:
         return PHASE_DONE
-    values = {"phase": phase.label, "title": phase.title, "seconds": round(phase.seconds)}
-    if phase.title == phase.label:
-        return PHASE_ALONE.format(**values)
-    if phase.side is not None:
-        return PHASE_WITH_SIDE.format(side=SIDE_NAMES[phase.side], **values)
-    return PHASE_WITHOUT_SIDE.format(**values)
+    n = round(phase.seconds)
+    values = {"phase": phase.label, "title": phase.title, "n": n}
+    if phase.title == phase.label:  # a phase whose title is its kind (the lead-in)
+        line = ngettext("{phase}: {n} second.", "{phase}: {n} seconds.", n)
+    elif phase.side is Side.RIGHT:
+        line = ngettext(
+            "{phase}: {title}, right side, {n} second.",
+            "{phase}: {title}, right side, {n} seconds.",
+            n,
+        )
+    elif phase.side is Side.LEFT:
+        line = ngettext(
+            "{phase}: {title}, left side, {n} second.",
+            "{phase}: {title}, left side, {n} seconds.",
+            n,
+        )
+    else:
+        line = ngettext("{phase}: {title}, {n} second.", "{phase}: {title}, {n} seconds.", n)
+    return line.format(**values)
 
 
 class ScreenReader(QObject):

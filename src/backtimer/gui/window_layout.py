@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.gui.banner import Banner
 from backtimer.gui.figure.widget import FigureWidget
@@ -76,17 +77,22 @@ _action = menu_action
 
 #: What a screen reader says for the main controls: (name, description).
 BACK_WORDS = (
-    "Back",
-    "Go back a phase; in a hold more than 2 seconds in, start it again. Keys: Left, Page Up.",
+    _("Back"),
+    _("Go back a phase; in a hold more than 2 seconds in, start it again. Keys: Left, Page Up."),
 )
-NEXT_WORDS = ("Next", "Move on to the next phase now. Keys: Right, Page Down.")
+NEXT_WORDS = (_("Next"), _("Move on to the next phase now. Keys: Right, Page Down."))
 PAIN_WORDS = (
-    "Pain — stop",
-    "Freezes the countdown and silences every sound at once, then asks what to do. "
-    "Keys: Escape, P, B.",
+    _("Pain — stop"),
+    _(
+        "Freezes the countdown and silences every sound at once, then asks what to do. "
+        "Keys: Escape, P, B."
+    ),
 )
-FIGURE_WORDS = ("Position", "A figure in the position to take; the words beside it say the same.")
-STEP_LIST_DESCRIPTION = (
+FIGURE_WORDS = (
+    _("Position"),
+    _("A figure in the position to take; the words beside it say the same."),
+)
+STEP_LIST_DESCRIPTION = _(
     "The routine's stretches in order, the one under way marked; choose one to go to it."
 )
 
@@ -173,10 +179,10 @@ class WindowParts:
         body.addWidget(self.step_list, 5)
         body.addWidget(self.pages, 17)
 
-        self.back_button = QPushButton("◀ Back")
-        self.start_button = QPushButton("▶ Start")
-        self.next_button = QPushButton("Next ▶")
-        self.pain_button = QPushButton("PAIN — STOP\nEsc · P · B")
+        self.back_button = QPushButton(_("◀ Back"))
+        self.start_button = QPushButton(_("▶ Start"))
+        self.next_button = QPushButton(_("Next ▶"))
+        self.pain_button = QPushButton(_("PAIN — STOP\nEsc · P · B"))
         self.pain_button.setObjectName("painButton")
         self.pain_button.setStyleSheet(pain_button_style())
         self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -223,31 +229,32 @@ class WindowParts:
         """Every entry has a shortcut, the platform's standard one where Qt knows one
         (``MENU_KEYS``); those that are also a session key (F11, F1) mean the same."""
         self.menu_bar = host.menuBar()
-        routine_menu = self.menu_bar.addMenu("&Routine")
-        self.open_action = _action(host, "&Open routine…", "open")
+        routine_menu = self.menu_bar.addMenu(_("&Routine"))
+        self.open_action = _action(host, _("&Open routine…"), "open")
         routine_menu.addAction(self.open_action)
-        self.new_routine_action = _action(host, "&New routine…", "new")
-        self.edit_routine_action = _action(host, "&Edit this routine…", "edit")
-        self.duplicate_routine_action = _action(host, "&Duplicate this routine…", "duplicate")
+        self.new_routine_action = _action(host, _("&New routine…"), "new")
+        self.edit_routine_action = _action(host, _("&Edit this routine…"), "edit")
+        self.duplicate_routine_action = _action(host, _("&Duplicate this routine…"), "duplicate")
         for action in (
             self.new_routine_action,
             self.edit_routine_action,
             self.duplicate_routine_action,
         ):
             routine_menu.addAction(action)
-        self.builtin_action = _action(host, "&Built-in routine", "builtin")
+        self.builtin_action = _action(host, _("&Built-in routine"), "builtin")
         routine_menu.addAction(self.builtin_action)
-        self.recent_menu = routine_menu.addMenu("&Recent routines")
+        self.recent_menu = routine_menu.addMenu(_("&Recent routines"))
         routine_menu.addSeparator()
-        self.quit_action = _action(host, "&Quit", "quit")
+        self.quit_action = _action(host, _("&Quit"), "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         routine_menu.addAction(self.quit_action)
-        view = self.menu_bar.addMenu("&View")
-        self.distance_action = _action(host, "&Distance mode", "distance")
-        self.history_action = _action(host, "&History…", "history")
-        self.goals_action = _action(host, "&Goals…", "goals")
-        self.plan_action = _action(host, "&Plan…", "plan")
-        self.sound_action = _action(host, "&Sound and voice…", "sound")
+        view = self.menu_bar.addMenu(_("&View"))
+        self.view_menu = view
+        self.distance_action = _action(host, _("&Distance mode"), "distance")
+        self.history_action = _action(host, _("&History…"), "history")
+        self.goals_action = _action(host, _("&Goals…"), "goals")
+        self.plan_action = _action(host, _("&Plan…"), "plan")
+        self.sound_action = _action(host, _("&Sound and voice…"), "sound")
         self.sound_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (
             self.distance_action,
@@ -257,9 +264,9 @@ class WindowParts:
             self.sound_action,
         ):
             view.addAction(action)
-        help_menu = self.menu_bar.addMenu("&Help")
-        self.keys_action = _action(host, "&Keys", "keys")
-        self.about_action = _action(host, "&About BackTimer", "about")
+        help_menu = self.menu_bar.addMenu(_("&Help"))
+        self.keys_action = _action(host, _("&Keys"), "keys")
+        self.about_action = _action(host, _("&About BackTimer"), "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.keys_action)
         help_menu.addAction(self.about_action)

@@ -76,8 +76,11 @@ class TrayWindowOpener:
 
 
 def run_tray(options: argparse.Namespace) -> int:
+    from backtimer.gui.qt_language import install_qt_translations
+
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    install_qt_translations(app)  # Qt's own words in the language in use
     app.setOrganizationName("BackTimer")
     app.setApplicationName("BackTimer")
     app.setDesktopFileName("backtimer")

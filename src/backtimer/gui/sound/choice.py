@@ -13,6 +13,7 @@ from backtimer.gui.sound.player import CuePlayer
 from backtimer.gui.sound.settings import SoundSettings
 from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer, espeak_command
+from backtimer.gui.sound.voice_language import voice_for_language
 
 
 @dataclass
@@ -64,7 +65,8 @@ def make_players(
     if settings.voice and command is None:
         exe = current().voice_program() if espeak_path == _FIND else espeak_path
         if exe:
-            command = espeak_command(exe, settings.voice_name, settings.rate)
+            voice_name = voice_for_language(exe, settings.voice_name)  # the language's own
+            command = espeak_command(exe, voice_name, settings.rate)
     wanted = sound and (settings.beeps or command is not None)
     output = SoundOutput(start=start_output) if wanted else None
 
