@@ -41,9 +41,9 @@ def main() -> None:
 
     app = QApplication(["plan_words"])
     QCoreApplication.setOrganizationName("BackTimerTests")
-    from backtimer.gui.programme.qt_language import use_qt_language
+    from backtimer.gui.qt_language import install_qt_translations
 
-    use_qt_language(app)  # as the tray process does
+    install_qt_translations(app)  # as the window and the tray processes do
 
     from backtimer.core.library.loader import load_library
     from backtimer.core.routine_file.loader import load_builtin

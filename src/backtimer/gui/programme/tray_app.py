@@ -25,7 +25,6 @@ from backtimer.gui.programme.autostart import Autostart, tray_command
 from backtimer.gui.programme.launcher import open_window, window_command
 from backtimer.gui.programme.notifier_choice import choose_notifier
 from backtimer.gui.programme.plan_window import PlanWindow, open_plan_window
-from backtimer.gui.programme.qt_language import use_qt_language
 from backtimer.gui.programme.tray import StartRequest, Tray
 
 log = logging.getLogger(__name__)
@@ -84,7 +83,6 @@ def run_tray(options: argparse.Namespace) -> int:
     app.setOrganizationName("BackTimer")
     app.setApplicationName("BackTimer")
     app.setDesktopFileName("backtimer")
-    use_qt_language(app)
     folder = data_dir(options.data_dir)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = QLockFile(str(folder / LOCK_NAME))
