@@ -56,6 +56,7 @@ PICTURE_TOO_BIG = _("the picture '{name}' is {size} MiB; at most {limit} MiB are
 PICTURE_TOO_BIG_HINT = _("scale the picture down; about 1000 pixels a side is plenty")
 CANNOT_WRITE = _("the routine cannot be written to {folder} ({reason})")
 CANNOT_WRITE_HINT = _("check the free space and the permissions of your data folder")
+NOT_EXPORTED = _("a routine with problems is not exported")
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def export_zip(source: Path, destination: Path) -> None:
     what ``import_zip`` reads. ValueError if the file is broken (export a good one)."""
     result = load_routine(source)
     if result.routine is None:
-        raise ValueError("a routine with problems is not exported")
+        raise ValueError(NOT_EXPORTED)
     folder = result.routine.id
     temporary = destination.with_name(f".{destination.name}.part")
     try:
