@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.library.entry import (
     LIBRARY_FORMAT,
     LIBRARY_KEYS,
@@ -21,19 +22,25 @@ from backtimer.core.library.entry import (
     LibraryExercise,
     Position,
 )
+from backtimer.core.routine_file.node_checks import Thing
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routine_file.routine_checks import RoutineChecker
 from backtimer.core.routine_file.routine_format import EXERCISE_KEYS
 from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar
 
-_WHAT = "a library exercise"
+_WHAT = Thing(
+    _("a library exercise must be a mapping of keys ({keys}…), not {kind}"),
+    _("write the exercise as 'key: value' lines, starting at the left edge"),
+    _("unknown key '{key}' in a library exercise"),
+    _("a library exercise is missing '{key}'"),
+)
 
 # What a person reads about a library file (problem messages and hints).
-BAD_FORMAT = "format must be the number {format}"
-BAD_FORMAT_HINT = "write 'format: {format}'"
-ID_NOT_FILE_NAME = "the id '{id}' is not the file's name '{stem}'"
-ID_NOT_FILE_NAME_HINT = "write 'id: {stem}', or rename the file to '{id}.yaml'"
-SOURCE_WHAT = "a source"
+BAD_FORMAT = _("format must be the number {format}")
+BAD_FORMAT_HINT = _("write 'format: {format}'")
+ID_NOT_FILE_NAME = _("the id '{id}' is not the file's name '{stem}'")
+ID_NOT_FILE_NAME_HINT = _("write 'id: {stem}', or rename the file to '{id}.yaml'")
+SOURCE_WHAT = _("a source")
 
 
 class LibraryChecker(RoutineChecker):

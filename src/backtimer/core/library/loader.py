@@ -11,10 +11,13 @@ from __future__ import annotations
 import logging
 import stat
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
+from backtimer.core.i18n import _
 from backtimer.core.library.checks import LibraryChecker
 from backtimer.core.library.entry import LibraryExercise, LibraryResult
+from backtimer.core.routine_file import shipped_text
 from backtimer.core.routine_file.loader import MAX_FILE_BYTES, builtin_pose_names
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routine_file.safe_yaml import Map, Scalar, compose
@@ -22,20 +25,20 @@ from backtimer.core.routine_file.safe_yaml import Map, Scalar, compose
 log = logging.getLogger(__name__)
 
 # What a person reads about the library folder and its files (problems and hints).
-CANNOT_READ_FOLDER = "cannot read the library folder ({reason})"
-TOO_MANY_FILES = "the folder has {count} exercise files; at most {limit} are read"
-TOO_MANY_FILES_HINT = "is it the right folder?"
-NOT_A_FILE = "this is not a regular file"
-NOT_A_FILE_HINT = "remove it"
-CANNOT_READ_FILE = "cannot read the file ({reason})"
-TOO_BIG = "the file is {size:,} bytes; exercise files may be at most {limit:,}"
-TOO_BIG_HINT = "an exercise is a few kilobytes: is this the right file?"
-NOT_UTF8 = "the file is not UTF-8 at byte {byte}"
-NOT_UTF8_HINT = "save the file as UTF-8"
-EMPTY = "the file is empty"
-EMPTY_HINT = "write one exercise"
-BUG = "BackTimer failed while reading this file ({error})"
-BUG_HINT = "this is a bug in BackTimer; please report it"
+CANNOT_READ_FOLDER = _("cannot read the library folder ({reason})")
+TOO_MANY_FILES = _("the folder has {count} exercise files; at most {limit} are read")
+TOO_MANY_FILES_HINT = _("is it the right folder?")
+NOT_A_FILE = _("this is not a regular file")
+NOT_A_FILE_HINT = _("remove it")
+CANNOT_READ_FILE = _("cannot read the file ({reason})")
+TOO_BIG = _("the file is {size:,} bytes; exercise files may be at most {limit:,}")
+TOO_BIG_HINT = _("an exercise is a few kilobytes: is this the right file?")
+NOT_UTF8 = _("the file is not UTF-8 at byte {byte}")
+NOT_UTF8_HINT = _("save the file as UTF-8")
+EMPTY = _("the file is empty")
+EMPTY_HINT = _("write one exercise")
+BUG = _("BackTimer failed while reading this file ({error})")
+BUG_HINT = _("this is a bug in BackTimer; please report it")
 
 SUFFIX = ".yaml"
 MAX_FILES = 1000  #: a library folder beyond this is the wrong folder
@@ -90,12 +93,12 @@ def is_library_file(path: Path) -> bool:
     try:
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
-        root, _ = compose(data.decode("utf-8-sig"), file=str(path))
+        root, _problems = compose(data.decode("utf-8-sig"), file=str(path))
     except (OSError, UnicodeDecodeError):
         return False
     if not isinstance(root, Map):
         return False
-    keys = {k.value for k, _ in root.entries if isinstance(k, Scalar)}
+    keys = {k.value for k, _value in root.entries if isinstance(k, Scalar)}
     return "kind" in keys and "exercises" not in keys
 
 
@@ -153,4 +156,7 @@ def _check(
     checker = LibraryChecker(file, base_dir, poses, problems, stem)
     exercise = checker.library_exercise(root)
     found = tuple(sorted(set(checker.problems)))
+    if exercise is not None and not found and shipped_text.is_shipped(base_dir, "library"):
+        # After the checks, so that problems quote the file's own text.
+        exercise = replace(exercise, exercise=shipped_text.exercise(exercise.exercise))
     return (None if found else exercise), found

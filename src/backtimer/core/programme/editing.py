@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
+from backtimer.core.i18n import _
 from backtimer.core.programme.schedule import MAX_TIMES, Slot, Weekday, format_time
 
-NO_TIME = "Give at least one time of day."
-TOO_MANY = "At most {count} sessions a day."
-TWICE = "{time} is in the list twice."
-NO_DAY = "Tick at least one day."
-BACKWARDS = "The last day ({end}) is before the first ({start})."
-UNKNOWN = "{time}: this routine has no exercise '{exercise}'."
+NO_TIME = _("Give at least one time of day.")
+TOO_MANY = _("At most {count} sessions a day.")
+TWICE = _("{time} is in the list twice.")
+NO_DAY = _("Tick at least one day.")
+BACKWARDS = _("The last day ({end}) is before the first ({start}).")
+UNKNOWN = _("{time}: this routine has no exercise '{exercise}'.")
 
 
 def problem(

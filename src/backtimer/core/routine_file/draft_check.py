@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import load_routine_text
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routine_file.writer import FieldPath, write_draft
+
+#: A problem beside its field: what is wrong, then how to fix it.
+WITH_HINT = _("{message} — {hint}")
 
 
 @dataclass(frozen=True)
@@ -26,11 +30,9 @@ class FieldProblem:
     @property
     def message(self) -> str:
         """What is wrong and how to fix it, for a person (no file, line or column)."""
-        return (
-            f"{self.problem.message} — {self.problem.hint}"
-            if self.problem.hint
-            else (self.problem.message)
-        )
+        if self.problem.hint:
+            return WITH_HINT.format(message=self.problem.message, hint=self.problem.hint)
+        return self.problem.message
 
 
 @dataclass(frozen=True)

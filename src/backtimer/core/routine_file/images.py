@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from backtimer.core.i18n import _
+
 MAX_SIDE = 16_384  #: pixels, either way
 MAX_PIXELS = 100_000_000  #: width × height
 SVG_HEAD_BYTES = 64 * 1024  #: an SVG's root element must start within this much
@@ -45,6 +47,23 @@ _SVG_PROLOGUE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ATTRIBUTE = re.compile(rb"""([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# What a person reads about a picture (problem messages and hints).
+NOT_A_PICTURE = _("the picture is not a PNG, JPEG or SVG file (judged by its contents)")
+NOT_A_PICTURE_HINT = _("save the picture as PNG, JPEG or SVG; renaming the file is not enough")
+EMPTY_SIZE = _("the {kind} header gives an empty size")
+SAVE_AGAIN = _("save the picture again")
+TOO_WIDE = _("the picture is {width}×{height} pixels; at most {limit} pixels a side are allowed")
+TOO_MANY_PIXELS = _("the picture has {megapixels} megapixels; at most {limit} are allowed")
+SCALE_DOWN = _("scale the picture down; about 1000 pixels a side is plenty")
+PNG_DAMAGED = _("the PNG file is damaged (no IHDR header)")
+JPEG_NO_HEIGHT = _("the JPEG header does not give the picture's height")
+JPEG_NO_HEIGHT_HINT = _("save the picture again with an ordinary JPEG encoder")
+JPEG_DAMAGED = _("the JPEG file is damaged (no frame header with its size)")
+SVG_ENTITIES = _("the SVG file declares XML entities, which are not accepted")
+SVG_ENTITIES_HINT = _("save the drawing again as plain SVG (no <!ENTITY> declarations)")
+SVG_NO_ROOT = _("the SVG file's <svg> tag does not end within its first {size} KiB")
+SVG_NO_ROOT_HINT = _("save the drawing again as plain SVG")
+
 _LENGTH = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z%]*)\s*\Z", re.I)
 
 
@@ -85,10 +104,7 @@ def inspect_image(path: Path) -> ImageInfo:
         elif _SVG_PROLOGUE.match(head):
             info = _svg_size(head)
         else:
-            raise ImageError(
-                "the picture is not a PNG, JPEG or SVG file (judged by its contents)",
-                "save the picture as PNG, JPEG or SVG; renaming the file is not enough",
-            )
+            raise ImageError(NOT_A_PICTURE, NOT_A_PICTURE_HINT)
     _check_limits(info)
     return info
 
@@ -97,27 +113,23 @@ def _check_limits(info: ImageInfo) -> None:
     if info.width is None or info.height is None:
         return
     if not (info.width > 0 and info.height > 0):
-        raise ImageError(
-            f"the {info.kind.upper()} header gives an empty size", "save the picture again"
-        )
+        raise ImageError(EMPTY_SIZE.format(kind=info.kind.upper()), SAVE_AGAIN)
     if info.width > MAX_SIDE or info.height > MAX_SIDE:
-        raise ImageError(
-            f"the picture is {info.width:g}×{info.height:g} pixels; "
-            f"at most {MAX_SIDE} pixels a side are allowed",
-            "scale the picture down; about 1000 pixels a side is plenty",
+        message = TOO_WIDE.format(
+            width=f"{info.width:g}", height=f"{info.height:g}", limit=MAX_SIDE
         )
+        raise ImageError(message, SCALE_DOWN)
     if info.width * info.height > MAX_PIXELS:
-        raise ImageError(
-            f"the picture has {info.width * info.height / 1e6:.0f} megapixels; "
-            f"at most {MAX_PIXELS // 1_000_000} are allowed",
-            "scale the picture down; about 1000 pixels a side is plenty",
+        message = TOO_MANY_PIXELS.format(
+            megapixels=f"{info.width * info.height / 1e6:.0f}", limit=MAX_PIXELS // 1_000_000
         )
+        raise ImageError(message, SCALE_DOWN)
 
 
 def _png_size(head: bytes) -> ImageInfo:
     # The first chunk must be IHDR: length (13), type, width, height (big-endian).
     if len(head) < 24 or head[12:16] != b"IHDR":
-        raise ImageError("the PNG file is damaged (no IHDR header)", "save the picture again")
+        raise ImageError(PNG_DAMAGED, SAVE_AGAIN)
     width, height = struct.unpack(">II", head[16:24])
     return ImageInfo("png", width, height)
 
@@ -125,7 +137,7 @@ def _png_size(head: bytes) -> ImageInfo:
 def _jpeg_size(f: BinaryIO) -> ImageInfo:
     """Walk the marker segments up to the first start-of-frame, which holds the size."""
     f.seek(2)
-    for _ in range(_JPEG_MAX_SEGMENTS):
+    for _segment in range(_JPEG_MAX_SEGMENTS):
         byte = f.read(1)
         if byte != b"\xff":
             break
@@ -149,31 +161,20 @@ def _jpeg_size(f: BinaryIO) -> ImageInfo:
                 break
             height, width = struct.unpack(">HH", frame[1:5])
             if height == 0:
-                raise ImageError(
-                    "the JPEG header does not give the picture's height",
-                    "save the picture again with an ordinary JPEG encoder",
-                )
+                raise ImageError(JPEG_NO_HEIGHT, JPEG_NO_HEIGHT_HINT)
             return ImageInfo("jpeg", width, height)
         if code == 0xDA:  # start of scan: pixel data follows, no frame header came first
             break
         f.seek(length - 2, 1)
-    raise ImageError(
-        "the JPEG file is damaged (no frame header with its size)", "save the picture again"
-    )
+    raise ImageError(JPEG_DAMAGED, SAVE_AGAIN)
 
 
 def _svg_size(head: bytes) -> ImageInfo:
     if re.search(rb"<!ENTITY", head, re.IGNORECASE):
-        raise ImageError(
-            "the SVG file declares XML entities, which are not accepted",
-            "save the drawing again as plain SVG (no <!ENTITY> declarations)",
-        )
+        raise ImageError(SVG_ENTITIES, SVG_ENTITIES_HINT)
     root = _SVG_ROOT.search(head)
     if root is None:
-        raise ImageError(
-            f"the SVG file's <svg> tag does not end within its first {SVG_HEAD_BYTES // 1024} KiB",
-            "save the drawing again as plain SVG",
-        )
+        raise ImageError(SVG_NO_ROOT.format(size=SVG_HEAD_BYTES // 1024), SVG_NO_ROOT_HINT)
     attributes = {
         m.group(1).decode("ascii", "replace").lower(): (m.group(2) or m.group(3) or b"").decode(
             "utf-8", "replace"

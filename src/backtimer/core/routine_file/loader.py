@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _, ngettext
+from backtimer.core.routine_file import shipped_text
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routine_file.routine_checks import RoutineChecker
 from backtimer.core.routine_file.safe_yaml import compose
@@ -26,6 +28,28 @@ log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_PROBLEMS = 100  #: beyond this, a file is better fixed from the top than listed in full
+
+# What a person reads about a routine file as a whole (problem messages and hints).
+A_FOLDER = _("this is a folder, not a routine file")
+NOT_REGULAR = _("this is not a regular file")
+NAME_A_YAML_FILE = _("name a .yaml file")
+NO_SUCH_FILE = _("no such file")
+NO_SUCH_FILE_HINT = _("check the file name and the folder")
+NO_PERMISSION = _("permission denied")
+NO_PERMISSION_HINT = _("check that you may read this file")
+CANNOT_READ = _("cannot read the file ({reason})")
+CANNOT_READ_HINT = _("check the file")
+BUG = _("BackTimer failed while reading this file ({error})")
+BUG_HINT = _("this is a bug in BackTimer; please report it with the file")
+TOO_BIG = _("the file is {size} bytes; routine files may be at most {limit} (1 MiB)")
+TOO_BIG_HINT = _("a routine is a few kilobytes: is this the right file?")
+NOT_UTF8 = _("the file is not UTF-8 at byte {byte}")
+NOT_UTF8_HINT = _("save the file as UTF-8 in your editor")
+UTF16_HINT = _("the file looks like UTF-16: save the file as UTF-8 in your editor")
+EMPTY = _("the file is empty")
+EMPTY_HINT = _("start with 'format: 1', then id, name, exercises")
+MORE = ("... and {count} more problem", "... and {count} more problems")
+MORE_HINT = _("fix the ones above first")
 
 
 @dataclass(frozen=True)
@@ -46,18 +70,18 @@ def load_routine(path: Path, *, known_poses: Collection[str] | None = None) -> L
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            return _fail(file, "this is a folder, not a routine file", "name a .yaml file")
+            return _fail(file, A_FOLDER, NAME_A_YAML_FILE)
         if not stat.S_ISREG(info.st_mode):
-            return _fail(file, "this is not a regular file", "name a .yaml file")
+            return _fail(file, NOT_REGULAR, NAME_A_YAML_FILE)
         if info.st_size > MAX_FILE_BYTES:
             return _too_big(file, info.st_size)
         data = _read_at_most(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return _fail(file, "no such file", "check the file name and the folder")
+        return _fail(file, NO_SUCH_FILE, NO_SUCH_FILE_HINT)
     except PermissionError:
-        return _fail(file, "permission denied", "check that you may read this file")
+        return _fail(file, NO_PERMISSION, NO_PERMISSION_HINT)
     except OSError as e:
-        return _fail(file, f"cannot read the file ({e.strerror or e})", "check the file")
+        return _fail(file, CANNOT_READ.format(reason=e.strerror or e), CANNOT_READ_HINT)
     return load_routine_text(data, file=file, base_dir=path.parent, known_poses=known_poses)
 
 
@@ -70,11 +94,7 @@ def load_routine_text(
         return _load(data, file, base_dir, known_poses)
     except Exception as e:  # a bug of ours must still not reach the user as a traceback
         log.exception("unexpected failure while loading %s", file)
-        return _fail(
-            file,
-            f"BackTimer failed while reading this file ({type(e).__name__})",
-            "this is a bug in BackTimer; please report it with the file",
-        )
+        return _fail(file, BUG.format(error=type(e).__name__), BUG_HINT)
 
 
 def load_builtin() -> r.Routine:
@@ -104,11 +124,8 @@ def _fail(file: str, message: str, hint: str = "") -> LoadResult:
 
 
 def _too_big(file: str, size: int) -> LoadResult:
-    return _fail(
-        file,
-        f"the file is {size:,} bytes; routine files may be at most {MAX_FILE_BYTES:,} (1 MiB)",
-        "a routine is a few kilobytes: is this the right file?",
-    )
+    message = TOO_BIG.format(size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
+    return _fail(file, message, TOO_BIG_HINT)
 
 
 def _decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -118,10 +135,8 @@ def _decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
         before = data[: e.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        hint = "save the file as UTF-8 in your editor"
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            hint = "the file looks like UTF-16: " + hint
-        return None, Problem(file, line, column, f"the file is not UTF-8 at byte {e.start}", hint)
+        hint = UTF16_HINT if data[:2] in (b"\xff\xfe", b"\xfe\xff") else NOT_UTF8_HINT
+        return None, Problem(file, line, column, NOT_UTF8.format(byte=e.start), hint)
 
 
 def _load(
@@ -135,7 +150,7 @@ def _load(
         return LoadResult(None, (problem,))
     root, problems = compose(text, file=file)
     if root is None and not problems:
-        return _fail(file, "the file is empty", "start with 'format: 1', then id, name, exercises")
+        return _fail(file, EMPTY, EMPTY_HINT)
     poses = builtin_pose_names() if known_poses is None else frozenset(known_poses)
     checker = RoutineChecker(file, base_dir, poses, problems)
     routine = checker.routine(root) if root is not None else None
@@ -145,8 +160,10 @@ def _load(
         rest = len(found) - MAX_PROBLEMS
         found = found[:MAX_PROBLEMS]
         last = found[-1]
-        more = f"... and {rest} more problems"
-        found.append(Problem(file, last.line, last.column + 1, more, "fix the ones above first"))
+        more = ngettext(*MORE, rest).format(count=rest)
+        found.append(Problem(file, last.line, last.column + 1, more, MORE_HINT))
+    if routine is not None and not found and shipped_text.is_shipped(base_dir, "routines"):
+        routine = shipped_text.routine(routine)  # after the checks: problems quote the file
     return LoadResult(None if found else routine, tuple(found))
 
 

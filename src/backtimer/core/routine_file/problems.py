@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backtimer.core.i18n import _
+
+#: The hint's line under the located message (the "FILE:LINE:COLUMN: message" line keeps
+#: its form in every language: editors and tools read it).
+HINT_LINE = _("hint: {hint}")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,5 +30,5 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         text = f"{where}: {self.message}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + HINT_LINE.format(hint=self.hint)
         return text

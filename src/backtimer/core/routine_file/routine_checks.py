@@ -15,8 +15,15 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.images import ImageError, inspect_image
-from backtimer.core.routine_file.node_checks import NodeChecker, format_number, node_kind
+from backtimer.core.routine_file.node_checks import (
+    DID_YOU_MEAN,
+    NodeChecker,
+    Thing,
+    format_number,
+    node_kind,
+)
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routine_file.routine_format import (
     DEFAULTS_KEYS,
@@ -38,6 +45,67 @@ T = TypeVar("T")
 
 _PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+# What a person reads about a routine file (problem messages and hints).
+THE_ROUTINE = Thing(
+    _("the routine must be a mapping of keys ({keys}…), not {kind}"),
+    _("write the routine as 'key: value' lines, starting at the left edge"),
+    _("unknown key '{key}' in the routine"),
+    _("the routine is missing '{key}'"),
+)
+AN_EXERCISE = Thing(
+    _("an exercise must be a mapping of keys ({keys}…), not {kind}"),
+    _("write an exercise as 'key: value' lines, indented under its '- '"),
+    _("unknown key '{key}' in an exercise"),
+    _("an exercise is missing '{key}'"),
+)
+A_MOVEMENT = Thing(
+    _("a warm-up or cool-down movement must be a mapping of keys ({keys}…), not {kind}"),
+    _("write a movement as 'key: value' lines, indented under its '- '"),
+    _("unknown key '{key}' in a warm-up or cool-down movement"),
+    _("a warm-up or cool-down movement is missing '{key}'"),
+)
+A_STEP = Thing(
+    _("a step must be a mapping of keys ({keys}…), not {kind}"),
+    _("write a step as 'key: value' lines, indented under its '- '"),
+    _("unknown key '{key}' in a step"),
+    _("a step is missing '{key}'"),
+)
+ROUTINE_ID = _("the routine's id")
+ID_TAKEN = _("the id '{id}' is already used at line {line}")
+ID_TAKEN_HINT = _("every exercise and movement needs its own id")
+NEWER_FORMAT = _("unsupported format {number}; this BackTimer reads format {format}")
+NEWER_FORMAT_HINT = _("use a newer BackTimer for this file, or rewrite it in format 1")
+BAD_FORMAT = _("format must be the number {format}, not {kind}")
+BAD_FORMAT_HINT = _("write 'format: 1'")
+FIRST_SIDE_ALONE = _("first_side only applies to exercises with sides: both")
+FIRST_SIDE_ALONE_HINT = _("remove first_side, or set sides: both")
+GENTLE_TOO_LONG = _("gentle_hold is {gentle}, longer than the hold ({hold} seconds)")
+GENTLE_TOO_LONG_HINT = _("make gentle_hold at most {hold}: it is the easier version")
+BARE_STEP = _("a step must be a mapping with 'text:', not bare text")
+BARE_STEP_HINT = _("write the step as '- text: ...'")
+POSE_AND_IMAGE = _("a step shows either a pose or an image, not both")
+POSE_AND_IMAGE_HINT = _("remove one of 'pose:' and 'image:'")
+UNKNOWN_PLACEHOLDER = _("unknown placeholder {placeholder} in the step's text")
+UNKNOWN_PLACEHOLDER_HINT = _("only {side} and {other} may appear in braces")
+SIDE_WITHOUT_SIDES = _("{placeholder} is only allowed in exercises with sides: both")
+SIDE_WITHOUT_SIDES_HINT = _("write 'right' or 'left' out, or set sides: both")
+UNKNOWN_POSE = _("unknown pose '{pose}'")
+UNKNOWN_POSE_HINT = _("use a pose from BackTimer's pose library")
+IMAGE_BACKSLASH = _("image '{image}' contains a backslash or NUL; write paths with '/'")
+IMAGE_ABSOLUTE = _("image '{image}' is an absolute path")
+IMAGE_URL = _(
+    "image '{image}' looks like a URL or a drive; only files beside the routine are allowed"
+)
+IMAGE_UP = _("image '{image}' goes up a folder with '..'")
+IMAGE_PATH_HINT = _("give a file name relative to the routine's folder, e.g. 'pictures/step1.png'")
+IMAGE_OUTSIDE = _("image '{image}' leads outside the routine's folder")
+IMAGE_OUTSIDE_HINT = _("copy the picture into the routine's folder (links out are refused)")
+IMAGE_MISSING = _("image '{image}' does not exist in {folder}")
+IMAGE_MISSING_HINT = _("check the file name; it is relative to the routine's folder")
+IMAGE_BAD = _("image '{image}': {problem}")
+IMAGE_UNREADABLE = _("image '{image}' cannot be read ({error})")
+IMAGE_UNREADABLE_HINT = _("check the file and its permissions")
 
 
 class RoutineChecker(NodeChecker):
@@ -62,11 +130,7 @@ class RoutineChecker(NodeChecker):
             return None
         earlier = self.ids.get(value)
         if earlier is not None:
-            self.error(
-                node,
-                f"the id '{value}' is already used at line {earlier.line}",
-                "every exercise and movement needs its own id",
-            )
+            self.error(node, ID_TAKEN.format(id=value, line=earlier.line), ID_TAKEN_HINT)
             return None
         self.ids[value] = node
         return value
@@ -78,10 +142,10 @@ class RoutineChecker(NodeChecker):
             for key, value in root.entries:
                 if isinstance(key, Scalar) and key.value == "format" and not self.format(value):
                     return None  # another format's keys would only produce noise
-        top = self.mapping(root, "the routine", TOP_KEYS, ("format", "id", "name", "exercises"))
+        top = self.mapping(root, THE_ROUTINE, TOP_KEYS, ("format", "id", "name", "exercises"))
         if top is None:
             return None
-        routine_id = self.slug(top["id"], "the routine's id") if "id" in top else None
+        routine_id = self.slug(top["id"], ROUTINE_ID) if "id" in top else None
         name = self.text(top["name"], "name", MAX_NAME) if "name" in top else None
         description = self.text(top["description"], "description") if "description" in top else ""
         defaults = self.defaults(top["defaults"]) if "defaults" in top else r.Defaults()
@@ -127,15 +191,10 @@ class RoutineChecker(NodeChecker):
         if isinstance(value, float) and value == FORMAT:
             return True
         if isinstance(value, int | float) and not isinstance(value, bool):
-            self.error(
-                node,
-                f"unsupported format {format_number(value)}; this BackTimer reads format {FORMAT}",
-                "use a newer BackTimer for this file, or rewrite it in format 1",
-            )
+            message = NEWER_FORMAT.format(number=format_number(value), format=FORMAT)
+            self.error(node, message, NEWER_FORMAT_HINT)
             return False
-        self.error(
-            node, f"format must be the number {FORMAT}, not {node_kind(node)}", "write 'format: 1'"
-        )
+        self.error(node, BAD_FORMAT.format(format=FORMAT, kind=node_kind(node)), BAD_FORMAT_HINT)
         return True  # a typo in the format line: the rest is still worth checking
 
     def items(
@@ -179,7 +238,7 @@ class RoutineChecker(NodeChecker):
     def movement(self, node: Node) -> r.Movement | None:
         m = self.mapping(
             node,
-            "a warm-up or cool-down movement",
+            A_MOVEMENT,
             MOVEMENT_KEYS,
             ("id", "name", "duration", "steps"),
         )
@@ -200,9 +259,7 @@ class RoutineChecker(NodeChecker):
         return r.Movement(movement_id, name, duration, steps, group, caution)
 
     def exercise(self, node: Node, defaults: r.Defaults) -> r.Exercise | None:
-        e = self.mapping(
-            node, "an exercise", EXERCISE_KEYS, ("id", "name", "muscle_group", "steps")
-        )
+        e = self.mapping(node, AN_EXERCISE, EXERCISE_KEYS, ("id", "name", "muscle_group", "steps"))
         if e is None:
             return None
         exercise_id = self.unique_id(e["id"]) if "id" in e else None
@@ -213,11 +270,7 @@ class RoutineChecker(NodeChecker):
         if "first_side" in e:
             first_name = self.choice(e["first_side"], "first_side", ("right", "left"))
             if sides_name == "none":
-                self.error(
-                    e["first_side"],
-                    "first_side only applies to exercises with sides: both",
-                    "remove first_side, or set sides: both",
-                )
+                self.error(e["first_side"], FIRST_SIDE_ALONE, FIRST_SIDE_ALONE_HINT)
                 first_name = None
         hold = self.number(e["hold"], "hold", r.HOLD_RANGE) if "hold" in e else defaults.hold
         gentle = self.gentle_hold(e["gentle_hold"], hold) if "gentle_hold" in e else None
@@ -265,8 +318,8 @@ class RoutineChecker(NodeChecker):
         if value > high:
             self.error(
                 node,
-                f"gentle_hold is {value:g}, longer than the hold ({high:g} seconds)",
-                f"make gentle_hold at most {high:g}: it is the easier version",
+                GENTLE_TOO_LONG.format(gentle=f"{value:g}", hold=f"{high:g}"),
+                GENTLE_TOO_LONG_HINT.format(hold=f"{high:g}"),
             )
             return None
         return value
@@ -285,13 +338,9 @@ class RoutineChecker(NodeChecker):
 
     def step(self, node: Node, *, sides: bool) -> r.Step | None:
         if isinstance(node, Scalar) and isinstance(node.value, str):
-            self.error(
-                node,
-                "a step must be a mapping with 'text:', not bare text",
-                "write the step as '- text: ...'",
-            )
+            self.error(node, BARE_STEP, BARE_STEP_HINT)
             return None
-        s = self.mapping(node, "a step", STEP_KEYS, ("text",))
+        s = self.mapping(node, A_STEP, STEP_KEYS, ("text",))
         if s is None:
             return None
         text = self.text(s["text"], "text") if "text" in s else None
@@ -301,11 +350,7 @@ class RoutineChecker(NodeChecker):
         image = self.image(s["image"]) if "image" in s else None
         if "pose" in s and "image" in s:
             second = max(s["pose"], s["image"], key=lambda n: (n.line, n.column))
-            self.error(
-                second,
-                "a step shows either a pose or an image, not both",
-                "remove one of 'pose:' and 'image:'",
-            )
+            self.error(second, POSE_AND_IMAGE, POSE_AND_IMAGE_HINT)
             return None
         if text is None or ("pose" in s and pose is None) or ("image" in s and image is None):
             return None
@@ -317,16 +362,13 @@ class RoutineChecker(NodeChecker):
             if m.group() not in r.SIDE_PLACEHOLDERS:
                 self.error(
                     node,
-                    f"unknown placeholder {m.group()[:40]} in the step's text",
-                    "only {side} and {other} may appear in braces",
+                    UNKNOWN_PLACEHOLDER.format(placeholder=m.group()[:40]),
+                    UNKNOWN_PLACEHOLDER_HINT,
                 )
                 good = False
             elif not sides:
-                self.error(
-                    node,
-                    f"{m.group()} is only allowed in exercises with sides: both",
-                    "write 'right' or 'left' out, or set sides: both",
-                )
+                message = SIDE_WITHOUT_SIDES.format(placeholder=m.group())
+                self.error(node, message, SIDE_WITHOUT_SIDES_HINT)
                 good = False
         return good
 
@@ -335,63 +377,49 @@ class RoutineChecker(NodeChecker):
         if value is None or not self.poses or value in self.poses:
             return value
         close = difflib.get_close_matches(value, sorted(self.poses), n=1)
-        hint = (
-            f"did you mean '{close[0]}'?" if close else "use a pose from BackTimer's pose library"
-        )
-        self.error(node, f"unknown pose '{value}'", hint)
+        hint = DID_YOU_MEAN.format(close=close[0]) if close else UNKNOWN_POSE_HINT
+        self.error(node, UNKNOWN_POSE.format(pose=value), hint)
         return None
 
     def image(self, node: Node) -> Path | None:
         value = self.text(node, "image")
         if value is None:
             return None
-        reason = _unsafe_image_path(value)
-        if reason:
-            self.error(
-                node,
-                f"image '{value[:80]}' {reason}",
-                "give a file name relative to the routine's folder, e.g. 'pictures/step1.png'",
-            )
+        shown = value[:80]
+        unsafe = _unsafe_image_path(value)
+        if unsafe:
+            self.error(node, unsafe.format(image=shown), IMAGE_PATH_HINT)
             return None
         try:
             folder = self.base_dir.resolve()
             path = (folder / value).resolve()
             if not path.is_relative_to(folder):
-                self.error(
-                    node,
-                    f"image '{value[:80]}' leads outside the routine's folder",
-                    "copy the picture into the routine's folder (links out are refused)",
-                )
+                self.error(node, IMAGE_OUTSIDE.format(image=shown), IMAGE_OUTSIDE_HINT)
                 return None
             if not path.is_file():
-                self.error(
-                    node,
-                    f"image '{value[:80]}' does not exist in {folder}",
-                    "check the file name; it is relative to the routine's folder",
-                )
+                message = IMAGE_MISSING.format(image=shown, folder=folder)
+                self.error(node, message, IMAGE_MISSING_HINT)
                 return None
             inspect_image(path)
         except ImageError as e:
-            self.error(node, f"image '{value[:80]}': {e.message}", e.hint)
+            self.error(node, IMAGE_BAD.format(image=shown, problem=e.message), e.hint)
             return None
         except (OSError, RuntimeError, ValueError) as e:
-            self.error(
-                node,
-                f"image '{value[:80]}' cannot be read ({type(e).__name__})",
-                "check the file and its permissions",
-            )
+            message = IMAGE_UNREADABLE.format(image=shown, error=type(e).__name__)
+            self.error(node, message, IMAGE_UNREADABLE_HINT)
             return None
         return path
 
 
 def _unsafe_image_path(value: str) -> str:
-    """Why ``value`` is not a plain relative path inside the folder, or ''."""
+    """The message (with ``{image}``) saying why ``value`` is not a plain relative path
+    inside the folder, or ''."""
     if "\x00" in value or "\\" in value:
-        return "contains a backslash or NUL; write paths with '/'"
+        return IMAGE_BACKSLASH
     if value.startswith("/") or value.startswith("~"):
-        return "is an absolute path"
+        return IMAGE_ABSOLUTE
     if _URL_SCHEME.match(value):
-        return "looks like a URL or a drive; only files beside the routine are allowed"
+        return IMAGE_URL
     if ".." in PurePosixPath(value).parts:
-        return "goes up a folder with '..'"
+        return IMAGE_UP
     return ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.problems import Problem
 
 MAX_DEPTH = 20  #: nested lists/mappings; a routine needs 6
@@ -38,22 +39,58 @@ LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
+# What a person reads about the file's YAML (problem messages and hints). PyYAML's own
+# description of a syntax error ({error}) is English: it comes from the parser.
+SYNTAX = _("YAML syntax: {error}")
+NOT_YAML = _("the file is not valid YAML")
+SYNTAX_HINT = _("check the indentation and the quoting on this line and the one before it")
+BAD_CHARACTER = _("the file contains a character YAML does not allow ({reason})")
+BAD_CHARACTER_HINT = _("remove the control character, or write it as an escape in double quotes")
+SECOND_DOCUMENT = _("a routine file holds one YAML document; this is a second one")
+SECOND_DOCUMENT_HINT = _("remove the '---' line and what follows, or put it in its own file")
+TOO_DEEP = _("the file nests lists and mappings more than {depth} levels deep")
+TOO_DEEP_HINT = _("a routine needs only a few levels; check the indentation")
+BAD_WHOLE_NUMBER = _("{value} is not a whole number")
+BAD_NUMBER = _("{value} is not a number")
+BAD_BOOL = _("{value} is not true or false")
+BAD_VALUE = _("{value} is not a valid value")
+BAD_NUMBER_HINT = _("write an ordinary number with at most a few digits")
+BAD_TAG = _("the YAML tag {tag} is not allowed")
+BAD_TAG_HINT = _("routine files hold only text, numbers, lists and mappings: remove the tag")
+NO_ANCHOR = _("the alias *{anchor} refers to no anchor defined before it")
+NO_ANCHOR_HINT = _("define '&{anchor}' on a complete value earlier in the file")
+TOO_MANY_VALUES = _(
+    "the file expands to more than {count} values (through aliases, or simply too many)"
+)
+TOO_MANY_VALUES_HINT = _("a routine needs a few hundred values; use fewer aliases ('*name')")
+MERGE_KEY = _("merge keys ('<<') are not supported")
+MERGE_KEY_HINT = _("write the keys out in full")
+DUPLICATE_KEY = _("duplicate key {key} (first at line {line})")
+DUPLICATE_KEY_HINT = _("each key may appear once in a mapping: remove or rename one of them")
+_QUOTE_HINT = _("quote text that starts with @ or `")
+
 #: Extra advice for libyaml's commonest complaints, keyed by a fragment of its message.
 _SYNTAX_HINTS = (
-    ("nesting depth", f"a routine needs only a few levels, not {MAX_DEPTH} or more"),
-    ("tab", "YAML indents with spaces, never tabs: replace the tabs with spaces"),
+    (
+        "nesting depth",
+        _("a routine needs only a few levels, not {depth} or more").format(depth=MAX_DEPTH),
+    ),
+    ("tab", _("YAML indents with spaces, never tabs: replace the tabs with spaces")),
     (
         "mapping values are not allowed",
-        "put a space after each ':' and quote text that has ': ' in it",
+        _("put a space after each ':' and quote text that has ': ' in it"),
     ),
-    ("did not find expected key", "line the keys of one mapping up in the same column"),
-    ("did not find expected '-'", "line the items of one list up in the same column"),
-    ("found character '@'", "quote text that starts with @ or `"),
-    ("found character '`'", "quote text that starts with @ or `"),
-    ("could not find expected ':'", "each key needs a ':' after it; quote text that spans lines"),
+    ("did not find expected key", _("line the keys of one mapping up in the same column")),
+    ("did not find expected '-'", _("line the items of one list up in the same column")),
+    ("found character '@'", _QUOTE_HINT),
+    ("found character '`'", _QUOTE_HINT),
+    (
+        "could not find expected ':'",
+        _("each key needs a ':' after it; quote text that spans lines"),
+    ),
     (
         "found undefined tag handle",
-        "remove the '!' tag; write plain text, numbers, lists or mappings",
+        _("remove the '!' tag; write plain text, numbers, lists or mappings"),
     ),
 )
 
@@ -123,19 +160,15 @@ class _Composer:
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-            message = e.problem or e.context or "the file is not valid YAML"
+            message = e.problem or e.context or ""
             if e.context and e.problem:
                 message = f"{e.problem} ({e.context})"
-            self.problem(line, column, f"YAML syntax: {message}", _syntax_hint(message))
+            shown = SYNTAX.format(error=message) if message else NOT_YAML
+            self.problem(line, column, shown, _syntax_hint(message))
             return None
         except yaml.reader.ReaderError as e:
             line, column = self._position(e.position)
-            self.problem(
-                line,
-                column,
-                f"the file contains a character YAML does not allow ({e.reason})",
-                "remove the control character, or write it as an escape in double quotes",
-            )
+            self.problem(line, column, BAD_CHARACTER.format(reason=e.reason), BAD_CHARACTER_HINT)
             return None
         return self.root
 
@@ -157,12 +190,7 @@ class _Composer:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.problem(
-                        line,
-                        column,
-                        "a routine file holds one YAML document; this is a second one",
-                        "remove the '---' line and what follows, or put it in its own file",
-                    )
+                    self.problem(line, column, SECOND_DOCUMENT, SECOND_DOCUMENT_HINT)
                     raise _Stop
             elif isinstance(event, yaml.ScalarEvent):
                 scalar = self._scalar(event, line, column)
@@ -185,12 +213,7 @@ class _Composer:
         if bad_tag:
             self._bad_tag(event.tag or "", line, column)
         if len(self.stack) >= MAX_DEPTH:
-            self.problem(
-                line,
-                column,
-                f"the file nests lists and mappings more than {MAX_DEPTH} levels deep",
-                "a routine needs only a few levels; check the indentation",
-            )
+            self.problem(line, column, TOO_DEEP.format(depth=MAX_DEPTH), TOO_DEEP_HINT)
             raise _Stop
         node: Seq | Map = Seq(line, column) if is_seq else Map(line, column)
         self._count(line, column, 1)
@@ -218,25 +241,17 @@ class _Composer:
                 )
                 value = construct(yaml.ScalarNode(tag, event.value))
         except (ValueError, KeyError, IndexError):
-            kind = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}.get(tag, "")
-            self.problem(
-                line,
-                column,
-                f"{event.value[:40]!r} is not {kind or 'a valid value'}",
-                "write an ordinary number with at most a few digits",
-            )
+            bad = {_INT: BAD_WHOLE_NUMBER, _FLOAT: BAD_NUMBER, _BOOL: BAD_BOOL}
+            message = bad.get(tag, BAD_VALUE)
+            shown = message.format(value=repr(event.value[:40]))
+            self.problem(line, column, shown, BAD_NUMBER_HINT)
             return Scalar(line, column, None, _NULL, broken=True)
         # Dates, merge keys and the like stay text; only the merge key means something.
         return Scalar(line, column, value, tag if tag in _SCALAR_TAGS or tag == _MERGE else _STR)
 
     def _bad_tag(self, tag: str, line: int, column: int) -> None:
         shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
-        self.problem(
-            line,
-            column,
-            f"the YAML tag {shown} is not allowed",
-            "routine files hold only text, numbers, lists and mappings: remove the tag",
-        )
+        self.problem(line, column, BAD_TAG.format(tag=shown), BAD_TAG_HINT)
 
     def _alias(self, anchor: str, line: int, column: int) -> None:
         target = self.anchors.get(anchor)
@@ -244,8 +259,8 @@ class _Composer:
             self.problem(
                 line,
                 column,
-                f"the alias *{anchor} refers to no anchor defined before it",
-                f"define '&{anchor}' on a complete value earlier in the file",
+                NO_ANCHOR.format(anchor=anchor),
+                NO_ANCHOR_HINT.format(anchor=anchor),
             )
             self._add(Scalar(line, column, None, _NULL, broken=True), None, 1)
             return
@@ -256,13 +271,8 @@ class _Composer:
         """Count ``size`` more values in the expanded document; stop past MAX_NODES."""
         self.total += size
         if self.total > MAX_NODES:
-            self.problem(
-                line,
-                column,
-                f"the file expands to more than {MAX_NODES:,} values "
-                "(through aliases, or simply too many)",
-                "a routine needs a few hundred values; use fewer aliases ('*name')",
-            )
+            message = TOO_MANY_VALUES.format(count=f"{MAX_NODES:,}")
+            self.problem(line, column, message, TOO_MANY_VALUES_HINT)
             raise _Stop
 
     def _add(self, node: Node, anchor: str | None, size: int) -> None:
@@ -285,12 +295,7 @@ class _Composer:
 
     def _check_key(self, parent: _Open, key: Node) -> None:
         if isinstance(key, Scalar) and key.tag == _MERGE:
-            self.problem(
-                key.line,
-                key.column,
-                "merge keys ('<<') are not supported",
-                "write the keys out in full",
-            )
+            self.problem(key.line, key.column, MERGE_KEY, MERGE_KEY_HINT)
             return
         if not isinstance(key, Scalar):
             return  # the loader reports keys that are not text
@@ -299,12 +304,8 @@ class _Composer:
         except TypeError:
             return
         if earlier is not None:
-            self.problem(
-                key.line,
-                key.column,
-                f"duplicate key {_show(key.value)} (first at line {earlier.line})",
-                "each key may appear once in a mapping: remove or rename one of them",
-            )
+            message = DUPLICATE_KEY.format(key=_show(key.value), line=earlier.line)
+            self.problem(key.line, key.column, message, DUPLICATE_KEY_HINT)
         else:
             parent.seen_keys[key.value] = key
 
@@ -313,7 +314,7 @@ def _syntax_hint(message: str) -> str:
     for fragment, hint in _SYNTAX_HINTS:
         if fragment in message:
             return hint
-    return "check the indentation and the quoting on this line and the one before it"
+    return SYNTAX_HINT
 
 
 def _show(value: object) -> str:

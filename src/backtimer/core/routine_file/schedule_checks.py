@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 from collections.abc import Collection
 
+from backtimer.core.i18n import _
 from backtimer.core.programme.schedule import (
     EVERY_DAY,
     MAX_TIMES,
@@ -31,15 +32,55 @@ from backtimer.core.programme.schedule import (
     parse_time,
     spread,
 )
-from backtimer.core.routine_file.node_checks import NodeChecker, node_kind
+from backtimer.core.routine_file.node_checks import NodeChecker, Thing, node_kind
 from backtimer.core.routine_file.routine_format import SCHEDULE_KEYS, SLOT_KEYS
 from backtimer.core.routine_file.safe_yaml import Map, Node, Scalar
 
 _DAY_NAMES = tuple(d.value for d in Weekday)
 
-BOTH_TIMES_AND_PER_DAY = "the schedule gives both times and per_day"
-NO_TIMES = "the schedule gives no times"
-WINDOW_BACKWARDS = "the window ends at {last}, not after it starts ({first})"
+# What a person reads about a schedule (problem messages and hints).
+THE_SCHEDULE = Thing(
+    _("the schedule must be a mapping of keys ({keys}…), not {kind}"),
+    _("write the schedule as 'key: value' lines, indented under it"),
+    _("unknown key '{key}' in the schedule"),
+    _("the schedule is missing '{key}'"),
+)
+A_SESSION = Thing(
+    _("a session in the schedule must be a mapping of keys ({keys}…), not {kind}"),
+    _("write the session as 'at: \"11:00\"' and, if you like, an 'exercises:' list"),
+    _("unknown key '{key}' in a session in the schedule"),
+    _("a session in the schedule is missing '{key}'"),
+)
+BOTH_TIMES_AND_PER_DAY = _("the schedule gives both times and per_day")
+NO_TIMES = _("the schedule gives no times")
+TIMES_OR_PER_DAY_HINT = _(
+    "give either 'times: [\"08:00\", \"19:00\"]' or 'per_day: 3' with a window"
+)
+WINDOW_BACKWARDS = _("the window ends at {last}, not after it starts ({first})")
+WINDOW_BACKWARDS_HINT = _('give the earlier time first, e.g. ["08:00", "20:00"]')
+ENDS_BEFORE_START = _("the schedule ends ({end}) before it starts ({start})")
+ENDS_BEFORE_START_HINT = _("make end the same day as start or later")
+PER_DAY_NO_WINDOW = _("per_day needs a window")
+PER_DAY_NO_WINDOW_HINT = _('add \'window: ["08:00", "20:00"]\'')
+TIME_TWICE = _("{time} is in the schedule twice")
+TIME_TWICE_HINT = _("give each time once")
+AN_EXERCISE_ID = _("an exercise id")
+NOT_AN_EXERCISE = _("the micro-session names '{name}', which is not an exercise of this routine")
+NOT_AN_EXERCISE_HINT = _("use the id of one of: {ids}")
+NOT_AN_EXERCISE_CLOSE_HINT = _("did you mean '{close}'? use the id of one of: {ids}")
+A_TIME_OF_DAY = _("a time of day")
+WINDOW_START = _("the window's start")
+WINDOW_END = _("the window's end")
+A_DAY = _("a day")
+TIME_AS_NUMBER = _("{what} must be in quotes: YAML read this time as the number {number}")
+TIME_AS_NUMBER_HINT = _('put the time in quotes, e.g. "13:00"')
+NOT_A_TIME = _('{what} must be a time like "08:00", not {kind}')
+NOT_A_TIME_HINT = _('write "HH:MM"')
+BAD_TIME = _("'{value}' is not a time of day")
+BAD_TIME_HINT = _('write the time as "HH:MM", from "00:00" to "23:59"')
+BAD_DATE_TEXT = _("{what} cannot be '{value}'")
+BAD_DATE_KIND = _("{what} cannot be {kind}")
+BAD_DATE_HINT = _("write a date as YYYY-MM-DD, e.g. 2026-01-05")
 
 
 class ScheduleChecker:
@@ -51,7 +92,7 @@ class ScheduleChecker:
         self.exercises = tuple(exercises or ())
 
     def schedule(self, node: Node) -> Schedule | None:
-        s = self.n.mapping(node, "the schedule", SCHEDULE_KEYS, ())
+        s = self.n.mapping(node, THE_SCHEDULE, SCHEDULE_KEYS, ())
         if s is None:
             return None
         slots = self.slots(node, s)
@@ -64,11 +105,8 @@ class ScheduleChecker:
             else None
         )
         if start is not None and end is not None and end < start:
-            self.n.error(
-                s["end"],
-                f"the schedule ends ({end.isoformat()}) before it starts ({start.isoformat()})",
-                "make end the same day as start or later",
-            )
+            message = ENDS_BEFORE_START.format(end=end.isoformat(), start=start.isoformat())
+            self.n.error(s["end"], message, ENDS_BEFORE_START_HINT)
             return None
         bad = ("start" in s and start is None) or ("end" in s and end is None)
         if slots is None or days is None or bad or ("pain_limit" in s and limit is None):
@@ -86,7 +124,7 @@ class ScheduleChecker:
             self.n.error(
                 node,
                 BOTH_TIMES_AND_PER_DAY if "times" in s else NO_TIMES,
-                "give either 'times: [\"08:00\", \"19:00\"]' or 'per_day: 3' with a window",
+                TIMES_OR_PER_DAY_HINT,
             )
             return None
         if "times" in s:
@@ -97,7 +135,7 @@ class ScheduleChecker:
             if count is None or window is None:
                 return None
             return tuple(Slot(t) for t in spread(int(count), *window))
-        self.n.error(s["per_day"], "per_day needs a window", 'add \'window: ["08:00", "20:00"]\'')
+        self.n.error(s["per_day"], PER_DAY_NO_WINDOW, PER_DAY_NO_WINDOW_HINT)
         return None
 
     def times(self, node: Node) -> tuple[Slot, ...] | None:
@@ -113,11 +151,7 @@ class ScheduleChecker:
                 good = False
                 continue
             if slot.at in seen:
-                self.n.error(
-                    item,
-                    f"{format_time(slot.at)} is in the schedule twice",
-                    "give each time once",
-                )
+                self.n.error(item, TIME_TWICE.format(time=format_time(slot.at)), TIME_TWICE_HINT)
                 good = False
                 continue
             seen[slot.at] = item
@@ -126,9 +160,9 @@ class ScheduleChecker:
 
     def slot(self, node: Node) -> Slot | None:
         if not isinstance(node, Map):
-            at = self.time(node, "a time of day")
+            at = self.time(node, A_TIME_OF_DAY)
             return None if at is None else Slot(at)
-        m = self.n.mapping(node, "a session in the schedule", SLOT_KEYS, ("at",))
+        m = self.n.mapping(node, A_SESSION, SLOT_KEYS, ("at",))
         if m is None or "at" not in m:
             return None
         at = self.time(m["at"], "at")
@@ -143,17 +177,18 @@ class ScheduleChecker:
             return None
         names: list[str] = []
         for item in items:
-            name = self.n.slug(item, "an exercise id")
+            name = self.n.slug(item, AN_EXERCISE_ID)
             if name is None:
                 return None
             if self.check_names and name not in self.exercises:
                 close = difflib.get_close_matches(name, self.exercises, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self.n.error(
-                    item,
-                    f"the micro-session names '{name}', which is not an exercise of this routine",
-                    f"{hint}use the id of one of: {', '.join(self.exercises)}",
+                ids = ", ".join(self.exercises)
+                hint = (
+                    NOT_AN_EXERCISE_CLOSE_HINT.format(close=close[0], ids=ids)
+                    if close
+                    else NOT_AN_EXERCISE_HINT.format(ids=ids)
                 )
+                self.n.error(item, NOT_AN_EXERCISE.format(name=name), hint)
                 return None
             names.append(name)
         return tuple(names)
@@ -162,38 +197,30 @@ class ScheduleChecker:
         value = node.value if isinstance(node, Scalar) else None
         if isinstance(value, int) and not isinstance(value, bool):
             # YAML 1.1 reads an unquoted 13:00 as the number 780 (base 60).
-            self.n.error(
-                node,
-                f"{what} must be in quotes: YAML read this time as the number {value}",
-                'put the time in quotes, e.g. "13:00"',
-            )
+            message = TIME_AS_NUMBER.format(what=what, number=value)
+            self.n.error(node, message, TIME_AS_NUMBER_HINT)
             return None
         if not isinstance(value, str):
-            self.n.error(
-                node, f'{what} must be a time like "08:00", not {node_kind(node)}', 'write "HH:MM"'
-            )
+            message = NOT_A_TIME.format(what=what, kind=node_kind(node))
+            self.n.error(node, message, NOT_A_TIME_HINT)
             return None
         at = parse_time(value)
         if at is None:
-            self.n.error(
-                node,
-                f"'{value[:40]}' is not a time of day",
-                'write the time as "HH:MM", from "00:00" to "23:59"',
-            )
+            self.n.error(node, BAD_TIME.format(value=value[:40]), BAD_TIME_HINT)
         return at
 
     def window(self, node: Node) -> tuple[dt.time, dt.time] | None:
         items = self.n.sequence(node, "window", 2, 2, "times")
         if items is None:
             return None
-        first, last = self.time(items[0], "the window's start"), self.time(items[1], "its end")
+        first, last = self.time(items[0], WINDOW_START), self.time(items[1], WINDOW_END)
         if first is None or last is None:
             return None
         if last <= first:
             self.n.error(
                 items[1],
                 WINDOW_BACKWARDS.format(last=format_time(last), first=format_time(first)),
-                'give the earlier time first, e.g. ["08:00", "20:00"]',
+                WINDOW_BACKWARDS_HINT,
             )
             return None
         return first, last
@@ -202,7 +229,7 @@ class ScheduleChecker:
         items = self.n.sequence(node, "days", 1, 7, "days")
         if items is None:
             return None
-        picked = [self.n.choice(item, "a day", _DAY_NAMES) for item in items]
+        picked = [self.n.choice(item, A_DAY, _DAY_NAMES) for item in items]
         if any(p is None for p in picked):
             return None
         return frozenset(Weekday(p) for p in picked if p is not None)
@@ -214,8 +241,10 @@ class ScheduleChecker:
                 return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-        shown = f"'{value[:40]}'" if isinstance(value, str) else node_kind(node)
-        self.n.error(
-            node, f"{what} cannot be {shown}", "write a date as YYYY-MM-DD, e.g. 2026-01-05"
+        message = (
+            BAD_DATE_TEXT.format(what=what, value=value[:40])
+            if isinstance(value, str)
+            else BAD_DATE_KIND.format(what=what, kind=node_kind(node))
         )
+        self.n.error(node, message, BAD_DATE_HINT)
         return None

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from backtimer.core import routine as r
+from backtimer.core.i18n import _
 from backtimer.core.programme.schedule import Schedule, Weekday, format_time
 from backtimer.core.routine_file.draft import (
     ExerciseDraft,
@@ -34,9 +35,11 @@ from backtimer.core.routine_file.routine_format import FORMAT
 #: The first line of every written file; editors with the YAML language server check the
 #: file against the schema. Routines are kept one folder below the schema's copy.
 SCHEMA_LINE = "# yaml-language-server: $schema=../routine.schema.json"
+#: The second line says, in the person's language, what the file is (a YAML comment:
+#: nothing reads it but people).
 HEADER = (
     SCHEMA_LINE,
-    "# A BackTimer routine. Check it with: backtimer check FILE",
+    "# " + _("A BackTimer routine. Check it with: backtimer check FILE"),
 )
 
 LINE_WIDTH = 88  #: longer texts are folded over several lines

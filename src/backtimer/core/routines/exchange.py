@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.core.routine_file.draft import RoutineDraft, relative_image, routine_draft
 from backtimer.core.routine_file.loader import MAX_FILE_BYTES, load_routine
@@ -37,24 +38,25 @@ MAX_MEMBERS = 200
 _CHUNK = 64 * 1024
 _DRIVE = re.compile(r"[A-Za-z]:")
 
-NOT_A_ZIP = "the file is not a .zip archive, or it is damaged ({reason})"
-NOT_A_ZIP_HINT = "export the routine again, or import its .yaml file"
-OUTSIDE = "the archive holds '{member}', which would be written outside its folder"
-OUTSIDE_HINT = "this archive was not made by BackTimer; nothing was imported"
-LINK = "the archive holds '{member}', a link, which BackTimer does not unpack"
-TOO_MANY = "the archive holds {count} files; at most {limit} are accepted"
-TOO_BIG = "the archive unpacks to more than {limit} MiB"
-TOO_BIG_HINT = "a routine with its photos is a few MiB; nothing was imported"
-NO_ROUTINE = "the archive holds no routine (.yaml) file"
-NO_ROUTINE_HINT = "export the routine from BackTimer as a .zip"
-TWO_ROUTINES = "the archive holds {count} routine files ({names}); one is expected"
-TWO_ROUTINES_HINT = "import them one at a time, each in its own .zip"
-ENCRYPTED = "the archive is encrypted"
-ENCRYPTED_HINT = "export the routine again without a password"
-PICTURE_TOO_BIG = "the picture '{name}' is {size} MiB; at most {limit} MiB are copied"
-PICTURE_TOO_BIG_HINT = "scale the picture down; about 1000 pixels a side is plenty"
-CANNOT_WRITE = "the routine cannot be written to {folder} ({reason})"
-CANNOT_WRITE_HINT = "check the free space and the permissions of your data folder"
+NOT_A_ZIP = _("the file is not a .zip archive, or it is damaged ({reason})")
+NOT_A_ZIP_HINT = _("export the routine again, or import its .yaml file")
+OUTSIDE = _("the archive holds '{member}', which would be written outside its folder")
+OUTSIDE_HINT = _("this archive was not made by BackTimer; nothing was imported")
+LINK = _("the archive holds '{member}', a link, which BackTimer does not unpack")
+TOO_MANY = _("the archive holds {count} files; at most {limit} are accepted")
+TOO_BIG = _("the archive unpacks to more than {limit} MiB")
+TOO_BIG_HINT = _("a routine with its photos is a few MiB; nothing was imported")
+NO_ROUTINE = _("the archive holds no routine (.yaml) file")
+NO_ROUTINE_HINT = _("export the routine from BackTimer as a .zip")
+TWO_ROUTINES = _("the archive holds {count} routine files ({names}); one is expected")
+TWO_ROUTINES_HINT = _("import them one at a time, each in its own .zip")
+ENCRYPTED = _("the archive is encrypted")
+ENCRYPTED_HINT = _("export the routine again without a password")
+PICTURE_TOO_BIG = _("the picture '{name}' is {size} MiB; at most {limit} MiB are copied")
+PICTURE_TOO_BIG_HINT = _("scale the picture down; about 1000 pixels a side is plenty")
+CANNOT_WRITE = _("the routine cannot be written to {folder} ({reason})")
+CANNOT_WRITE_HINT = _("check the free space and the permissions of your data folder")
+NOT_EXPORTED = _("a routine with problems is not exported")
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def export_zip(source: Path, destination: Path) -> None:
     what ``import_zip`` reads. ValueError if the file is broken (export a good one)."""
     result = load_routine(source)
     if result.routine is None:
-        raise ValueError("a routine with problems is not exported")
+        raise ValueError(NOT_EXPORTED)
     folder = result.routine.id
     temporary = destination.with_name(f".{destination.name}.part")
     try:

@@ -13,19 +13,20 @@ import re
 import shutil
 from pathlib import Path
 
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft import relative_image
 from backtimer.core.routine_file.images import ImageError, inspect_image
 from backtimer.core.routines.exchange import MAX_PICTURE_BYTES
 from backtimer.core.routines.folder import PICTURES
 
-LINK_OUT = "this file is a link that leads outside the routine's folder"
-LINK_OUT_HINT = "choose the picture itself, not a link to it"
-TOO_MANY_BYTES = "the picture is {size} MiB; at most {limit} MiB are accepted"
-TOO_MANY_BYTES_HINT = "scale the picture down; about 1000 pixels a side is plenty"
-NOT_A_FILE = "this is not a file"
-NOT_A_FILE_HINT = "choose a PNG, JPEG or SVG picture"
-UNREADABLE = "the picture cannot be read ({reason})"
-UNREADABLE_HINT = "check the file and its permissions"
+LINK_OUT = _("this file is a link that leads outside the routine's folder")
+LINK_OUT_HINT = _("choose the picture itself, not a link to it")
+TOO_MANY_BYTES = _("the picture is {size} MiB; at most {limit} MiB are accepted")
+TOO_MANY_BYTES_HINT = _("scale the picture down; about 1000 pixels a side is plenty")
+NOT_A_FILE = _("this is not a file")
+NOT_A_FILE_HINT = _("choose a PNG, JPEG or SVG picture")
+UNREADABLE = _("the picture cannot be read ({reason})")
+UNREADABLE_HINT = _("check the file and its permissions")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
