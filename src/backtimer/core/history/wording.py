@@ -33,6 +33,12 @@ PAIN_IN_PHASE = {
 PAIN = _("Pain")
 #: The side being stretched, as a table cell.
 SIDE_WORDS = {Side.RIGHT: pgettext("side", "right"), Side.LEFT: pgettext("side", "left")}
+#: ... in a narrow column (the report's list of pain events): short where a language
+#: has a usual short form.
+NARROW_SIDE_WORDS = {
+    Side.RIGHT: pgettext("side, narrow column", "right"),
+    Side.LEFT: pgettext("side, narrow column", "left"),
+}
 #: What the person chose after stopping for pain, in a word.
 CHOICE_WORDS = {
     PainChoice.END: pgettext("pain choice", "end"),

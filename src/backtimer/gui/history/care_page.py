@@ -256,7 +256,7 @@ def _stops(pages: _Pages, report: CareReport) -> None:
     ]
     pages.table(
         STOPS_HEADERS,
-        (0.14, 0.24, 0.2, 0.08, 0.34),
+        (0.14, 0.22, 0.2, 0.1, 0.34),
         rows,
         [s.rating is not None and s.rating >= 6 for s in report.stops],
     )

@@ -149,7 +149,9 @@ def paint_chart(
         title,
     )
     painter.setFont(font)
-    left = rect.left() + unit * 4.0
+    # Room on the left for the axis figures and the pain band's word (longer in German).
+    label = max(unit * 3.7, painter.fontMetrics().horizontalAdvance(PAIN_BAND) + unit * 0.4)
+    left = rect.left() + label + unit * 0.3
     right = rect.right() - unit * 0.8
     top = rect.top() + unit * 2.6
     bottom = rect.bottom() - unit * 2.0

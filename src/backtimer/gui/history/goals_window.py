@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import time
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from backtimer.core import formats
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.i18n import _
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 from backtimer.gui.slots import connect_call
 
@@ -117,6 +117,8 @@ class GoalDialog(QDialog):
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd MMM yyyy")
+        if language() != SOURCE_LANGUAGE:  # the month's name in the language
+            self.due.setLocale(QLocale(language()))
         self.note = QLineEdit()
         self.side = QComboBox()
         for text, side in SIDE_CHOICES:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QItemSelection,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,7 +47,7 @@ from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.history.wording import CHOICE_WORDS, SIDE_WORDS, pain_row
-from backtimer.core.i18n import _, ngettext, pgettext
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language, ngettext, pgettext
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
@@ -274,6 +275,8 @@ class HistoryWindow(QWidget):
 
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        if language() != SOURCE_LANGUAGE:  # month and weekday names in the language
+            self.calendar.setLocale(QLocale(language()))
         self.calendar.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
         self.calendar.clicked.connect(self._day_clicked)
 

@@ -23,7 +23,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextOption,
+)
 
 from backtimer.core import formats
 from backtimer.core.care.period import Period, check_period, no_sessions
@@ -32,8 +41,8 @@ from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.history.wording import CHOICE_WORDS, SIDE_WORDS, phase_words
-from backtimer.core.i18n import _, ngettext
+from backtimer.core.history.wording import CHOICE_WORDS, NARROW_SIDE_WORDS, phase_words
+from backtimer.core.i18n import _, ngettext, pgettext
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.history.care_page import draw_first_page
@@ -47,7 +56,6 @@ TITLE = _("BackTimer — stretching and pain report")
 DOCUMENT_TITLE = _("BackTimer report {first} to {last}")
 FOOTER = _("BackTimer report {first} – {last}")
 PAGE = _("page {n}")
-PERIOD = _("Period: {first} to {last}  ({days})")
 PREPARED = _("Prepared: {when}")
 CANNOT_WRITE = _("Could not write {path}: {error}.")
 WRITE_FAILED = _("Could not write {path}.")
@@ -71,13 +79,13 @@ SECONDS = _("{seconds} s")
 EXERCISES_HEADERS = (
     _("Exercise"),
     _("Muscle group"),
-    _("Holds"),
-    _("Done"),
+    pgettext("narrow column: how many holds", "Holds"),
+    pgettext("holds that ran to the end", "Done"),
     _("Typical"),
     _("Longest"),
     _("Planned"),
     _("Gentle"),
-    _("Pain events"),
+    pgettext("narrow column: how many pain events", "Pain events"),
 )
 EXERCISES_NOTE = _(
     "Done: holds that ran to the end. Typical: the median hold. Gentle: holds done in "
@@ -99,6 +107,13 @@ PAIN_EVENTS_HEADERS = (
     _("Then"),
     _("Note"),
 )
+
+
+def _period_words(first: str, last: str, days: int) -> str:
+    text = ngettext(
+        "Period: {first} to {last}  ({n} day)", "Period: {first} to {last}  ({n} days)", days
+    )
+    return text.format(first=first, last=last, n=days)
 
 
 def _outcome_words(outcome: Outcome, n: int) -> str:
@@ -131,6 +146,12 @@ def _count(kind: str, n: int) -> str:
         "unrated": ngettext("{n} event without a rating", "{n} events without a rating", n),
     }
     return words[kind].format(n=n)
+
+
+# A cell's text wraps between words; a word longer than its column (a long German
+# compound, say) breaks inside rather than being cut off at the column's edge.
+_CELL = QTextOption()
+_CELL.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 class ReportError(Exception):
@@ -211,11 +232,9 @@ class _Pages:
             xs.append(xs[-1] + w * self.width)
 
         def row_height(cells: Sequence[str], bold: bool) -> float:
-            metrics = self.font(8.5, bold)
+            self.font(8.5, bold)
             return 4 + max(
-                metrics.boundingRect(
-                    QRectF(0, 0, xs[i + 1] - xs[i] - 4, 10_000), Qt.TextFlag.TextWordWrap, c
-                ).height()
+                self.p.boundingRect(QRectF(0, 0, xs[i + 1] - xs[i] - 4, 10_000), c, _CELL).height()
                 for i, c in enumerate(cells)
             )
 
@@ -226,11 +245,7 @@ class _Pages:
                 self.p.fillRect(QRectF(0, self.y, self.width, h), QColor("#e8eef5"))
             self.p.setPen(colour)
             for i, c in enumerate(cells):
-                self.p.drawText(
-                    QRectF(xs[i] + 2, self.y + 2, xs[i + 1] - xs[i] - 4, h),
-                    Qt.TextFlag.TextWordWrap,
-                    c,
-                )
+                self.p.drawText(QRectF(xs[i] + 2, self.y + 2, xs[i + 1] - xs[i] - 4, h), c, _CELL)
             self.p.setPen(QColor("#c8c8c8"))
             self.p.drawLine(0, int(self.y + h), int(self.width), int(self.y + h))
             self.y += h
@@ -346,10 +361,10 @@ def _write_pdf(
         footer = FOOTER.format(first=formats.date(first), last=formats.date(last))
         pages = _Pages(writer, painter, footer)
         pages.text(TITLE, 18, bold=True, gap=4)
-        period = PERIOD.format(
-            first=formats.weekday_date_long(first),
-            last=formats.weekday_date_long(last),
-            days=_count("days", (last - first).days + 1),
+        period = _period_words(
+            formats.weekday_date_long(first),
+            formats.weekday_date_long(last),
+            (last - first).days + 1,
         )
         pages.text(period)
         when = formats.date_time_long(dt.datetime.fromtimestamp(made))
@@ -464,7 +479,8 @@ def _exercises(
                 str(pain_count.get(exercise, 0)),
             ]
         )
-    pages.table(EXERCISES_HEADERS, (0.2, 0.17, 0.08, 0.08, 0.1, 0.1, 0.1, 0.08, 0.09), rows)
+    widths = (0.19, 0.15, 0.08, 0.1, 0.1, 0.1, 0.1, 0.08, 0.1)
+    pages.table(EXERCISES_HEADERS, widths, rows)
     pages.text(EXERCISES_NOTE, 7.5)
 
 
@@ -510,7 +526,7 @@ def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, st
                 formats.date(when.date()),
                 formats.clock(when),
                 names.get(e.exercise_id, e.exercise_id) if e.exercise_id else "—",
-                SIDE_WORDS[e.side] if e.side else "",
+                NARROW_SIDE_WORDS[e.side] if e.side else "",
                 e.site.describe() if e.site else "",
                 phase_words(e.phase),
                 _seconds(e.held),
@@ -521,6 +537,6 @@ def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, st
         )
     pages.table(
         PAIN_EVENTS_HEADERS,
-        (0.11, 0.06, 0.15, 0.05, 0.11, 0.08, 0.07, 0.07, 0.08, 0.22),
+        (0.1, 0.06, 0.14, 0.06, 0.11, 0.1, 0.06, 0.08, 0.08, 0.21),
         rows,
     )
