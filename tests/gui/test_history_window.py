@@ -25,7 +25,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> HistoryWindow:
 
 def test_streak_and_calendar_marks(window: HistoryWindow) -> None:
     """The summary gives the current and longest streak; session days are marked."""
-    assert window.summary.text().startswith("Streak: 1 days   ·   longest: 2")
+    assert window.summary.text().startswith("Streak: 1 day   ·   longest: 2")
     assert window.marked_days() == [
         TODAY - dt.timedelta(days=3),
         TODAY - dt.timedelta(days=2),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from backtimer.core.i18n import _
+
 
 class BodyRegion(enum.Enum):
     """From the spine outwards; ``reach`` says how far down the leg."""
@@ -38,10 +40,10 @@ _REACH = {
 }
 
 REGION_NAMES = {
-    BodyRegion.LOWER_BACK: "lower back",
-    BodyRegion.BUTTOCK: "buttock",
-    BodyRegion.THIGH: "thigh",
-    BodyRegion.BELOW_KNEE: "below the knee",
+    BodyRegion.LOWER_BACK: _("lower back"),
+    BodyRegion.BUTTOCK: _("buttock"),
+    BodyRegion.THIGH: _("thigh"),
+    BodyRegion.BELOW_KNEE: _("below the knee"),
 }
 
 
@@ -55,10 +57,28 @@ class BodySide(enum.Enum):
         return SIDE_NAMES[self]
 
 
-SIDE_NAMES = {BodySide.LEFT: "left", BodySide.RIGHT: "right", BodySide.BOTH: "both sides"}
+SIDE_NAMES = {
+    BodySide.LEFT: _("left"),
+    BodySide.RIGHT: _("right"),
+    BodySide.BOTH: _("both sides"),
+}
 
-#: How a place is said ("thigh, left"); one string so it can be translated whole.
-SITE_TEXT = "{region}, {side}"
+#: How a place with a side is said ("thigh, left"): one whole phrase each, since the
+#: side's word agrees with the region's in other languages ("muslo izquierdo").
+SITE_TEXTS = {
+    (BodyRegion.LOWER_BACK, BodySide.LEFT): _("lower back, left"),
+    (BodyRegion.LOWER_BACK, BodySide.RIGHT): _("lower back, right"),
+    (BodyRegion.LOWER_BACK, BodySide.BOTH): _("lower back, both sides"),
+    (BodyRegion.BUTTOCK, BodySide.LEFT): _("buttock, left"),
+    (BodyRegion.BUTTOCK, BodySide.RIGHT): _("buttock, right"),
+    (BodyRegion.BUTTOCK, BodySide.BOTH): _("buttock, both sides"),
+    (BodyRegion.THIGH, BodySide.LEFT): _("thigh, left"),
+    (BodyRegion.THIGH, BodySide.RIGHT): _("thigh, right"),
+    (BodyRegion.THIGH, BodySide.BOTH): _("thigh, both sides"),
+    (BodyRegion.BELOW_KNEE, BodySide.LEFT): _("below the knee, left"),
+    (BodyRegion.BELOW_KNEE, BodySide.RIGHT): _("below the knee, right"),
+    (BodyRegion.BELOW_KNEE, BodySide.BOTH): _("below the knee, both sides"),
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +89,7 @@ class PainSite:
     def describe(self) -> str:
         if self.side is None:
             return self.region.label
-        return SITE_TEXT.format(region=self.region.label, side=self.side.label)
+        return SITE_TEXTS[(self.region, self.side)]
 
     @classmethod
     def from_values(cls, region: str | None, side: str | None) -> PainSite | None:

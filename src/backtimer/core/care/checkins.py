@@ -12,8 +12,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-QUESTION = "How is your back now?"
-QUESTION_MORNING = "Good morning. How is your back today, after yesterday's session?"
+from backtimer.core.i18n import _
+
+QUESTION = _("How is your back now?")
+QUESTION_MORNING = _("Good morning. How is your back today, after yesterday's session?")
 
 
 class CheckInKind(enum.Enum):

@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from backtimer.core.i18n import _
+
 DEFAULT_DAYS = 28  #: with no --since: the four weeks up to the end
 
-END_BEFORE_START = "The period ends ({until}) before it starts ({since}): swap the two dates."
-IN_THE_FUTURE = "{day} is in the future (today is {today}): a report can only cover days gone by."
-NO_SESSIONS = "There are no sessions from {since} to {until}, so there is nothing to report."
-BAD_DATE = "{text!r} is not a date: write it as YYYY-MM-DD, e.g. {example}."
+END_BEFORE_START = _("The period ends ({until}) before it starts ({since}): swap the two dates.")
+IN_THE_FUTURE = _(
+    "{day} is in the future (today is {today}): a report can only cover days gone by."
+)
+NO_SESSIONS = _("There are no sessions from {since} to {until}, so there is nothing to report.")
+BAD_DATE = _("{text} is not a date: write it as YYYY-MM-DD, e.g. {example}.")
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ def parse_day(text: str, today: dt.date) -> dt.date | str:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        return BAD_DATE.format(text=text, example=today.isoformat())
+        return BAD_DATE.format(text=repr(text), example=today.isoformat())
 
 
 def check_period(since: dt.date | None, until: dt.date | None, today: dt.date) -> Period | str:

@@ -25,33 +25,39 @@ from dataclasses import dataclass
 
 from backtimer.core.care.changes import HOLD_FLOOR, HOLD_STEP, ChangeKind, Dose, Proposal
 from backtimer.core.care.traffic import MEANINGFUL_CHANGE, SETTLED_MAX, Zone, settled, zone
+from backtimer.core.formats import decimal
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import HOLD_RANGE, REPS_RANGE
 
 PROGRESS_AFTER = 3  #: calm sessions in a row before a progression is offered
 
 # What the person (and the report) reads; one string per reason, with named placeholders.
-REASON_LIMIT = "{exercise}: pain reached {rating}/10, above this routine's limit of {limit}/10."
-REASON_RED = "{exercise}: pain reached {rating}/10 (6 or more: change the exercise)."
-REASON_WORSE = (
+REASON_LIMIT = _("{exercise}: pain reached {rating}/10, above this routine's limit of {limit}/10.")
+REASON_RED = _("{exercise}: pain reached {rating}/10 (6 or more: change the exercise).")
+REASON_WORSE = _(
     "Your back was {after}/10 after the session and {before}/10 before: 2 points or more worse."
 )
-REASON_MORNING = (
+REASON_MORNING = _(
     "Your back was {morning}/10 the next morning ({before} before the session): it had not "
     "settled within 24 hours."
 )
-REASON_CALM = "{exercise}: low, steady pain over the last {sessions} sessions and the goal is met."
+REASON_CALM = ngettext(
+    "{exercise}: low, steady pain over the last session and the goal is met.",
+    "{exercise}: low, steady pain over the last {sessions} sessions and the goal is met.",
+    PROGRESS_AFTER,
+)
 CHANGE_TEXT = {
-    ChangeKind.SHORTER_HOLD: "{exercise}: hold {amount:g} s shorter next time ({hold:g} s).",
-    ChangeKind.FEWER_REPS: "{exercise}: one repetition fewer next time ({reps}).",
-    ChangeKind.LONGER_HOLD: "{exercise}: try holding {amount:g} s longer ({hold:g} s)?",
-    ChangeKind.MORE_REPS: "{exercise}: try one more repetition ({reps})?",
-    ChangeKind.STOP_FOR_TODAY: "{exercise}: stopped for today.",
-    ChangeKind.SEE_CLINICIAN: (
+    ChangeKind.SHORTER_HOLD: _("{exercise}: hold {amount} s shorter next time ({hold} s)."),
+    ChangeKind.FEWER_REPS: _("{exercise}: one repetition fewer next time ({reps})."),
+    ChangeKind.LONGER_HOLD: _("{exercise}: try holding {amount} s longer ({hold} s)?"),
+    ChangeKind.MORE_REPS: _("{exercise}: try one more repetition ({reps})?"),
+    ChangeKind.STOP_FOR_TODAY: _("{exercise}: stopped for today."),
+    ChangeKind.SEE_CLINICIAN: _(
         "{exercise} is already as gentle as BackTimer makes it: ask your clinician "
         "before doing it again."
     ),
 }
-UNKNOWN_RATING = "not rated"
+UNKNOWN_RATING = _("not rated")
 
 
 @dataclass(frozen=True)
@@ -163,4 +169,6 @@ def describe(proposal: Proposal, exercise_name: str, dose: Dose) -> str:
     kind, amount = proposal.kind, proposal.amount
     hold = dose.hold - amount if kind is ChangeKind.SHORTER_HOLD else dose.hold + amount
     reps = dose.reps - 1 if kind is ChangeKind.FEWER_REPS else dose.reps + 1
-    return CHANGE_TEXT[kind].format(exercise=exercise_name, amount=amount, hold=hold, reps=reps)
+    return CHANGE_TEXT[kind].format(
+        exercise=exercise_name, amount=decimal(amount), hold=decimal(hold), reps=reps
+    )

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from backtimer.core.care.body import PainSite, Spread, spread
 from backtimer.core.care.changes import ChangeKind, Proposal
+from backtimer.core.i18n import _
 
 # Said aloud and shown; plain words, one string each.
-STOP_REASON = (
-    "{exercise} is stopped for today: the pain has spread further down the leg, to the "
-    "{now} (last time: {before}). Spreading pain means this stretch is not right for "
+# {now} and {before} are whole place names ("thigh, left"), so each stands on its own
+# after a colon rather than inside the sentence (where its article would change).
+STOP_REASON = _(
+    "{exercise} is stopped for today: the pain has spread further down the leg (now: "
+    "{now}; last time: {before}). Spreading pain means this stretch is not right for "
     "you today."
 )
-GOOD_SIGN = (
-    "The pain has moved back towards your spine, to the {now} (last time: {before}). "
+GOOD_SIGN = _(
+    "The pain has moved back towards your spine (now: {now}; last time: {before}). "
     "That is a good sign."
 )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import enum
 
+from backtimer.core.i18n import _
+
 MEANINGFUL_CHANGE = 2  #: points on the 0–10 scale
 SETTLED_MAX = 3  #: a rating this low counts as settled whatever it was before
 RATING_RANGE = (0, 10)
@@ -28,9 +30,9 @@ class Zone(enum.Enum):
 
 
 ZONE_LABELS = {
-    Zone.GO: "0–3: fine to go on",
-    Zone.SETTLE: "4–5: acceptable if it settles within 24 hours",
-    Zone.CHANGE: "6 or more: change the exercise",
+    Zone.GO: _("0–3: fine to go on"),
+    Zone.SETTLE: _("4–5: acceptable if it settles within 24 hours"),
+    Zone.CHANGE: _("6 or more: change the exercise"),
 }
 
 

@@ -15,33 +15,37 @@ from backtimer.core.care.body import BodySide
 from backtimer.core.care.changes import CareChange, ChangeKind, dose_of
 from backtimer.core.care.checkins import CheckInKind
 from backtimer.core.care.traffic import MEANINGFUL_CHANGE
+from backtimer.core.formats import decimal
 from backtimer.core.history.goals import Goal, Progress, progress
 from backtimer.core.history.rows import StoredHold, StoredPain
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.history.wording import SIDE_WORDS
+from backtimer.core.i18n import _
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine, Side, Sides
 from backtimer.core.session.record import PainChoice
 
 FOLLOWED = {
-    PainChoice.END: "ended the session",
-    PainChoice.GENTLER: "went on gentler",
-    PainChoice.SKIP: "skipped the stretch",
-    PainChoice.RESUME: "went on",
-    None: "no choice recorded",
+    PainChoice.END: _("ended the session"),
+    PainChoice.GENTLER: _("went on gentler"),
+    PainChoice.SKIP: _("skipped the stretch"),
+    PainChoice.RESUME: _("went on"),
+    None: _("no choice recorded"),
 }
-NO_SITE = "not said"
+NO_SITE = _("not said")
 #: A care change in a few words, for the report's tables.
 KIND_WORDS = {
-    ChangeKind.SHORTER_HOLD: "shorter hold",
-    ChangeKind.FEWER_REPS: "one rep fewer",
-    ChangeKind.LONGER_HOLD: "longer hold",
-    ChangeKind.MORE_REPS: "one rep more",
-    ChangeKind.STOP_FOR_TODAY: "stopped for today",
-    ChangeKind.SEE_CLINICIAN: "ask the clinician",
+    ChangeKind.SHORTER_HOLD: _("shorter hold"),
+    ChangeKind.FEWER_REPS: _("one rep fewer"),
+    ChangeKind.LONGER_HOLD: _("longer hold"),
+    ChangeKind.MORE_REPS: _("one rep more"),
+    ChangeKind.STOP_FOR_TODAY: _("stopped for today"),
+    ChangeKind.SEE_CLINICIAN: _("ask the clinician"),
 }
-FOLLOWED_BY = "{choice}; then: {changes}"
-PRESCRIPTION = "{name}: {hold:g} s × {reps}{sides}"
-BOTH_SIDES = " each side"
-ONE_SIDE = ""
+FOLLOWED_BY = _("{choice}; then: {changes}")
+#: {changes} lists the care changes it led to, joined by this.
+LIST_SEPARATOR = _(", ")
+PRESCRIPTION_EACH_SIDE = _("{name}: {hold} s × {reps} each side")
+PRESCRIPTION = _("{name}: {hold} s × {reps}")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class TrendPoint:
 class Stop:
     at: float
     exercise: str
-    side: str  #: the side being stretched ("" for none)
+    side: str  #: the side being stretched, in words ("" for none)
     site: str  #: where it hurt, in words
     rating: int | None
     followed: str  #: what the person chose, and any care change it led to
@@ -117,11 +121,10 @@ def gather(
     names = {e.id: e.name for e in routine.exercises}
     all_changes = store.care_changes()
     prescription = tuple(
-        PRESCRIPTION.format(
+        (PRESCRIPTION_EACH_SIDE if e.sides is Sides.BOTH else PRESCRIPTION).format(
             name=e.name,
-            hold=dose_of(e, all_changes).hold,
+            hold=decimal(dose_of(e, all_changes).hold),
             reps=dose_of(e, all_changes).reps,
-            sides=BOTH_SIDES if e.sides is Sides.BOTH else ONE_SIDE,
         )
         for e in routine.exercises
     )
@@ -148,13 +151,13 @@ def gather(
         followed = FOLLOWED[e.choice]
         led = by_source.get((p.session_id, e.exercise_id or ""), [])
         if led:
-            led_to = ", ".join(KIND_WORDS[c.proposal.kind] for c in led)
+            led_to = LIST_SEPARATOR.join(KIND_WORDS[c.proposal.kind] for c in led)
             followed = FOLLOWED_BY.format(choice=followed, changes=led_to)
         stops.append(
             Stop(
                 e.at,
                 exercise,
-                e.side.value if e.side else "",
+                SIDE_WORDS[e.side] if e.side else "",
                 e.site.describe() if e.site else NO_SITE,
                 e.rating,
                 followed,

@@ -16,6 +16,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from backtimer.core.i18n import _
+
 # SQLite primary result codes (the low byte of an extended code).
 _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
@@ -23,16 +25,16 @@ _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 
 # What the person reads; {path} is the history file, {error} SQLite's own words.
-FULL_MESSAGE = (
+FULL_MESSAGE = _(
     "The disk holding {path} is full, so this could not be saved. Everything saved before "
     "is kept; free some space there."
 )
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = _(
     "{path} cannot be written (read-only), so this could not be saved. Earlier history is kept."
 )
-DISK_ERROR_MESSAGE = "Could not write to {path} (disk error). Earlier history is kept."
-OTHER_MESSAGE = "The history file {path} could not be used: {error}."
-OS_ERROR_MESSAGE = "Could not use {path}: {error}."
+DISK_ERROR_MESSAGE = _("Could not write to {path} (disk error). Earlier history is kept.")
+OTHER_MESSAGE = _("The history file {path} could not be used: {error}.")
+OS_ERROR_MESSAGE = _("Could not use {path}: {error}.")
 
 
 class StoreFault(enum.Enum):

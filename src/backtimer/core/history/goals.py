@@ -28,6 +28,8 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from backtimer.core.formats import decimal
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 
 DAY = 86400.0
@@ -54,11 +56,28 @@ class GoalStatus(enum.Enum):
 
 
 _STATUS_LABELS = {
-    GoalStatus.ON_TRACK: "On track",
-    GoalStatus.BEHIND: "Behind",
-    GoalStatus.MET: "Met",
-    GoalStatus.OVERDUE: "Overdue",
+    GoalStatus.ON_TRACK: _("On track"),
+    GoalStatus.BEHIND: _("Behind"),
+    GoalStatus.MET: _("Met"),
+    GoalStatus.OVERDUE: _("Overdue"),
 }
+
+# A goal and its progress in words; {group} is the muscle group's name.
+HOLD_ON_SIDE = {
+    Side.RIGHT: _("{group}: hold {target} s on the right side without pain"),
+    Side.LEFT: _("{group}: hold {target} s on the left side without pain"),
+}
+HOLD_BOTH_SIDES = _("{group}: hold {target} s on both sides without pain")
+HOLD_PROGRESS = _("best lately {current} s, target {target} s")
+SESSIONS_PROGRESS = _("{current} in the last 7 days, target {target}")
+UNKNOWN_GROUP = _("Unknown muscle group {group}; choose one of: {groups}")
+HOLD_TARGET_RANGE = _("The target must be between {low} and {high} seconds")
+SESSIONS_TARGET_RANGE = _("The target must be between {low} and {high} sessions a week")
+
+
+def sessions_a_week(n: int) -> str:
+    """ "{group}: {target} sessions a week" in the form for ``n``."""
+    return ngettext("{group}: {target} session a week", "{group}: {target} sessions a week", n)
 
 
 @dataclass(frozen=True)
@@ -80,11 +99,12 @@ class Goal:
     def describe(self) -> str:
         """The goal in words, e.g. "Hamstrings: hold 30 s on both sides without pain"."""
         group = MUSCLE_GROUP_NAMES.get(self.muscle_group, self.muscle_group)
+        target = decimal(self.target)
         if self.kind is GoalKind.HOLD and self.side is not None:
-            return f"{group}: hold {self.target:g} s on the {self.side.value} side without pain"
+            return HOLD_ON_SIDE[self.side].format(group=group, target=target)
         if self.kind is GoalKind.HOLD:
-            return f"{group}: hold {self.target:g} s on both sides without pain"
-        return f"{group}: {self.target:g} sessions a week"
+            return HOLD_BOTH_SIDES.format(group=group, target=target)
+        return sessions_a_week(round(self.target)).format(group=group, target=target)
 
 
 @dataclass(frozen=True)
@@ -126,19 +146,18 @@ class Progress:
     met_at: float | None  #: when the goal was first reached
 
     def describe(self, goal: Goal) -> str:
-        if goal.kind is GoalKind.HOLD:
-            return f"best lately {self.current:g} s, target {goal.target:g} s"
-        return f"{self.current:g} in the last 7 days, target {goal.target:g}"
+        words = HOLD_PROGRESS if goal.kind is GoalKind.HOLD else SESSIONS_PROGRESS
+        return words.format(current=decimal(self.current), target=decimal(goal.target))
 
 
 def validate_goal(muscle_group: str, kind: GoalKind, target: float, due: dt.date) -> str | None:
     """A message saying what is wrong with these values, or None if they make a goal."""
     if muscle_group not in MUSCLE_GROUPS:
-        return f"Unknown muscle group {muscle_group!r}; choose one of: {', '.join(MUSCLE_GROUPS)}"
+        return UNKNOWN_GROUP.format(group=repr(muscle_group), groups=", ".join(MUSCLE_GROUPS))
     low, high = HOLD_RANGE if kind is GoalKind.HOLD else SESSIONS_RANGE
     if not low <= target <= high:
-        what = "seconds" if kind is GoalKind.HOLD else "sessions a week"
-        return f"The target must be between {low} and {high} {what}"
+        words = HOLD_TARGET_RANGE if kind is GoalKind.HOLD else SESSIONS_TARGET_RANGE
+        return words.format(low=low, high=high)
     del due  # any date is allowed; a date in the past simply makes the goal overdue
     return None
 

@@ -18,10 +18,35 @@ from pathlib import Path
 
 from backtimer.core.history.faults import explain
 from backtimer.core.history.migrations import SCHEMA_VERSION, migrate, user_version
+from backtimer.core.i18n import _
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
+
+# What the person reads; {problem} is a sentence saying what went wrong.
+NOT_SAVED = _("{problem} Sessions will not be saved.")
+DAMAGED_NOT_MOVED = _(
+    "The history file {path} is damaged ({problem}) and could not be moved aside: "
+    "{error}. Sessions will not be saved."
+)
+DAMAGED_MOVED = _(
+    "The history file was damaged ({problem}). It was kept as {moved} and a fresh "
+    "history was started in {path}."
+)
+FOLDER_READ_ONLY = _(
+    "The data folder {folder} is read-only, so sessions will not be saved. Make it "
+    "writable or start BackTimer with --data-dir pointing elsewhere."
+)
+FOLDER_READ_ONLY_SHOWN = _(
+    "The data folder {folder} is read-only: your history is shown, but new sessions will "
+    "not be saved. Make it writable or use --data-dir."
+)
+NO_HISTORY_YET = _("There is no history yet in {folder}.")
+NEWER_FILE = _(
+    "{path} was written by a newer BackTimer: it is shown read-only and new sessions will "
+    "not be saved there."
+)
 _SIDECARS = ("-wal", "-shm")
 
 
@@ -67,7 +92,7 @@ def open_history(folder: Path, *, read_only: bool = False, now: float | None = N
         elif not os.access(folder, os.W_OK):
             return _read_only_folder(path)
     except OSError as error:
-        return Opened(None, path, False, f"{explain(error, folder)} Sessions will not be saved.")
+        return Opened(None, path, False, NOT_SAVED.format(problem=explain(error, folder)))
     message = None
     if path.exists():
         problem = _check(path)
@@ -79,14 +104,10 @@ def open_history(folder: Path, *, read_only: bool = False, now: float | None = N
                     None,
                     path,
                     False,
-                    f"The history file {path} is damaged ({problem}) and could not be "
-                    f"moved aside: {error.strerror}. Sessions will not be saved.",
+                    DAMAGED_NOT_MOVED.format(path=path, problem=problem, error=error.strerror),
                 )
             log.warning("damaged history %s moved to %s: %s", path, moved, problem)
-            message = (
-                f"The history file was damaged ({problem}). It was kept as {moved} "
-                f"and a fresh history was started in {path}."
-            )
+            message = DAMAGED_MOVED.format(problem=problem, moved=moved, path=path)
     try:
         if not path.exists():
             _create_private_file(path)
@@ -98,7 +119,7 @@ def open_history(folder: Path, *, read_only: bool = False, now: float | None = N
         conn.execute("PRAGMA busy_timeout=2000")
         too_new = migrate(conn)
     except (OSError, sqlite3.Error) as error:
-        return Opened(None, path, False, f"{explain(error, path)} Sessions will not be saved.")
+        return Opened(None, path, False, NOT_SAVED.format(problem=explain(error, path)))
     if too_new:
         conn.close()
         return _open_read_only(path, newer=True)
@@ -148,8 +169,7 @@ def _read_only_folder(path: Path) -> Opened:
             None,
             path,
             True,
-            f"The data folder {folder} is read-only, so sessions will not be saved. "
-            "Make it writable or start BackTimer with --data-dir pointing elsewhere.",
+            FOLDER_READ_ONLY.format(folder=folder),
         )
     opened = _open_read_only(path)
     if opened.conn is None:
@@ -158,14 +178,13 @@ def _read_only_folder(path: Path) -> Opened:
         opened.conn,
         path,
         True,
-        f"The data folder {folder} is read-only: your history is shown, but new "
-        "sessions will not be saved. Make it writable or use --data-dir.",
+        FOLDER_READ_ONLY_SHOWN.format(folder=folder),
     )
 
 
 def _open_read_only(path: Path, newer: bool = False) -> Opened:
     if not path.exists():
-        return Opened(None, path, True, f"There is no history yet in {path.parent}.")
+        return Opened(None, path, True, NO_HISTORY_YET.format(folder=path.parent))
     try:
         conn, version = _connect_read_only(path, "mode=ro")
     except sqlite3.Error:
@@ -180,8 +199,7 @@ def _open_read_only(path: Path, newer: bool = False) -> Opened:
             conn,
             path,
             True,
-            f"{path} was written by a newer BackTimer: it is shown read-only and new "
-            "sessions will not be saved there.",
+            NEWER_FILE.format(path=path),
         )
     if version < SCHEMA_VERSION:
         conn = _migrated_copy(conn)

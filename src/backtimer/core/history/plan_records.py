@@ -16,12 +16,13 @@ from pathlib import Path
 
 from backtimer.core.history.faults import StoreError, StoreFault, store_error
 from backtimer.core.history.opening import HistoryFile
+from backtimer.core.i18n import _
 from backtimer.core.programme.codec import from_plain, to_plain
 from backtimer.core.programme.plan import Plan, PlanEntry
 
 log = logging.getLogger(__name__)
 
-READ_ONLY_PLAN_MESSAGE = "{path} is open read-only, so the plan could not be saved."
+READ_ONLY_PLAN_MESSAGE = _("{path} is open read-only, so the plan could not be saved.")
 
 
 class PlanRecords(HistoryFile):

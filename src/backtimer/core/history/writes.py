@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from backtimer.core.history.faults import StoreError, StoreFault, store_error
 from backtimer.core.history.goals import Goal, GoalKind, validate_goal
 from backtimer.core.history.opening import HistoryFile
+from backtimer.core.i18n import _
 from backtimer.core.routine import Side
 from backtimer.core.session.record import HoldRecord, Outcome, PainRecord, PauseRecord
 
 log = logging.getLogger(__name__)
 
-READ_ONLY_STORE_MESSAGE = "{path} is open read-only, so this could not be saved."
+READ_ONLY_STORE_MESSAGE = _("{path} is open read-only, so this could not be saved.")
 
 
 def _side_value(side: Side | None) -> str | None:

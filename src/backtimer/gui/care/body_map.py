@@ -14,16 +14,17 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backtimer.core.care.body import BodyRegion, BodySide, PainSite
+from backtimer.core.i18n import _
 from backtimer.gui import theme
 
-TITLE = "Where does it hurt?"
-KEYS_HINT = "1–4, ← → side, ↑ both"
-SEEN_FROM_BEHIND = "seen from behind"
-LEFT_MARK = "L"
-RIGHT_MARK = "R"
-ACCESSIBLE = "Where it hurts: {site}"
-NOTHING_CHOSEN = "not chosen"
-DESCRIPTION = (
+TITLE = _("Where does it hurt?")
+KEYS_HINT = _("1–4, ← → side, ↑ both")
+SEEN_FROM_BEHIND = _("seen from behind")
+LEFT_MARK = _("L")
+RIGHT_MARK = _("R")
+ACCESSIBLE = _("Where it hurts: {site}")
+NOTHING_CHOSEN = _("not chosen")
+DESCRIPTION = _(
     "A body seen from behind, where it hurts marked: click a place, or press 1 lower back, "
     "2 buttock, 3 thigh, 4 below the knee; Left or Right for the side, Up or B for both; "
     "0 to clear."

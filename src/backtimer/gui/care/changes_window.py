@@ -18,31 +18,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core import formats
 from backtimer.core.care.changes import CareChange, ChangeStatus
+from backtimer.core.i18n import _
 
-TITLE = "Changes to your exercises"
-INTRO = (
+TITLE = _("Changes to your exercises")
+INTRO = _(
     "BackTimer makes an exercise gentler when it hurt, and offers a step up when it has "
     "been comfortable. Each change says why. Undo any change you or your clinician "
     "disagree with."
 )
-NONE_YET = "No changes yet."
-UNDO = "Undo"
-ACCEPT = "Accept"
-DECLINE = "Decline"
-LIST_NAME = "Changes"
+NONE_YET = _("No changes yet.")
+UNDO = _("Undo")
+ACCEPT = _("Accept")
+DECLINE = _("Decline")
+LIST_NAME = _("Changes")
 DESCRIPTIONS = {
-    "list": "Each change BackTimer made or offers, newest first, and why; choose one to act on.",
-    "undo": "Undoes the chosen change: the exercise goes back to what it was.",
-    "accept": "Accepts the chosen offer: the step up applies from the next session.",
-    "decline": "Declines the chosen offer: nothing changes.",
+    "list": _("Each change BackTimer made or offers, newest first, and why; choose one to act on."),
+    "undo": _("Undoes the chosen change: the exercise goes back to what it was."),
+    "accept": _("Accepts the chosen offer: the step up applies from the next session."),
+    "decline": _("Declines the chosen offer: nothing changes."),
 }
-ROW = "{day}  {what}\n    Why: {reason}\n    {status}"
+ROW = _("{day}  {what}\n    Why: {reason}\n    {status}")
 STATUS_WORDS = {
-    ChangeStatus.APPLIED: "In effect",
-    ChangeStatus.OFFERED: "Offered: accept or decline",
-    ChangeStatus.DECLINED: "Declined",
-    ChangeStatus.UNDONE: "Undone",
+    ChangeStatus.APPLIED: _("In effect"),
+    ChangeStatus.OFFERED: _("Offered: accept or decline"),
+    ChangeStatus.DECLINED: _("Declined"),
+    ChangeStatus.UNDONE: _("Undone"),
 }
 
 
@@ -89,10 +91,10 @@ class ChangesWindow(QWidget):
     def set_changes(self, changes: Sequence[tuple[CareChange, str]]) -> None:
         """Newest first: each change with what it does in words."""
         self.list.clear()
-        self._changes = [c for c, _ in changes]
+        self._changes = [c for c, _what in changes]
         for change, what in changes:
             text = ROW.format(
-                day=f"{change.day:%d %b %Y}" if isinstance(change.day, dt.date) else "",
+                day=formats.date(change.day) if isinstance(change.day, dt.date) else "",
                 what=what,
                 reason=change.proposal.reason,
                 status=STATUS_WORDS[change.status],

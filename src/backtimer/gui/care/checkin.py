@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.care.checkins import CheckInKind
+from backtimer.core.i18n import _
 from backtimer.gui import theme
 from backtimer.gui.slots import connect_call
 
-HINT = "Press 0–9 (or click). 0 = no pain, 10 = worst imaginable."
-SKIPPING = "Skipped in {seconds} s"
-SKIP_BUTTON = "Skip"
-RATING_NAME = "Back pain now {rating} of 10"
-RATING_DESCRIPTION = "Answers the question with this rating (or press its digit key)."
-SKIP_DESCRIPTION = "Puts the question away without an answer."
+HINT = _("Press 0–9 (or click). 0 = no pain, 10 = worst imaginable.")
+SKIPPING = _("Skipped in {seconds} s")
+SKIP_BUTTON = _("Skip")
+RATING_NAME = _("Back pain now {rating} of 10")
+RATING_DESCRIPTION = _("Answers the question with this rating (or press its digit key).")
+SKIP_DESCRIPTION = _("Puts the question away without an answer.")
 
 #: Seconds before the question puts itself away: short around a session (hands-free),
 #: longer in the morning, when nothing is running.

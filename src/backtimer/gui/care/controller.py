@@ -23,9 +23,11 @@ from backtimer.core.care.checkins import QUESTION, QUESTION_MORNING, CheckIn, Ch
 from backtimer.core.care.red_flags import RedFlag
 from backtimer.core.care.rules import describe
 from backtimer.core.care.stops import after_pain
+from backtimer.core.formats import decimal
 from backtimer.core.history import care_review
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.core.session.record import PainChoice
 from backtimer.gui.care.changes_window import ChangesWindow
@@ -38,20 +40,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NEXT_TIME = "Changed for next time: {changes} (Care ▸ Changes to see why or undo.)"
-OFFERED = "You could try a step up: {changes} (Care ▸ Changes to accept or decline.)"
-ALL_STOPPED = (
+NEXT_TIME = _("Changed for next time: {changes} (Care ▸ Changes to see why or undo.)")
+OFFERED = _("You could try a step up: {changes} (Care ▸ Changes to accept or decline.)")
+ALL_STOPPED = _(
     "Every stretch in this routine is stopped for today because the pain spread. Rest, "
     "and if it does not settle, speak to your clinician."
 )
-IN_EFFECT = "Changed by BackTimer after earlier sessions: {changes}. (Care ▸ Changes to undo.)"
-DOSE_CHANGE = "{exercise} {hold:g} s × {reps} (was {was_hold:g} s × {was_reps})"
-STOPPED_TODAY = "{exercise} stopped for today"
+IN_EFFECT = _("Changed by BackTimer after earlier sessions: {changes}. (Care ▸ Changes to undo.)")
+DOSE_CHANGE = _("{exercise} {hold} s × {reps} (was {was_hold} s × {was_reps})")
+STOPPED_TODAY = _("{exercise} stopped for today")
 FIRST_RUN_KEY = "red_flags_first_run_done"
-PAUSED_TO_READ = "The session is paused so you can take this in: press Space to go on."
-MENU = "&Care"
-MENU_CHANGES = "&Changes to your exercises…"
-MENU_RED_FLAGS = "&Safety questions…"
+PAUSED_TO_READ = _("The session is paused so you can take this in: press Space to go on.")
+#: Between the changes listed in IN_EFFECT.
+CHANGES_SEPARATOR = _("; ")
+MENU = _("&Care")
+MENU_CHANGES = _("&Changes to your exercises…")
+MENU_RED_FLAGS = _("&Safety questions…")
 
 
 class CareController(QObject):
@@ -117,13 +121,13 @@ class CareController(QObject):
                 parts.append(
                     DOSE_CHANGE.format(
                         exercise=e.name,
-                        hold=changed.hold,
+                        hold=decimal(changed.hold),
                         reps=changed.reps,
-                        was_hold=e.hold,
+                        was_hold=decimal(e.hold),
                         was_reps=e.reps,
                     )
                 )
-        return IN_EFFECT.format(changes="; ".join(parts)) if parts else ""
+        return IN_EFFECT.format(changes=CHANGES_SEPARATOR.join(parts)) if parts else ""
 
     def all_stopped_message(self, routine: Routine) -> str:
         """What to say when today's routine has nothing left ("" when it has)."""

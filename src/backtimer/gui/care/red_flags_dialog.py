@@ -17,19 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.care.red_flags import ALL_CLEAR, INTRO, QUESTIONS, TITLE, URGENT, RedFlag
+from backtimer.core.i18n import _
 from backtimer.gui import theme
 
-YES = "Yes"
-NO = "No"
-DONE = "Done"
-CLOSE = "Close"
-UNANSWERED = "Please answer every question (yes or no)."
-ANSWER_NAME = "{answer}: {question}"
+YES = _("Yes")
+NO = _("No")
+DONE = _("Done")
+CLOSE = _("Close")
+UNANSWERED = _("Please answer every question (yes or no).")
+ANSWER_NAME = _("{answer}: {question}")
 ANSWER_DESCRIPTIONS = {
-    YES: "Answers yes: you have this sign now.",
-    NO: "Answers no: you do not have this sign now.",
+    YES: _("Answers yes: you have this sign now."),
+    NO: _("Answers no: you do not have this sign now."),
 }
-DONE_DESCRIPTION = "Keeps your answers and says what they mean; answer every question first."
+DONE_DESCRIPTION = _("Keeps your answers and says what they mean; answer every question first.")
 
 
 class RedFlagsDialog(QDialog):

@@ -15,9 +15,11 @@ from typing import Protocol
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from backtimer.core import formats
 from backtimer.core.care.changes import ChangeStatus
 from backtimer.core.history.care_report import KIND_WORDS, CareReport, TrendPoint, trend_changes
 from backtimer.core.history.goals import GoalStatus
+from backtimer.core.i18n import _, ngettext
 
 
 class _Pages(Protocol):
@@ -40,44 +42,73 @@ class _Pages(Protocol):
     ) -> None: ...
 
 
-NOT_A_DEVICE = (
+NOT_A_DEVICE = _(
     "BackTimer is not a medical device. This report shows what the person recorded while "
     "following their programme."
 )
-ROUTINE = "Routine: {name}. Prescription now (after the changes below): {items}."
-ADHERENCE_MISSING = (
+ROUTINE = _("Routine: {name}. Prescription now (after the changes below): {items}.")
+ADHERENCE_MISSING = _(
     "Adherence: no schedule is set for this routine, so only the sessions done are "
-    "counted ({sessions} sessions in {days} days)."
+    "counted ({sessions} in {days})."
 )
-TREND_TITLE = "Back pain (0–10) before, after and the next morning"
-TREND_NONE = "No check-ins in this period: the person skipped the question each time."
-TREND_LEGEND = "● before  ■ after  ▲ next morning;  red ring: 2 points or more worse, green: better"
-TREND_COUNT = "{n} changes of 2 points or more (the smallest change that matters)."
-STOPS_TITLE = "Stops for pain ({n})"
-NO_STOPS = "No stops for pain."
-CHANGES_TITLE = "Changes BackTimer made ({n})"
-NO_CHANGES = "No changes."
-GOALS_TITLE = "Goals"
-NO_GOALS = "No goals set."
-SIDES_TITLE = "Left and right"
-NO_SIDES = "No stretches done on both sides in this period."
-RED_FLAGS = (
+TREND_TITLE = _("Back pain (0–10) before, after and the next morning")
+TREND_NONE = _("No check-ins in this period: the person skipped the question each time.")
+TREND_LEGEND = _(
+    "● before  ■ after  ▲ next morning;  red ring: 2 points or more worse, green: better"
+)
+STOPS_TITLE = _("Stops for pain ({n})")
+NO_STOPS = _("No stops for pain.")
+CHANGES_TITLE = _("Changes BackTimer made ({n})")
+NO_CHANGES = _("No changes.")
+GOALS_TITLE = _("Goals")
+NO_GOALS = _("No goals set.")
+SIDES_TITLE = _("Left and right")
+NO_SIDES = _("No stretches done on both sides in this period.")
+RED_FLAGS = _(
     "Safety questions (red flags) answered in this period: {n}; with any yes (told to "
     "seek urgent care): {yes}."
 )
-RED_FLAGS_NONE = "Safety questions (red flags): not answered in this period."
+RED_FLAGS_NONE = _("Safety questions (red flags): not answered in this period.")
 STATUS = {
-    ChangeStatus.APPLIED: "in effect",
-    ChangeStatus.OFFERED: "offered",
-    ChangeStatus.DECLINED: "declined",
-    ChangeStatus.UNDONE: "undone",
+    ChangeStatus.APPLIED: _("in effect"),
+    ChangeStatus.OFFERED: _("offered"),
+    ChangeStatus.DECLINED: _("declined"),
+    ChangeStatus.UNDONE: _("undone"),
 }
-STOPS_HEADERS = ("When", "Exercise", "Where it hurt", "Pain", "What followed")
-CHANGES_HEADERS = ("Day", "Exercise", "Change", "Now", "Why")
-GOALS_HEADERS = ("Goal", "Due", "Status", "Now")
-SIDES_HEADERS = ("Muscle group", "Best left", "Best right", "Pain left", "Pain right")
-STOP_EXERCISE = "{exercise} ({side})"
-CHANGE_AMOUNT = "{change} ({amount:g})"
+STOPS_HEADERS = (_("When"), _("Exercise"), _("Where it hurt"), _("Pain"), _("What followed"))
+CHANGES_HEADERS = (_("Day"), _("Exercise"), _("Change"), _("Now"), _("Why"))
+GOALS_HEADERS = (_("Goal"), _("Due"), _("Status"), _("Now"))
+SIDES_HEADERS = (
+    _("Muscle group"),
+    _("Best left"),
+    _("Best right"),
+    _("Pain left"),
+    _("Pain right"),
+)
+STOP_EXERCISE = _("{exercise} ({side})")
+CHANGE_AMOUNT = _("{change} ({amount})")
+PRESCRIPTION_SEPARATOR = _("; ")
+FINISHED = _("finished")
+RATING = _("{rating}/10")
+SECONDS = _("{seconds} s")
+
+
+def sessions_words(n: int) -> str:
+    return ngettext("{n} session", "{n} sessions", n).format(n=n)
+
+
+def days_words(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def trend_count_words(n: int) -> str:
+    return ngettext(
+        "{n} change of 2 points or more (the smallest change that matters).",
+        "{n} changes of 2 points or more (the smallest change that matters).",
+        n,
+    ).format(n=n)
+
+
 _BEFORE, _AFTER, _MORNING = QColor("#1f5fa8"), QColor("#c05a00"), QColor("#5b3aa0")
 _WORSE, _BETTER = QColor("#c62828"), QColor("#2e7d32")
 
@@ -94,13 +125,15 @@ def draw_first_page(
     """Page one from ``report``. ``adherence``: the plan's prescription and adherence
     lines (``gui/programme/adherence_views.summary_lines``); empty: sessions counted."""
     pages.text(NOT_A_DEVICE, 8, gap=6)
-    pages.text(ROUTINE.format(name=routine_name, items="; ".join(report.prescription)), 9.5)
+    items = PRESCRIPTION_SEPARATOR.join(report.prescription)
+    pages.text(ROUTINE.format(name=routine_name, items=items), 9.5)
     if adherence:
         for line in adherence:
             pages.text(line, 9.5)
     else:
         days = (last - first).days + 1
-        pages.text(ADHERENCE_MISSING.format(sessions=sessions, days=days), 9.5)
+        words = ADHERENCE_MISSING.format(sessions=sessions_words(sessions), days=days_words(days))
+        pages.text(words, 9.5)
     if report.red_flag_screens:
         pages.text(RED_FLAGS.format(n=report.red_flag_screens, yes=report.red_flags_yes), 9.5)
     else:
@@ -192,16 +225,18 @@ def _trend(pages: _Pages, trend: Sequence[TrendPoint], first: dt.date, last: dt.
     p.setPen(QColor("#606060"))
     pages.font(7)
     p.drawText(
-        QRectF(box.left(), box.bottom() + 1, 80, 10), Qt.AlignmentFlag.AlignLeft, f"{first:%d %b}"
+        QRectF(box.left(), box.bottom() + 1, 80, 10),
+        Qt.AlignmentFlag.AlignLeft,
+        formats.day_month(first),
     )
     p.drawText(
         QRectF(box.right() - 80, box.bottom() + 1, 80, 10),
         Qt.AlignmentFlag.AlignRight,
-        f"{last:%d %b}",
+        formats.day_month(last),
     )
     pages.y += h + 12
     pages.text(TREND_LEGEND, 7.5, gap=1)
-    pages.text(TREND_COUNT.format(n=trend_changes(trend)), 8.5)
+    pages.text(trend_count_words(trend_changes(trend)), 8.5)
 
 
 def _stops(pages: _Pages, report: CareReport) -> None:
@@ -211,17 +246,17 @@ def _stops(pages: _Pages, report: CareReport) -> None:
         return
     rows = [
         [
-            f"{dt.datetime.fromtimestamp(s.at):%d %b %H:%M}",
+            formats.day_month_time(dt.datetime.fromtimestamp(s.at)),
             STOP_EXERCISE.format(exercise=s.exercise, side=s.side) if s.side else s.exercise,
             s.site,
-            "—" if s.rating is None else f"{s.rating}/10",
+            "—" if s.rating is None else RATING.format(rating=s.rating),
             s.followed,
         ]
         for s in report.stops
     ]
     pages.table(
         STOPS_HEADERS,
-        (0.14, 0.24, 0.2, 0.08, 0.34),
+        (0.14, 0.22, 0.2, 0.1, 0.34),
         rows,
         [s.rating is not None and s.rating >= 6 for s in report.stops],
     )
@@ -234,9 +269,11 @@ def _changes(pages: _Pages, report: CareReport) -> None:
         return
     rows = [
         [
-            f"{c.day:%d %b}",
+            formats.day_month(c.day),
             name,
-            CHANGE_AMOUNT.format(change=KIND_WORDS[c.proposal.kind], amount=c.proposal.amount)
+            CHANGE_AMOUNT.format(
+                change=KIND_WORDS[c.proposal.kind], amount=formats.decimal(c.proposal.amount)
+            )
             if c.proposal.amount
             else KIND_WORDS[c.proposal.kind],
             STATUS[c.status],
@@ -254,8 +291,8 @@ def _goals(pages: _Pages, report: CareReport) -> None:
         return
     rows, red = [], []
     for goal, prog in report.goals:
-        state = "finished" if goal.finished else prog.status.label
-        rows.append([goal.describe(), f"{goal.due:%d %b %Y}", state, prog.describe(goal)])
+        state = FINISHED if goal.finished else prog.status.label
+        rows.append([goal.describe(), formats.date(goal.due), state, prog.describe(goal)])
         red.append(not goal.finished and prog.status in (GoalStatus.BEHIND, GoalStatus.OVERDUE))
     pages.table(GOALS_HEADERS, (0.44, 0.14, 0.14, 0.28), rows, red)
 
@@ -268,8 +305,8 @@ def _sides(pages: _Pages, report: CareReport) -> None:
     rows = [
         [
             r.group,
-            f"{r.best_left:.0f} s",
-            f"{r.best_right:.0f} s",
+            SECONDS.format(seconds=formats.decimal(r.best_left, 0)),
+            SECONDS.format(seconds=formats.decimal(r.best_right, 0)),
             str(r.pains_left),
             str(r.pains_right),
         ]

@@ -22,18 +22,49 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from backtimer.core import formats
 from backtimer.core.history.stats import Bucket
+from backtimer.core.i18n import _, ngettext
 
 HOLD_COLOUR = QColor("#1f5fa8")
 RIGHT_COLOUR = QColor("#d35400")  #: the right side, as the stage's badge (orange)
 LEFT_COLOUR = QColor("#6c3fc4")  #: the left side (blue-violet)
-SIDES_LEGEND = "longest hold per {period}: right ■  left ■"
+#: By period size; the first ■ is coloured as the right side, the second as the left.
+SIDES_LEGEND = {
+    "day": _("longest hold per day: right ■  left ■"),
+    "week": _("longest hold per week: right ■  left ■"),
+    "month": _("longest hold per month: right ■  left ■"),
+}
 PAIN_COLOUR = QColor("#c0392b")
 GRID_COLOUR = QColor("#d0d0d0")
 TEXT_COLOUR = QColor("#303030")
 
-CHART_EMPTY = "Nothing is drawn yet: no sessions in the chosen period."
-_PERIOD_WORDS = {"day": "day", "week": "week", "month": "month"}
+CHART_EMPTY = _("Nothing is drawn yet: no sessions in the chosen period.")
+LONGEST_HOLD = {
+    "day": _("longest hold per day"),
+    "week": _("longest hold per week"),
+    "month": _("longest hold per month"),
+}
+PAIN_EVENTS = {
+    "day": _("pain events per day (most: {most})"),
+    "week": _("pain events per week (most: {most})"),
+    "month": _("pain events per month (most: {most})"),
+}
+SECONDS_AXIS = _("{value}s")
+NO_HOLDS = _("No holds in this period")
+PAIN_BAND = _("pain")
+NO_PAIN_EVENTS = _("no pain events")
+ACCESSIBLE_NAME = _("Hold and pain chart")
+TOOLTIP_LONGEST = _("longest hold {seconds} s")
+
+
+def tooltip_words(title: str, pains: int, longest: float) -> str:
+    """ "Hamstrings: 3 pain events, longest hold 30 s" """
+    text = ngettext(
+        "{title}: {n} pain event, {longest}", "{title}: {n} pain events, {longest}", pains
+    )
+    longest_words = TOOLTIP_LONGEST.format(seconds=formats.decimal(longest, 0))
+    return text.format(title=title, n=pains, longest=longest_words)
 
 
 def _nice_top(value: float) -> float:
@@ -44,7 +75,7 @@ def _nice_top(value: float) -> float:
 
 
 def _date_text(day: dt.date, size: str) -> str:
-    return day.strftime("%b %Y") if size == "month" else day.strftime("%d %b %y")
+    return formats.month_year(day) if size == "month" else formats.short_date(day)
 
 
 def _right(b: Bucket) -> float:
@@ -73,9 +104,9 @@ def _line(painter: QPainter, points: Sequence[QPointF], colour: QColor, unit: fl
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def _side_legend(painter: QPainter, rect: QRectF, unit: float, period: str) -> None:
+def _side_legend(painter: QPainter, rect: QRectF, unit: float, size: str) -> None:
     """ "longest hold per day: right ■ left ■" with each square in its side's colour."""
-    text = SIDES_LEGEND.format(period=period)
+    text = SIDES_LEGEND[size]
     metrics = painter.fontMetrics()
     x = rect.right() - metrics.horizontalAdvance(text)
     y = rect.top()
@@ -118,7 +149,9 @@ def paint_chart(
         title,
     )
     painter.setFont(font)
-    left = rect.left() + unit * 4.0
+    # Room on the left for the axis figures and the pain band's word (longer in German).
+    label = max(unit * 3.7, painter.fontMetrics().horizontalAdvance(PAIN_BAND) + unit * 0.4)
+    left = rect.left() + label + unit * 0.3
     right = rect.right() - unit * 0.8
     top = rect.top() + unit * 2.6
     bottom = rect.bottom() - unit * 2.0
@@ -141,16 +174,16 @@ def paint_chart(
         painter.drawText(
             QRectF(rect.left(), y - unit, left - rect.left() - unit * 0.3, unit * 2),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"{value:g}s",
+            SECONDS_AXIS.format(value=formats.decimal(value)),
         )
     if sided:
-        _side_legend(painter, rect, unit, _PERIOD_WORDS[size])
+        _side_legend(painter, rect, unit, size)
     else:
         painter.setPen(HOLD_COLOUR)
         painter.drawText(
             QRectF(rect.left(), rect.top(), rect.width(), unit * 1.6),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"longest hold per {_PERIOD_WORDS[size]}",
+            LONGEST_HOLD[size],
         )
     held = [b for b in buckets if b.longest > 0]
     if sided:
@@ -182,7 +215,7 @@ def paint_chart(
         painter.drawText(
             QRectF(left, top, right - left, hold_bottom - top),
             Qt.AlignmentFlag.AlignCenter,
-            "No holds in this period",
+            NO_HOLDS,
         )
     # Pain band.
     pain_top = bottom - pain_h
@@ -192,7 +225,7 @@ def paint_chart(
     painter.drawText(
         QRectF(rect.left(), pain_top, left - rect.left() - unit * 0.3, pain_h),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        "pain",
+        PAIN_BAND,
     )
     most = max((b.pains for b in buckets), default=0)
     if most:
@@ -206,13 +239,13 @@ def paint_chart(
         painter.drawText(
             QRectF(left, pain_top - unit * 1.2, right - left, unit * 1.2),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"pain events per {_PERIOD_WORDS[size]} (most: {most})",
+            PAIN_EVENTS[size].format(most=most),
         )
     else:
         painter.drawText(
             QRectF(left, pain_top, right - left, pain_h),
             Qt.AlignmentFlag.AlignCenter,
-            "no pain events",
+            NO_PAIN_EVENTS,
         )
     # Date labels.
     painter.setPen(TEXT_COLOUR)
@@ -244,7 +277,7 @@ class HoldChart(QWidget):
         self._title = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 220)
-        self.setAccessibleName("Hold and pain chart")
+        self.setAccessibleName(ACCESSIBLE_NAME)
         self.setToolTip(CHART_EMPTY)  # what it shows now; set_data says more
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -255,10 +288,8 @@ class HoldChart(QWidget):
     ) -> None:
         self._buckets = list(buckets)
         self._first, self._last, self._size, self._title = first, last, size, title
-        self.setToolTip(
-            f"{title}: {sum(b.pains for b in buckets)} pain events, longest hold "
-            f"{max((b.longest for b in buckets), default=0):.0f} s"
-        )
+        longest = max((b.longest for b in buckets), default=0.0)
+        self.setToolTip(tooltip_words(title, sum(b.pains for b in buckets), longest))
         self.update()
 
     @property

@@ -5,10 +5,23 @@ from __future__ import annotations
 import logging
 import time
 
-from backtimer.core.history.goals import progress
+from backtimer.core import formats
+from backtimer.core.history.goals import GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _
 
 log = logging.getLogger(__name__)
+
+GOAL_LINE = _("{goal} — {status} (due {due})")
+GOALS = _("Goals: {goals}")
+GOALS_SEPARATOR = _("; ")
+#: How a goal stands, inside the line (lower case, unlike the goals window's column).
+STATUS_IN_LINE = {
+    GoalStatus.ON_TRACK: _("on track"),
+    GoalStatus.BEHIND: _("behind"),
+    GoalStatus.MET: _("met"),
+    GoalStatus.OVERDUE: _("overdue"),
+}
 
 
 def goals_text(store: HistoryStore | None, now: float | None = None) -> str:
@@ -20,9 +33,11 @@ def goals_text(store: HistoryStore | None, now: float | None = None) -> str:
     try:
         for goal in store.goals(include_finished=False):
             status = progress(goal, store.group_sessions(goal.muscle_group), now).status
-            label = status.value.replace("_", " ")
-            lines.append(f"{goal.describe()} — {label} (due {goal.due:%d %b %Y})")
+            due = formats.date(goal.due)
+            lines.append(
+                GOAL_LINE.format(goal=goal.describe(), status=STATUS_IN_LINE[status], due=due)
+            )
     except Exception as error:  # noqa: BLE001 - a goal line must never stop the window
         log.warning("could not read goals: %s", error)
         return ""
-    return "Goals: " + "; ".join(lines) if lines else ""
+    return GOALS.format(goals=GOALS_SEPARATOR.join(lines)) if lines else ""

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import time
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core import formats
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 from backtimer.gui.slots import connect_call
 
@@ -47,13 +49,37 @@ STATUS_COLOURS = {
 }
 #: What a screen reader says of the table and each button: (name, description).
 CONTROL_WORDS = (
-    ("Goals", "Your goals: what, when due, how it stands, progress and notes."),
-    ("Add goal", "Add a goal for a muscle group."),
-    ("Edit", "Change the chosen goal."),
-    ("Mark finished", "Mark the chosen goal as finished."),
-    ("Delete", "Delete the chosen goal."),
+    (_("Goals"), _("Your goals: what, when due, how it stands, progress and notes.")),
+    (_("Add goal"), _("Add a goal for a muscle group.")),
+    (_("Edit"), _("Change the chosen goal.")),
+    (_("Mark finished"), _("Mark the chosen goal as finished.")),
+    (_("Delete"), _("Delete the chosen goal.")),
 )
-_COLUMNS = ("Goal", "Due", "Status", "Progress", "Note")
+_COLUMNS = (_("Goal"), _("Due"), _("Status"), _("Progress"), _("Note"))
+
+TITLE = _("BackTimer — goals")
+EDIT_TITLE = _("Edit goal")
+NEW_TITLE = _("New goal")
+KIND_HOLD = _("Hold without pain (seconds)")
+KIND_SESSIONS = _("Sessions a week")
+FORM_LABELS = (_("Muscle group"), _("Goal"), _("Side"), _("Target"), _("Due date"), _("Note"))
+SUFFIX_SECONDS = _(" s")
+SUFFIX_A_WEEK = _(" a week")
+ADD_BUTTON = _("Add goal…")
+EDIT_BUTTON = _("Edit…")
+FINISH_BUTTON = _("Mark finished")
+DELETE_BUTTON = _("Delete…")
+CONFIRM_TITLE = "BackTimer"
+FINISHED = _("Finished")
+NO_GOALS = _("No goals yet: add one with “Add goal…”.")
+DELETE_QUESTION = _("Delete the goal “{goal}”? Your history is kept.")
+#: What failed, by the action tried; {error} says why.
+COULD_NOT = {
+    "add": _("Could not add the goal: {error}"),
+    "save": _("Could not save the goal: {error}"),
+    "finish": _("Could not finish the goal: {error}"),
+    "delete": _("Could not delete the goal: {error}"),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,33 +96,35 @@ class GoalValues:
 
 #: The side choices of a hold goal, as the dialog lists them.
 SIDE_CHOICES: tuple[tuple[str, Side | None], ...] = (
-    ("Both sides", None),
-    ("Right side only", Side.RIGHT),
-    ("Left side only", Side.LEFT),
+    (_("Both sides"), None),
+    (_("Right side only"), Side.RIGHT),
+    (_("Left side only"), Side.LEFT),
 )
 
 
 class GoalDialog(QDialog):
     def __init__(self, parent: QWidget | None, goal: Goal | None, today: dt.date) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit goal" if goal else "New goal")
+        self.setWindowTitle(EDIT_TITLE if goal else NEW_TITLE)
         self.group = QComboBox()
         for g in MUSCLE_GROUPS:
             self.group.addItem(MUSCLE_GROUP_NAMES[g], g)
         self.kind = QComboBox()
-        self.kind.addItem("Hold without pain (seconds)", GoalKind.HOLD)
-        self.kind.addItem("Sessions a week", GoalKind.SESSIONS_PER_WEEK)
+        self.kind.addItem(KIND_HOLD, GoalKind.HOLD)
+        self.kind.addItem(KIND_SESSIONS, GoalKind.SESSIONS_PER_WEEK)
         self.target = QDoubleSpinBox()
         self.target.setDecimals(0)
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd MMM yyyy")
+        if language() != SOURCE_LANGUAGE:  # the month's name in the language
+            self.due.setLocale(QLocale(language()))
         self.note = QLineEdit()
         self.side = QComboBox()
         for text, side in SIDE_CHOICES:
             self.side.addItem(text, side)
         if goal is not None and goal.side is not None:
-            self.side.setCurrentIndex([s for _, s in SIDE_CHOICES].index(goal.side))
+            self.side.setCurrentIndex([s for _text, s in SIDE_CHOICES].index(goal.side))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         due = goal.due if goal else today + dt.timedelta(days=28)
         self.due.setDate(QDate(due.year, due.month, due.day))
@@ -110,12 +138,9 @@ class GoalDialog(QDialog):
             self._kind_changed()
             self.target.setValue(30)
         form = QFormLayout(self)
-        form.addRow("Muscle group", self.group)
-        form.addRow("Goal", self.kind)
-        form.addRow("Side", self.side)
-        form.addRow("Target", self.target)
-        form.addRow("Due date", self.due)
-        form.addRow("Note", self.note)
+        fields = (self.group, self.kind, self.side, self.target, self.due, self.note)
+        for label, field in zip(FORM_LABELS, fields, strict=True):
+            form.addRow(label, field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -126,7 +151,8 @@ class GoalDialog(QDialog):
     def _kind_changed(self) -> None:
         low, high = HOLD_RANGE if self.kind.currentData() is GoalKind.HOLD else SESSIONS_RANGE
         self.target.setRange(low, high)
-        self.target.setSuffix(" s" if self.kind.currentData() is GoalKind.HOLD else " a week")
+        hold = self.kind.currentData() is GoalKind.HOLD
+        self.target.setSuffix(SUFFIX_SECONDS if hold else SUFFIX_A_WEEK)
         self.side.setEnabled(self.kind.currentData() is GoalKind.HOLD)
 
     def values(self) -> GoalValues:
@@ -151,7 +177,7 @@ class GoalsWindow(QWidget):
         self, store: HistoryStore, *, now: float | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("BackTimer — goals")
+        self.setWindowTitle(TITLE)
         self._store = store
         self._now = now
         self.table = QTableWidget(0, len(_COLUMNS))
@@ -163,10 +189,10 @@ class GoalsWindow(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         connect_call(self.table.doubleClicked, self.edit_selected)
-        self.add_button = QPushButton("Add goal…")
-        self.edit_button = QPushButton("Edit…")
-        self.finish_button = QPushButton("Mark finished")
-        self.delete_button = QPushButton("Delete…")
+        self.add_button = QPushButton(ADD_BUTTON)
+        self.edit_button = QPushButton(EDIT_BUTTON)
+        self.finish_button = QPushButton(FINISH_BUTTON)
+        self.delete_button = QPushButton(DELETE_BUTTON)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.finish_button.clicked.connect(self.finish_selected)
@@ -207,7 +233,7 @@ class GoalsWindow(QWidget):
 
     @classmethod
     def confirm(cls, parent: QWidget, question: str) -> bool:
-        answer = QMessageBox.question(parent, "BackTimer", question)
+        answer = QMessageBox.question(parent, CONFIRM_TITLE, question)
         return answer == QMessageBox.StandardButton.Yes
 
     # --- data --------------------------------------------------------------------------
@@ -224,8 +250,8 @@ class GoalsWindow(QWidget):
             return
         self.table.setRowCount(len(rows))
         for r, (g, p) in enumerate(rows):
-            status = "Finished" if g.finished else p.status.label
-            cells = (g.describe(), f"{g.due:%d %b %Y}", status, p.describe(g), g.note)
+            status = FINISHED if g.finished else p.status.label
+            cells = (g.describe(), formats.date(g.due), status, p.describe(g), g.note)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, g.id)
@@ -235,7 +261,7 @@ class GoalsWindow(QWidget):
                     item.setForeground(QBrush(QColor("#808080")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.message.setText("" if rows else "No goals yet: add one with “Add goal…”.")
+        self.message.setText("" if rows else NO_GOALS)
         self._selection_changed()
 
     def statuses(self) -> list[tuple[str, str]]:
@@ -263,7 +289,7 @@ class GoalsWindow(QWidget):
         try:
             change()  # type: ignore[operator]
         except (StoreError, ValueError) as error:
-            self.message.setText(f"Could not {action} the goal: {error}")
+            self.message.setText(COULD_NOT[action].format(error=error))
             return
         self.reload()
         self.goals_changed.emit()
@@ -308,7 +334,5 @@ class GoalsWindow(QWidget):
 
     def delete_selected(self) -> None:
         goal = self.selected()
-        if goal is not None and self.confirm(
-            self, f"Delete the goal “{goal.describe()}”? Your history is kept."
-        ):
+        if goal is not None and self.confirm(self, DELETE_QUESTION.format(goal=goal.describe())):
             self._apply("delete", lambda: self._store.delete_goal(goal.id))

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QItemSelection,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -40,10 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core import formats
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.history.wording import CHOICE_WORDS, SIDE_WORDS, pain_row
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language, ngettext, pgettext
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
@@ -52,55 +56,98 @@ from backtimer.gui.programme.adherence_views import mark_calendar
 log = logging.getLogger(__name__)
 
 OUTCOME_WORDS = {
-    Outcome.COMPLETED: "Completed",
-    Outcome.ENDED_BY_USER: "Ended early",
-    Outcome.ENDED_FOR_PAIN: "Ended for pain",
-    Outcome.ENDED_BY_SYSTEM: "Ended by the system",
-    Outcome.INTERRUPTED: "Interrupted",
+    Outcome.COMPLETED: _("Completed"),
+    Outcome.ENDED_BY_USER: _("Ended early"),
+    Outcome.ENDED_FOR_PAIN: _("Ended for pain"),
+    Outcome.ENDED_BY_SYSTEM: _("Ended by the system"),
+    Outcome.INTERRUPTED: _("Interrupted"),
 }
 
 #: (label, days back; None = all)
 PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("Last 30 days", 30),
-    ("Last 3 months", 91),
-    ("Last year", 365),
-    ("Everything", None),
+    (_("Last 30 days"), 30),
+    (_("Last 3 months"), 91),
+    (_("Last year"), 365),
+    (_("Everything"), None),
 )
 
 #: What a screen reader says of each control: (name, description).
 CONTROL_WORDS = {
     "export": (
-        "Export report (PDF)",
-        "Write a summary of the chosen period on paper-sized pages for a clinician.",
+        _("Export report (PDF)"),
+        _("Write a summary of the chosen period on paper-sized pages for a clinician."),
     ),
-    "group": ("Muscle group", "Show the chart for one muscle group, or for all."),
-    "period": ("Period", "How far back the chart goes."),
+    "group": (_("Muscle group"), _("Show the chart for one muscle group, or for all.")),
+    "period": (_("Period"), _("How far back the chart goes.")),
     "calendar": (
-        "Calendar of sessions",
-        "Days with a session are marked; choose one to see its sessions.",
+        _("Calendar of sessions"),
+        _("Days with a session are marked; choose one to see its sessions."),
     ),
-    "days": ("Days", "The days of the month shown; days with a session are marked."),
-    "prevmonth": ("Previous month", "Show the month before in the calendar."),
-    "nextmonth": ("Next month", "Show the month after in the calendar."),
-    "monthbutton": ("Month", "Choose the month the calendar shows."),
-    "yearbutton": ("Year", "Choose the year the calendar shows."),
+    "days": (_("Days"), _("The days of the month shown; days with a session are marked.")),
+    "prevmonth": (_("Previous month"), _("Show the month before in the calendar.")),
+    "nextmonth": (_("Next month"), _("Show the month after in the calendar.")),
+    "monthbutton": (_("Month"), _("Choose the month the calendar shows.")),
+    "yearbutton": (_("Year"), _("Choose the year the calendar shows.")),
     "sessions": (
-        "Sessions",
-        "Every session, newest first; choose one to see its holds and pain events.",
+        _("Sessions"),
+        _("Every session, newest first; choose one to see its holds and pain events."),
     ),
     "details": (
-        "Holds and pain events of the chosen session",
-        "Each hold and pain event of the session chosen in the list of sessions.",
+        _("Holds and pain events of the chosen session"),
+        _("Each hold and pain event of the session chosen in the list of sessions."),
     ),
 }
-_SESSION_COLUMNS = ("Date", "Routine", "Outcome", "Holds", "Pain events")
-_DETAIL_COLUMNS = ("Time", "What", "Exercise", "Side", "Held", "Rating", "Choice", "Note")
+_SESSION_COLUMNS = (_("Date"), _("Routine"), _("Outcome"), _("Holds"), _("Pain events"))
+_DETAIL_COLUMNS = (
+    _("Time"),
+    _("What"),
+    _("Exercise"),
+    _("Side"),
+    _("Held"),
+    _("Rating"),
+    _("Choice"),
+    _("Note"),
+)
+
+TITLE = _("BackTimer — history")
+EXPORT_BUTTON = _("Export report (PDF)…")
+GROUP_LABEL = _("Muscle group:")
+PERIOD_LABEL = _("Period:")
+ALL_GROUPS = _("All muscle groups")
+GENTLE_ROUTINE = _("{routine} (gentle)")
+HELD = _("{held} of {planned} s")
+HELD_CUT_SHORT = _("{held} of {planned} s (cut short)")
+HOLD = pgettext("history row", "Hold")
+HOLD_GENTLE = _("Hold (gentle)")
+HELD_BEFORE_PAIN = _("{held} s in")
+RATING = _("{rating}/10")
+#: What the summary line says; its parts are joined by SUMMARY_SEPARATOR.
+SUMMARY_SEPARATOR = "   ·   "
+LONGEST_STREAK = _("longest: {n}")
+SESSIONS_THIS_MONTH = _("sessions: {sessions} ({days})")
+HISTORY_ERROR_TITLE = _("History")
+EXPORT_TITLE = _("Export report")
+PDF_FILTER = _("PDF (*.pdf)")
+REPORT_NOT_SAVED = _("Report not saved")
+REPORT_SAVED = _("Report saved")
+REPORT_SAVED_TEXT = _("The report for {first} to {last} is in {path}.")
+
+
+def streak_words(n: int) -> str:
+    return ngettext("Streak: {n} day", "Streak: {n} days", n).format(n=n)
+
+
+def days_this_month(n: int) -> str:
+    return ngettext("{n} day this month", "{n} days this month", n).format(n=n)
 
 
 #: A check-in's row in a session's details, and where a pain hurt beside its note.
-CHECKIN_ROW = "Back pain {when}"
-CHECKIN_WHEN = {"before": "before", "after": "after", "morning": "next morning"}
-PAIN_WHERE = "{site}: {note}"
+CHECKIN_ROWS = {
+    "before": _("Back pain before"),
+    "after": _("Back pain after"),
+    "morning": _("Back pain next morning"),
+}
+PAIN_WHERE = _("{site}: {note}")
 
 
 def _pain_note(site: str, note: str) -> str:
@@ -147,9 +194,9 @@ class SessionTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return _local(s.started_at).strftime("%a %d %b %Y %H:%M")
+                return formats.weekday_date_time(_local(s.started_at))
             if col == 1:
-                return s.routine_name + (" (gentle)" if s.gentle else "")
+                return GENTLE_ROUTINE.format(routine=s.routine_name) if s.gentle else s.routine_name
             if col == 2:
                 return OUTCOME_WORDS[s.outcome]
             if col == 3:
@@ -183,7 +230,7 @@ class HistoryWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("BackTimer — history")
+        self.setWindowTitle(TITLE)
         self._store = store
         self._names = dict(exercise_names or {})
         self._routine = routine  #: page one of the report: its prescription
@@ -220,7 +267,7 @@ class HistoryWindow(QWidget):
         big = QFont(self.summary.font())
         big.setPointSizeF(big.pointSizeF() * 1.3)
         self.summary.setFont(big)
-        self.export_button = QPushButton("Export report (PDF)…")
+        self.export_button = QPushButton(EXPORT_BUTTON)
         self.export_button.clicked.connect(self._export_report)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -228,22 +275,24 @@ class HistoryWindow(QWidget):
 
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        if language() != SOURCE_LANGUAGE:  # month and weekday names in the language
+            self.calendar.setLocale(QLocale(language()))
         self.calendar.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
         self.calendar.clicked.connect(self._day_clicked)
 
         self.group_box = QComboBox()
-        self.group_box.setAccessibleName("Muscle group")
+        self.group_box.setAccessibleName(CONTROL_WORDS["group"][0])
         self.period_box = QComboBox()
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(CONTROL_WORDS["period"][0])
         for label, days in PERIODS:
             self.period_box.addItem(label, days)
         self.chart = HoldChart()
         self.group_box.currentIndexChanged.connect(self._update_chart)
         self.period_box.currentIndexChanged.connect(self._update_chart)
         chooser = QHBoxLayout()
-        chooser.addWidget(QLabel("Muscle group:"))
+        chooser.addWidget(QLabel(GROUP_LABEL))
         chooser.addWidget(self.group_box, 1)
-        chooser.addWidget(QLabel("Period:"))
+        chooser.addWidget(QLabel(PERIOD_LABEL))
         chooser.addWidget(self.period_box)
         chart_side = QWidget()
         chart_layout = QVBoxLayout(chart_side)
@@ -263,7 +312,7 @@ class HistoryWindow(QWidget):
         self.sessions_view.horizontalHeader().setStretchLastSection(True)
         # Size columns from the newest 60 rows, not from years of them.
         self.sessions_view.horizontalHeader().setResizeContentsPrecision(60)
-        self.sessions_view.setAccessibleName("Sessions")
+        self.sessions_view.setAccessibleName(CONTROL_WORDS["sessions"][0])
 
         self.details = QTableWidget(0, len(_DETAIL_COLUMNS))
         self.details.setHorizontalHeaderLabels(list(_DETAIL_COLUMNS))
@@ -272,7 +321,7 @@ class HistoryWindow(QWidget):
         self.details.horizontalHeader().setSectionResizeMode(
             len(_DETAIL_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
-        self.details.setAccessibleName("Holds and pain events of the chosen session")
+        self.details.setAccessibleName(CONTROL_WORDS["details"][0])
         self._name_controls()
 
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -308,18 +357,22 @@ class HistoryWindow(QWidget):
         this_month = sum(
             1 for d in days if (d.year, d.month) == (self._today.year, self._today.month)
         )
-        self.summary.setText(
-            f"Streak: {streak(days, self._today)} days   ·   longest: {longest_streak(days)}"
-            f"   ·   sessions: {len(sessions)} ({this_month} days this month)"
+        parts = (
+            streak_words(streak(days, self._today)),
+            LONGEST_STREAK.format(n=longest_streak(days)),
+            SESSIONS_THIS_MONTH.format(sessions=len(sessions), days=days_this_month(this_month)),
         )
+        self.summary.setText(SUMMARY_SEPARATOR.join(parts))
         self.model = SessionTableModel(sessions)
         self.sessions_view.setModel(self.model)
         self.sessions_view.selectionModel().selectionChanged.connect(self._session_chosen)
         self.sessions_view.resizeColumnsToContents()
-        groups = sorted({g for _, g, *_ in self._totals} | {g for _, g, _ in self._pains if g})
+        groups = sorted(
+            {g for _day, g, *_rest in self._totals} | {g for _day, g, _n in self._pains if g}
+        )
         self.group_box.blockSignals(True)
         self.group_box.clear()
-        self.group_box.addItem("All muscle groups", None)
+        self.group_box.addItem(ALL_GROUPS, None)
         for g in groups:
             self.group_box.addItem(MUSCLE_GROUP_NAMES.get(g, g), g)
         self.group_box.blockSignals(False)
@@ -353,7 +406,7 @@ class HistoryWindow(QWidget):
         group = self.group_box.currentData()
         first, last = self.chart_range()
         size = bucket_size(first, last)
-        title = MUSCLE_GROUP_NAMES.get(group, "All muscle groups") if group else "All muscle groups"
+        title = MUSCLE_GROUP_NAMES.get(group, ALL_GROUPS) if group else ALL_GROUPS
         if group and self._sides is None:  # both sides are drawn for one group only
             try:
                 self._sides = self._store.daily_side_longest()
@@ -386,41 +439,45 @@ class HistoryWindow(QWidget):
             pains = self._store.pains(session.id)
             checkins = self._store.checkins_of(session.id)
         except StoreError as error:
-            QMessageBox.warning(self, "History", str(error))
+            QMessageBox.warning(self, HISTORY_ERROR_TITLE, str(error))
             return
-        items: list[tuple[float, list[str]]] = []
+        items: list[tuple[float, bool, list[str]]] = []  # (when, a pain event, cells)
         for h in holds:
             r = h.hold
-            held = f"{r.held:.0f} of {r.planned:.0f} s" + ("" if r.completed else " (cut short)")
-            what = "Hold (gentle)" if r.gentle else "Hold"
-            side = r.side.value if r.side else ""
+            words = HELD if r.completed else HELD_CUT_SHORT
+            held = words.format(
+                held=formats.decimal(r.held, 0), planned=formats.decimal(r.planned, 0)
+            )
+            what = HOLD_GENTLE if r.gentle else HOLD
+            side = SIDE_WORDS[r.side] if r.side else ""
             name = self._names.get(r.exercise_id, r.exercise_id)
-            items.append((r.started_at, [what, name, side, held, "", "", ""]))
+            items.append((r.started_at, False, [what, name, side, held, "", "", ""]))
         for p in pains:
             e = p.pain
             items.append(
                 (
                     e.at,
+                    True,
                     [
-                        f"Pain ({e.phase})",
+                        pain_row(e.phase),
                         self._names.get(e.exercise_id, e.exercise_id) if e.exercise_id else "",
-                        e.side.value if e.side else "",
-                        f"{e.held:.0f} s in",
-                        "" if e.rating is None else f"{e.rating}/10",
-                        e.choice.value if e.choice else "",
+                        SIDE_WORDS[e.side] if e.side else "",
+                        HELD_BEFORE_PAIN.format(held=formats.decimal(e.held, 0)),
+                        "" if e.rating is None else RATING.format(rating=e.rating),
+                        CHOICE_WORDS[e.choice] if e.choice else "",
                         _pain_note(e.site.describe() if e.site else "", e.note),
                     ],
                 )
             )
         for c in checkins:
-            what = CHECKIN_ROW.format(when=CHECKIN_WHEN[c.kind.value])
-            items.append((c.at, [what, "", "", "", f"{c.rating}/10", "", ""]))
+            what = CHECKIN_ROWS[c.kind.value]
+            items.append((c.at, False, [what, "", "", "", RATING.format(rating=c.rating), "", ""]))
         items.sort(key=lambda item: item[0])
         self.details.setRowCount(len(items))
-        for row, (at, cells) in enumerate(items):
-            for col, text in enumerate([_local(at).strftime("%H:%M:%S"), *cells]):
+        for row, (at, pain, cells) in enumerate(items):
+            for col, text in enumerate([formats.clock(_local(at), seconds=True), *cells]):
                 item = QTableWidgetItem(text)
-                if cells[0].startswith("Pain"):
+                if pain:
                     item.setForeground(QBrush(QColor("#c0392b")))
                 self.details.setItem(row, col, item)
         self.details.resizeColumnsToContents()
@@ -441,7 +498,7 @@ class HistoryWindow(QWidget):
     @classmethod
     def ask_report_path(cls, parent: QWidget, suggested: str) -> Path | None:
         """Ask where to save the PDF; tests replace this (pytest-qt's dialog advice)."""
-        name, _ = QFileDialog.getSaveFileName(parent, "Export report", suggested, "PDF (*.pdf)")
+        name, _chosen = QFileDialog.getSaveFileName(parent, EXPORT_TITLE, suggested, PDF_FILTER)
         return Path(name) if name else None
 
     @classmethod
@@ -461,7 +518,10 @@ class HistoryWindow(QWidget):
                 self._store, path, first, last, exercise_names=self._names, routine=self._routine
             )
         except (ReportError, StoreError) as error:
-            self.tell(self, "Report not saved", str(error))
+            self.tell(self, REPORT_NOT_SAVED, str(error))
             return
-        self.tell(self, "Report saved", f"The report for {first} to {last} is in {path}.")
+        saved = REPORT_SAVED_TEXT.format(
+            first=formats.date(first), last=formats.date(last), path=path
+        )
+        self.tell(self, REPORT_SAVED, saved)
         self.report_written.emit(path)

@@ -23,14 +23,26 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextOption,
+)
 
+from backtimer.core import formats
 from backtimer.core.care.period import Period, check_period, no_sessions
 from backtimer.core.history.care_report import CareReport, gather
 from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.history.wording import CHOICE_WORDS, NARROW_SIDE_WORDS, phase_words
+from backtimer.core.i18n import _, ngettext, pgettext
 from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.history.care_page import draw_first_page
@@ -39,14 +51,107 @@ from backtimer.gui.programme.adherence_views import report_section as adherence_
 from backtimer.gui.programme.adherence_views import summary_lines as adherence_lines
 
 DPI = 72  # one device unit = one point
-DETAILS_TITLE = "Details"
-_OUTCOME_WORDS = {
-    Outcome.COMPLETED: "completed",
-    Outcome.ENDED_BY_USER: "ended early",
-    Outcome.ENDED_FOR_PAIN: "ended for pain",
-    Outcome.ENDED_BY_SYSTEM: "ended by the system (shutdown or logout)",
-    Outcome.INTERRUPTED: "interrupted (program closed)",
-}
+DETAILS_TITLE = _("Details")
+TITLE = _("BackTimer — stretching and pain report")
+DOCUMENT_TITLE = _("BackTimer report {first} to {last}")
+FOOTER = _("BackTimer report {first} – {last}")
+PAGE = _("page {n}")
+PREPARED = _("Prepared: {when}")
+CANNOT_WRITE = _("Could not write {path}: {error}.")
+WRITE_FAILED = _("Could not write {path}.")
+CANNOT_BEGIN = _("Could not write {path}: check that the folder exists and is writable.")
+SESSIONS_HEADING = _("Sessions")
+SESSIONS_LINE = _("{sessions} on {days} ({per_week} a week).")
+SESSIONS_LINE_OUTCOMES = _("{sessions} on {days} ({per_week} a week): {outcomes}")
+LIST_SEPARATOR = _(", ")
+TOTALS_LINE = _("{holds}, {minutes}; {pains}; {gentle}.")
+RATINGS_LINE = _("Pain ratings (0-10): median {median}, highest {highest}; {unrated}.")
+GOALS_HEADING = _("Goals")
+NO_GOALS = _("No goals set.")
+FINISHED = _("finished")
+MET_ON = _("{status} on {date}")
+NOW_SECONDS = _("{value} s")
+NOW_SESSIONS = _("{value} in last 7 days")
+GOALS_HEADERS = (_("Goal"), _("Due"), _("Status"), _("Now"), _("Note"))
+EXERCISES_HEADING = _("Holds per exercise")
+NO_HOLDS = _("No holds in this period.")
+SECONDS = _("{seconds} s")
+EXERCISES_HEADERS = (
+    _("Exercise"),
+    _("Muscle group"),
+    pgettext("narrow column: how many holds", "Holds"),
+    pgettext("holds that ran to the end", "Done"),
+    _("Typical"),
+    _("Longest"),
+    _("Planned"),
+    _("Gentle"),
+    pgettext("narrow column: how many pain events", "Pain events"),
+)
+EXERCISES_NOTE = _(
+    "Done: holds that ran to the end. Typical: the median hold. Gentle: holds done in "
+    "gentle mode (shorter, after pain)."
+)
+CHARTS_HEADING = _("Over time, per muscle group")
+PAIN_EVENTS_HEADING = _("Every pain event ({n})")
+NO_PAIN_EVENTS = _("No pain events in this period.")
+RATING = _("{rating}/10")
+PAIN_EVENTS_HEADERS = (
+    _("Date"),
+    _("Time"),
+    _("Exercise"),
+    _("Side"),
+    _("Where"),
+    _("During"),
+    _("Into it"),
+    _("Rating"),
+    _("Then"),
+    _("Note"),
+)
+
+
+def _period_words(first: str, last: str, days: int) -> str:
+    text = ngettext(
+        "Period: {first} to {last}  ({n} day)", "Period: {first} to {last}  ({n} days)", days
+    )
+    return text.format(first=first, last=last, n=days)
+
+
+def _outcome_words(outcome: Outcome, n: int) -> str:
+    """ "3 completed": the sessions of one outcome."""
+    words = {
+        Outcome.COMPLETED: ngettext("{n} completed", "{n} completed", n),
+        Outcome.ENDED_BY_USER: ngettext("{n} ended early", "{n} ended early", n),
+        Outcome.ENDED_FOR_PAIN: ngettext("{n} ended for pain", "{n} ended for pain", n),
+        Outcome.ENDED_BY_SYSTEM: ngettext(
+            "{n} ended by the system (shutdown or logout)",
+            "{n} ended by the system (shutdown or logout)",
+            n,
+        ),
+        Outcome.INTERRUPTED: ngettext(
+            "{n} interrupted (program closed)", "{n} interrupted (program closed)", n
+        ),
+    }
+    return words[outcome].format(n=n)
+
+
+def _count(kind: str, n: int) -> str:
+    """A count with its noun in the form for ``n``: "3 sessions", "1 day", ..."""
+    words = {
+        "sessions": ngettext("{n} session", "{n} sessions", n),
+        "days": ngettext("{n} day", "{n} days", n),
+        "holds": ngettext("{n} hold", "{n} holds", n),
+        "minutes": ngettext("{n} minute held in all", "{n} minutes held in all", n),
+        "pains": ngettext("{n} pain event", "{n} pain events", n),
+        "gentle": ngettext("{n} session started gentle", "{n} sessions started gentle", n),
+        "unrated": ngettext("{n} event without a rating", "{n} events without a rating", n),
+    }
+    return words[kind].format(n=n)
+
+
+# A cell's text wraps between words; a word longer than its column (a long German
+# compound, say) breaks inside rather than being cut off at the column's edge.
+_CELL = QTextOption()
+_CELL.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 class ReportError(Exception):
@@ -83,7 +188,7 @@ class _Pages:
         self.p.drawText(
             QRectF(0, self.height - 12, self.width, 12),
             Qt.AlignmentFlag.AlignRight,
-            f"page {self.page}",
+            PAGE.format(n=self.page),
         )
         self.p.restore()
 
@@ -127,11 +232,9 @@ class _Pages:
             xs.append(xs[-1] + w * self.width)
 
         def row_height(cells: Sequence[str], bold: bool) -> float:
-            metrics = self.font(8.5, bold)
+            self.font(8.5, bold)
             return 4 + max(
-                metrics.boundingRect(
-                    QRectF(0, 0, xs[i + 1] - xs[i] - 4, 10_000), Qt.TextFlag.TextWordWrap, c
-                ).height()
+                self.p.boundingRect(QRectF(0, 0, xs[i + 1] - xs[i] - 4, 10_000), c, _CELL).height()
                 for i, c in enumerate(cells)
             )
 
@@ -142,11 +245,7 @@ class _Pages:
                 self.p.fillRect(QRectF(0, self.y, self.width, h), QColor("#e8eef5"))
             self.p.setPen(colour)
             for i, c in enumerate(cells):
-                self.p.drawText(
-                    QRectF(xs[i] + 2, self.y + 2, xs[i + 1] - xs[i] - 4, h),
-                    Qt.TextFlag.TextWordWrap,
-                    c,
-                )
+                self.p.drawText(QRectF(xs[i] + 2, self.y + 2, xs[i + 1] - xs[i] - 4, h), c, _CELL)
             self.p.setPen(QColor("#c8c8c8"))
             self.p.drawLine(0, int(self.y + h), int(self.width), int(self.y + h))
             self.y += h
@@ -168,7 +267,11 @@ def _bounds(first: dt.date, last: dt.date) -> tuple[float, float]:
 
 
 def _date(t: float) -> str:
-    return dt.datetime.fromtimestamp(t).strftime("%a %d %b %Y")
+    return formats.weekday_date(dt.datetime.fromtimestamp(t).date())
+
+
+def _seconds(value: float) -> str:
+    return SECONDS.format(seconds=formats.decimal(value, 0))
 
 
 def write_report(
@@ -211,14 +314,14 @@ def write_report(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         os.close(fd)
     except OSError as error:
-        raise ReportError(f"Could not write {path}: {error.strerror}.") from error
+        raise ReportError(CANNOT_WRITE.format(path=path, error=error.strerror)) from error
     tmp = Path(tmp_name)
     try:
         _write_pdf(
             tmp, store, first, last, made, names, sessions, holds, pains, care, routine, adherence
         )
         if tmp.stat().st_size == 0:
-            raise ReportError(f"Could not write {path}.")
+            raise ReportError(WRITE_FAILED.format(path=path))
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(OSError):
@@ -241,7 +344,7 @@ def _write_pdf(
 ) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setTitle(f"BackTimer report {first} to {last}")
+    writer.setTitle(DOCUMENT_TITLE.format(first=first, last=last))
     writer.setCreator("BackTimer")
     writer.setPageLayout(
         QPageLayout(
@@ -253,14 +356,19 @@ def _write_pdf(
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise ReportError(f"Could not write {path}: check that the folder exists and is writable.")
+        raise ReportError(CANNOT_BEGIN.format(path=path))
     try:
-        pages = _Pages(writer, painter, f"BackTimer report {first:%d %b %Y} – {last:%d %b %Y}")
-        pages.text("BackTimer — stretching and pain report", 18, bold=True, gap=4)
-        pages.text(
-            f"Period: {first:%A %d %B %Y} to {last:%A %d %B %Y}  ({(last - first).days + 1} days)"
+        footer = FOOTER.format(first=formats.date(first), last=formats.date(last))
+        pages = _Pages(writer, painter, footer)
+        pages.text(TITLE, 18, bold=True, gap=4)
+        period = _period_words(
+            formats.weekday_date_long(first),
+            formats.weekday_date_long(last),
+            (last - first).days + 1,
         )
-        pages.text(f"Prepared: {dt.datetime.fromtimestamp(made):%d %B %Y, %H:%M}", 9, gap=8)
+        pages.text(period)
+        when = formats.date_time_long(dt.datetime.fromtimestamp(made))
+        pages.text(PREPARED.format(when=when), 9, gap=8)
         routine_name = routine.name if routine is not None else sessions[-1].routine_name
         if adherence is None:
             adherence = adherence_lines(store, first, last)
@@ -286,56 +394,68 @@ def _summary(
     first: dt.date,
     last: dt.date,
 ) -> None:
-    pages.heading("Sessions")
+    pages.heading(SESSIONS_HEADING)
     by_outcome: dict[Outcome, int] = defaultdict(int)
     for s in sessions:
         by_outcome[s.outcome] += 1
     days = {dt.datetime.fromtimestamp(s.started_at).date() for s in sessions}
     weeks = max(1.0, ((last - first).days + 1) / 7)
-    parts = [f"{by_outcome[o]} {_OUTCOME_WORDS[o]}" for o in Outcome if by_outcome[o]]
-    pages.text(
-        f"{len(sessions)} sessions on {len(days)} days ({len(sessions) / weeks:.1f} a week)"
-        + (": " + ", ".join(parts) if parts else ".")
-    )
+    parts = [_outcome_words(o, by_outcome[o]) for o in Outcome if by_outcome[o]]
+    counts = {
+        "sessions": _count("sessions", len(sessions)),
+        "days": _count("days", len(days)),
+        "per_week": formats.decimal(len(sessions) / weeks, 1),
+    }
+    if parts:
+        pages.text(SESSIONS_LINE_OUTCOMES.format(outcomes=LIST_SEPARATOR.join(parts), **counts))
+    else:
+        pages.text(SESSIONS_LINE.format(**counts))
     held = sum(h.hold.held for h in holds)
     gentle = sum(1 for s in sessions if s.gentle)
     pages.text(
-        f"{len(holds)} holds, {held / 60:.0f} minutes held in all; {len(pains)} pain events; "
-        f"{gentle} sessions started gentle."
+        TOTALS_LINE.format(
+            holds=_count("holds", len(holds)),
+            minutes=_count("minutes", round(held / 60)),
+            pains=_count("pains", len(pains)),
+            gentle=_count("gentle", gentle),
+        )
     )
     ratings = [p.pain.rating for p in pains if p.pain.rating is not None]
     if ratings:
         pages.text(
-            f"Pain ratings (0-10): median {statistics.median(ratings):g}, highest "
-            f"{max(ratings)}; {len(pains) - len(ratings)} events without a rating."
+            RATINGS_LINE.format(
+                median=formats.decimal(statistics.median(ratings)),
+                highest=max(ratings),
+                unrated=_count("unrated", len(pains) - len(ratings)),
+            )
         )
 
 
 def _goals(pages: _Pages, store: HistoryStore, now: float) -> None:
-    pages.heading("Goals")
+    pages.heading(GOALS_HEADING)
     goals = store.goals()
     if not goals:
-        pages.text("No goals set.")
+        pages.text(NO_GOALS)
         return
     rows, red = [], []
     for g in goals:
         p = progress(g, store.group_sessions(g.muscle_group), now)
-        state = "finished" if g.finished else p.status.label
-        when = f" on {_date(p.met_at)}" if p.met_at else ""
-        unit = " s" if g.kind.value == "hold" else " in last 7 days"
-        rows.append(
-            [g.describe(), f"{g.due:%d %b %Y}", state + when, f"{p.current:g}{unit}", g.note]
-        )
+        state = FINISHED if g.finished else p.status.label
+        if p.met_at:
+            state = MET_ON.format(status=state, date=_date(p.met_at))
+        now_words = NOW_SECONDS if g.kind.value == "hold" else NOW_SESSIONS
+        now_value = now_words.format(value=formats.decimal(p.current))
+        rows.append([g.describe(), formats.date(g.due), state, now_value, g.note])
         red.append(p.status.value in ("behind", "overdue") and not g.finished)
-    pages.table(("Goal", "Due", "Status", "Now", "Note"), (0.36, 0.12, 0.2, 0.14, 0.18), rows, red)
+    pages.table(GOALS_HEADERS, (0.36, 0.12, 0.2, 0.14, 0.18), rows, red)
 
 
 def _exercises(
     pages: _Pages, holds: Sequence[StoredHold], pains: Sequence[StoredPain], names: dict[str, str]
 ) -> None:
-    pages.heading("Holds per exercise")
+    pages.heading(EXERCISES_HEADING)
     if not holds:
-        pages.text("No holds in this period.")
+        pages.text(NO_HOLDS)
         return
     per: dict[str, list[HoldRecord]] = defaultdict(list)
     for h in holds:
@@ -352,33 +472,16 @@ def _exercises(
                 MUSCLE_GROUP_NAMES.get(records[0].muscle_group, records[0].muscle_group),
                 str(len(records)),
                 str(sum(r.completed for r in records)),
-                f"{statistics.median(held):.0f} s",
-                f"{max(held):.0f} s",
-                f"{statistics.median(r.planned for r in records):.0f} s",
+                _seconds(statistics.median(held)),
+                _seconds(max(held)),
+                _seconds(statistics.median(r.planned for r in records)),
                 str(sum(r.gentle for r in records)),
                 str(pain_count.get(exercise, 0)),
             ]
         )
-    pages.table(
-        (
-            "Exercise",
-            "Muscle group",
-            "Holds",
-            "Done",
-            "Typical",
-            "Longest",
-            "Planned",
-            "Gentle",
-            "Pain events",
-        ),
-        (0.2, 0.17, 0.08, 0.08, 0.1, 0.1, 0.1, 0.08, 0.09),
-        rows,
-    )
-    pages.text(
-        "Done: holds that ran to the end. Typical: the median hold. Gentle: holds done in "
-        "gentle mode (shorter, after pain).",
-        7.5,
-    )
+    widths = (0.19, 0.15, 0.08, 0.1, 0.1, 0.1, 0.1, 0.08, 0.1)
+    pages.table(EXERCISES_HEADERS, widths, rows)
+    pages.text(EXERCISES_NOTE, 7.5)
 
 
 def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -> None:
@@ -387,12 +490,12 @@ def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -
     sides = store.daily_side_longest(start, end)
     size = bucket_size(first, last)
     groups = sorted(
-        {g for d, g, *_ in totals if first <= dt.date.fromisoformat(d) <= last}
-        | {g for d, g, _ in daily_pains if g and first <= dt.date.fromisoformat(d) <= last}
+        {g for d, g, *_rest in totals if first <= dt.date.fromisoformat(d) <= last}
+        | {g for d, g, _n in daily_pains if g and first <= dt.date.fromisoformat(d) <= last}
     )
     if not groups:
         return
-    pages.heading("Over time, per muscle group")
+    pages.heading(CHARTS_HEADING)
     chart_h = 170.0
     for group in groups:
         pages.room(chart_h + 8)
@@ -410,9 +513,9 @@ def _charts(pages: _Pages, store: HistoryStore, first: dt.date, last: dt.date) -
 
 
 def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, str]) -> None:
-    pages.heading(f"Every pain event ({len(pains)})")
+    pages.heading(PAIN_EVENTS_HEADING.format(n=len(pains)))
     if not pains:
-        pages.text("No pain events in this period.")
+        pages.text(NO_PAIN_EVENTS)
         return
     rows = []
     for p in pains:
@@ -420,31 +523,20 @@ def _pain_events(pages: _Pages, pains: Sequence[StoredPain], names: dict[str, st
         when = dt.datetime.fromtimestamp(e.at)
         rows.append(
             [
-                f"{when:%d %b %Y}",
-                f"{when:%H:%M}",
+                formats.date(when.date()),
+                formats.clock(when),
                 names.get(e.exercise_id, e.exercise_id) if e.exercise_id else "—",
-                e.side.value if e.side else "",
+                NARROW_SIDE_WORDS[e.side] if e.side else "",
                 e.site.describe() if e.site else "",
-                e.phase,
-                f"{e.held:.0f} s",
-                "—" if e.rating is None else f"{e.rating}/10",
-                e.choice.value if e.choice else "—",
+                phase_words(e.phase),
+                _seconds(e.held),
+                "—" if e.rating is None else RATING.format(rating=e.rating),
+                CHOICE_WORDS[e.choice] if e.choice else "—",
                 e.note,
             ]
         )
     pages.table(
-        (
-            "Date",
-            "Time",
-            "Exercise",
-            "Side",
-            "Where",
-            "During",
-            "Into it",
-            "Rating",
-            "Then",
-            "Note",
-        ),
-        (0.11, 0.06, 0.15, 0.05, 0.11, 0.08, 0.07, 0.07, 0.08, 0.22),
+        PAIN_EVENTS_HEADERS,
+        (0.1, 0.06, 0.14, 0.06, 0.11, 0.1, 0.06, 0.08, 0.08, 0.21),
         rows,
     )
