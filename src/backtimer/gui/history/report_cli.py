@@ -19,25 +19,32 @@ from pathlib import Path
 from backtimer.core.care.period import Period, check_period, no_sessions, parse_day
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _
 from backtimer.core.paths import data_dir
 
 PROG = "backtimer report"
-NOT_PDF = "{path} does not end in .pdf: name the report FILE.pdf."
-WROTE = "Wrote the report for {first} to {last} to {path}."
-BAD_ROUTINE = "The routine {path} could not be read; page one uses the built-in routine."
+NOT_PDF = _("{path} does not end in .pdf: name the report FILE.pdf.")
+WROTE = _("Wrote the report for {first} to {last} to {path}.")
+BAD_ROUTINE = _("The routine {path} could not be read; page one uses the built-in routine.")
+DESCRIPTION = _(
+    "Write the report for your clinician (PDF): page one in a minute, details after it."
+)
+SINCE_HELP = _("first day, YYYY-MM-DD (default: 4 weeks)")
+UNTIL_HELP = _("last day, YYYY-MM-DD (default: today)")
+DATA_HELP = _("where the history is kept")
+ROUTINE_HELP = _("the routine prescribed")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
-        description="Write the report for your clinician (PDF): page one in a minute, "
-        "details after it.",
+        description=DESCRIPTION,
     )
-    p.add_argument("--since", metavar="DATE", help="first day, YYYY-MM-DD (default: 4 weeks)")
-    p.add_argument("--until", metavar="DATE", help="last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--since", metavar="DATE", help=SINCE_HELP)
+    p.add_argument("--until", metavar="DATE", help=UNTIL_HELP)
     p.add_argument("--output", type=Path, metavar="FILE.pdf", required=True)
-    p.add_argument("--data-dir", type=Path, metavar="DIR", help="where the history is kept")
-    p.add_argument("--routine", type=Path, metavar="FILE", help="the routine prescribed")
+    p.add_argument("--data-dir", type=Path, metavar="DIR", help=DATA_HELP)
+    p.add_argument("--routine", type=Path, metavar="FILE", help=ROUTINE_HELP)
     return p
 
 
