@@ -127,7 +127,7 @@ def test_a_screen_reader_hears_the_lead_in_and_pain_stop(
 ) -> None:
     """Started hands-free and stopped for pain, the window announces the lead-in politely
     and the stop assertively (AT-SPI politeness 1 and 2), in those words."""
-    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+    from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
     from backtimer.core.session.timeline import lead_in_phase
 
@@ -142,7 +142,14 @@ def test_a_screen_reader_hears_the_lead_in_and_pain_stop(
         "RegisterEvent",
     )
     ask.setArguments(["object:announcement"])
-    assert reader.call(ask).type() == QDBusMessage.MessageType.ReplyMessage
+
+    def registered() -> bool:
+        # The registry is started by this first call; on a busy machine it once quit as it
+        # started (NoReply: "recipient disconnected"), and the next call starts it again.
+        reply = reader.call(ask, QDBus.CallMode.Block, 5000)
+        return reply.type() == QDBusMessage.MessageType.ReplyMessage
+
+    qtbot.waitUntil(registered, timeout=30_000)
     log = tmp_path / "monitor.log"
     with log.open("w", encoding="utf-8") as out:
         monitor = _start(
