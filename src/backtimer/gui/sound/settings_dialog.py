@@ -14,6 +14,7 @@ import shutil
 import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -372,6 +373,17 @@ class SettingsDialog(QDialog):
         self._player = None
         self._player_key = None
         self._play_when_ready = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Tall enough for the wrapped notes at the width the dialog gets: its first size
+        comes from the layout's plain size hint, which is too short when longer words
+        (German, Spanish) widen the dialog and the notes wrap to more lines."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.heightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         """Closing (OK, Cancel, Escape) silences Test and removes its files."""
