@@ -221,3 +221,22 @@ def test_test_speaks_the_sample_through_the_sound_server(qtbot) -> None:
     with qtbot.waitSignal(dialog.test_played, timeout=10_000):
         dialog.test_button.click()  # again: already rendered, plays at once
     dialog.reject()
+
+
+def test_longer_words_widen_the_dialog_and_its_notes_still_show_whole(qtbot) -> None:
+    """In German a checkbox's words widen the dialog and the notes wrap to more lines:
+    the dialog grows tall enough that no note is cut off."""
+    dialog = _offline(qtbot)
+    dialog.ten_left.setText("Kurz vor Ende des Haltens „noch zehn Sekunden“ sagen")
+    dialog.listen.setText("Stoppen, wenn ich „stop“ sage (Sprachstopp)")
+    dialog.listen_note.setText(
+        "Experimentell: funktioniert am besten in einem ruhigen Raum; sagen Sie „stop“ für "
+        "sich allein. Die Tasten funktionieren immer. Das Mikrofon ist nur offen, solange "
+        "eine Einheit läuft, und was es hört, bleibt auf diesem Computer: Nichts wird "
+        "aufgezeichnet oder gespeichert."
+    )
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note = dialog.listen_note
+    assert note.height() >= note.heightForWidth(note.width())
+    assert dialog.height() >= dialog.layout().heightForWidth(dialog.width())

@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backtimer.core.i18n import _
 from backtimer.core.programme.schedule import Schedule
 
 #: The one list of muscle groups. Goals and history are kept per group, so a routine may
@@ -30,17 +31,17 @@ MUSCLE_GROUPS: tuple[str, ...] = (
 
 #: Human names for the groups, for windows and reports.
 MUSCLE_GROUP_NAMES: dict[str, str] = {
-    "gluteus": "Gluteus (buttocks)",
-    "hamstrings": "Hamstrings",
-    "piriformis": "Piriformis",
-    "psoas": "Psoas major",
-    "lower_back": "Lower back",
-    "hip_flexors": "Hip flexors",
-    "quadriceps": "Quadriceps",
-    "calves": "Calves",
-    "upper_back": "Upper back",
-    "neck": "Neck",
-    "whole_body": "Whole body",
+    "gluteus": _("Gluteus (buttocks)"),
+    "hamstrings": _("Hamstrings"),
+    "piriformis": _("Piriformis"),
+    "psoas": _("Psoas major"),
+    "lower_back": _("Lower back"),
+    "hip_flexors": _("Hip flexors"),
+    "quadriceps": _("Quadriceps"),
+    "calves": _("Calves"),
+    "upper_back": _("Upper back"),
+    "neck": _("Neck"),
+    "whole_body": _("Whole body"),
 }
 
 HOLD_RANGE = (5, 180)  #: seconds a hold may last
@@ -152,11 +153,15 @@ SIDE_PLACEHOLDERS = ("{side}", "{other}")
 
 
 def step_text(step: Step, side: Side | None) -> str:
-    """The step's words for ``side``: ``{side}`` and ``{other}`` become "right"/"left".
+    """The step's words for ``side``, in the language in use: ``{side}`` and ``{other}``
+    become "right"/"left", then the finished sentence is looked up whole (the content
+    catalogs list both sides' sentences, see ``core.translatable.expand_sides``): in
+    German and Spanish a side word's form depends on its noun, so it cannot be put in
+    after translating. Without a translation the English sentence is said.
 
     The loader forbids placeholders in one-sided exercises, so ``side`` is None only for
     text without them.
     """
     if side is None:
-        return step.text
-    return step.text.replace("{side}", side.value).replace("{other}", side.other.value)
+        return _(step.text)
+    return _(step.text.replace("{side}", side.value).replace("{other}", side.other.value))

@@ -19,6 +19,7 @@ from backtimer.core.care.body import PainSite
 from backtimer.core.history.faults import StoreError, StoreFault
 from backtimer.core.history.recorder import SessionRecorder
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import Routine
 from backtimer.core.session.engine import Engine
 from backtimer.core.session.events import PainStopped
@@ -32,25 +33,34 @@ from backtimer.gui.sound.director import CueDirector
 log = logging.getLogger(__name__)
 
 # What the window's banner says when the history stops (and starts again) being saved.
-NOT_SAVED_FULL = (
+NOT_SAVED_FULL = _(
     "Your history could not be saved: the disk holding it ({folder}) is full. Free some "
     "space there; this session goes on, what was saved before is kept, and the rest is "
     "saved as soon as there is room."
 )
-NOT_SAVED_READ_ONLY = (
+NOT_SAVED_READ_ONLY = _(
     "Your history could not be saved: the disk or folder holding it ({folder}) is "
     "read-only. This session goes on and what was saved before is kept; afterwards, check "
     "that disk, or start BackTimer with --data-dir pointing to a folder that can be written."
 )
-NOT_SAVED_DISK_ERROR = (
+NOT_SAVED_DISK_ERROR = _(
     "Your history could not be saved: the disk holding it ({folder}) reported an error. "
     "This session goes on and what was saved before is kept; afterwards, check that disk."
 )
-NOT_SAVED_OTHER = (
+NOT_SAVED_OTHER = _(
     "Your history could not be saved: {error} This session goes on and what was saved "
     "before is kept."
 )
-SAVED_AGAIN = "Your history is being saved again, with everything from while it could not be."
+SAVED_AGAIN = _("Your history is being saved again, with everything from while it could not be.")
+
+#: Which stretches start gentle today; ``{names}`` is their names, listed.
+GENTLE_TODAY_ONE = (
+    "{names} hurt in a recent session, so it starts gentle today (shorter holds, longer rests)."
+)
+GENTLE_TODAY_MANY = (
+    "{names} hurt in a recent session, so they start gentle today (shorter holds, longer rests)."
+)
+NAME_SEPARATOR = _(", ")
 
 _NOT_SAVED = {
     StoreFault.FULL: NOT_SAVED_FULL,
@@ -164,11 +174,8 @@ class Session(QObject):
         )
         if not gentle:
             return ""
-        names = ", ".join(self.routine.exercises[i].name for i in gentle)
-        return (
-            f"{names} hurt in a recent session, so it starts gentle today "
-            "(shorter holds, longer rests)."
-        )
+        names = NAME_SEPARATOR.join(self.routine.exercises[i].name for i in gentle)
+        return ngettext(GENTLE_TODAY_ONE, GENTLE_TODAY_MANY, len(gentle)).format(names=names)
 
     # ----- commands: the engine's, by the engine's names; the driver re-arms after each --
     def start(self) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.core.session import events as ev
 from backtimer.core.session.timeline import Phase, PhaseKind
@@ -21,14 +22,21 @@ if TYPE_CHECKING:
 #: After this long paused, the screen may sleep again.
 RELEASE_SCREEN_AFTER_PAUSE_MS = 5 * 60 * 1000
 #: What a screen reader says for the start button as it reads: (name, description).
+START = _("▶ Start")
+RESUME = _("▶ Resume")
+PAUSE = _("❚❚ Pause")
 START_BUTTON_WORDS = {
-    "▶ Start": (
-        "Start",
-        "Start the session: 10 seconds to get down, then it runs by itself. Key: Space.",
+    START: (
+        _("Start"),
+        _("Start the session: 10 seconds to get down, then it runs by itself. Key: Space."),
     ),
-    "▶ Resume": ("Resume", "Go on from where the session was paused. Key: Space."),
-    "❚❚ Pause": ("Pause", "Pause the session; press again to go on. Key: Space."),
+    RESUME: (_("Resume"), _("Go on from where the session was paused. Key: Space.")),
+    PAUSE: (_("Pause"), _("Pause the session; press again to go on. Key: Space.")),
 }
+STALLED = _(
+    "Paused: the computer was away for {seconds} s (lid closed or busy). Press Space to go on."
+)
+TIME_LEFT = _("{left} left of {total}")
 
 
 def _format_minutes(seconds: float) -> str:
@@ -112,10 +120,7 @@ class SessionScreen(QObject):
         elif isinstance(event, ev.Paused | ev.Resumed):
             self._update_pause_controls()
         elif isinstance(event, ev.StallDetected):
-            self._parts.banner.show_message(
-                f"Paused: the computer was away for {round(event.gap)} s "
-                "(lid closed or busy). Press Space to go on."
-            )
+            self._parts.banner.show_message(STALLED.format(seconds=round(event.gap)))
         elif isinstance(event, ev.PlanChanged):
             self._parts.gentle_badge.setVisible(event.gentle)
         elif isinstance(event, ev.SessionFinished):
@@ -166,14 +171,14 @@ class SessionScreen(QObject):
     def _update_pause_controls(self) -> None:
         session = self._session
         if session is None or not session.active:
-            self._set_start_button("▶ Start")
+            self._set_start_button(START)
             self.inhibitor.release()
             return
         if session.paused:
-            self._set_start_button("▶ Resume")
+            self._set_start_button(RESUME)
             self._pause_release.start()
         else:
-            self._set_start_button("❚❚ Pause")
+            self._set_start_button(PAUSE)
             self._pause_release.stop()
             self.inhibitor.hold()
 
@@ -186,8 +191,10 @@ class SessionScreen(QObject):
             session.remaining(), phase.seconds, phase.kind, frozen=session.paused or session.in_pain
         )
         self._parts.time_label.setText(
-            f"{_format_minutes(session.session_remaining())} left of "
-            f"{_format_minutes(session.planned_total())}"
+            TIME_LEFT.format(
+                left=_format_minutes(session.session_remaining()),
+                total=_format_minutes(session.planned_total()),
+            )
         )
         self._parts.step_panel.set_prepare_progress(session.phase_elapsed(), phase)
 
@@ -202,7 +209,7 @@ class SessionScreen(QObject):
         self._parts.countdown.set_state(
             phases[0].seconds, phases[0].seconds, PhaseKind.LEAD_IN, frozen=True
         )
-        self._set_start_button("▶ Start")
+        self._set_start_button(START)
 
     def _show_summary(self) -> None:
         self.session_finished.emit()

@@ -9,24 +9,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Side, step_text
 from backtimer.core.session.cue_schedule import END_CUES, MILESTONE_KINDS, START_CUES
 from backtimer.core.session.events import Cue
 from backtimer.core.session.timeline import Phase, PhaseKind
 
-#: What a rest says comes next: the next exercise, or the next rep of this one.
-REST_NEXT_EXERCISE = "Rest. Next: {exercise}."
-REST_NEXT_REP = "Rest. Next: rep {rep} of {reps}."
-REST_NEXT_REP_SIDE = "Rest. Next: rep {rep} of {reps}, {side} side."
-REST_NEXT_LAST_REP = "Rest. Next: the last rep."
-REST_NEXT_LAST_REP_SIDE = "Rest. Next: the last rep, {side} side."
+#: Each sentence is whole, one per side where a side is named: in German and Spanish a
+#: side word's form depends on the noun it goes with, so no sentence is built from parts.
+GET_READY = _("Get ready.")
+WARMUP_HEADING = _("Warm-up: {title}")
+COOLDOWN_HEADING = _("Cool-down: {title}")
+#: How a side is said on its own, before a stretch's steps.
+SIDE_ALONE: dict[Side, str] = {Side.RIGHT: _("Right side."), Side.LEFT: _("Left side.")}
+HOLD = _("Hold.")
 #: The first hold of an exercise's last rep (when it has more than one).
-HOLD_LAST_REP = "Last rep. Hold."
+HOLD_LAST_REP = _("Last rep. Hold.")
+REST = _("Rest.")
+#: What a rest says comes next: the next exercise, or the next rep of this one.
+REST_NEXT_EXERCISE = _("Rest. Next: {exercise}.")
+REST_NEXT_REP = _("Rest. Next: rep {rep} of {reps}.")
+REST_NEXT_REP_SIDE: dict[Side, str] = {
+    Side.RIGHT: _("Rest. Next: rep {rep} of {reps}, right side."),
+    Side.LEFT: _("Rest. Next: rep {rep} of {reps}, left side."),
+}
+REST_NEXT_LAST_REP = _("Rest. Next: the last rep.")
+REST_NEXT_LAST_REP_SIDE: dict[Side, str] = {
+    Side.RIGHT: _("Rest. Next: the last rep, right side."),
+    Side.LEFT: _("Rest. Next: the last rep, left side."),
+}
+SWITCH_TO: dict[Side, str] = {
+    Side.RIGHT: _("Switch to the right side."),
+    Side.LEFT: _("Switch to the left side."),
+}
+SWITCH_TO_OTHER = _("Switch to the other side.")
 #: The switch to an exercise's last side (in its last rep).
-SWITCH_LAST_SIDE = "Switch to the {side} side. Last side."
-#: Halfway through a timed warm-up or cool-down movement (said whatever the hold setting).
-MOVEMENT_HALFWAY = "Halfway."
-#: How each side is named inside a sentence.
+SWITCH_LAST_SIDE: dict[Side, str] = {
+    Side.RIGHT: _("Switch to the right side. Last side."),
+    Side.LEFT: _("Switch to the left side. Last side."),
+}
+#: Halfway through a hold, or a timed warm-up or cool-down movement (said whatever the
+#: hold setting).
+HALFWAY = _("Halfway.")
+MOVEMENT_HALFWAY = HALFWAY
+TEN_LEFT = _("Ten seconds left.")
+RELEASE = _("Release.")
+WELL_DONE = _("Well done.")
+#: The English side words that expand a step's ``{side}`` (the screen reader's line
+#: still uses them; a sentence of the voice never does).
 SIDE_NAMES: dict[Side, str] = {Side.RIGHT: "right", Side.LEFT: "left"}
 
 
@@ -45,7 +75,7 @@ def _sentence(text: str) -> str:
 
 
 def _side_words(side: Side | None) -> tuple[str, ...]:
-    return () if side is None else (f"{side.value.capitalize()} side.",)
+    return () if side is None else (SIDE_ALONE[side],)
 
 
 def _name(title: str) -> str:
@@ -60,19 +90,15 @@ def _last_rep(phase: Phase) -> bool:
 def _rest_words(following: Phase | None) -> str:
     """What a rest says: what comes after it, when that is known."""
     if following is None or following.kind is PhaseKind.DONE:
-        return "Rest."
+        return REST
     if following.kind is PhaseKind.HOLD:  # the next rep of the same exercise
-        side = SIDE_NAMES[following.side] if following.side is not None else None
+        side = following.side
         if _last_rep(following):
-            if side is None:
-                return REST_NEXT_LAST_REP
-            return REST_NEXT_LAST_REP_SIDE.format(side=side)
-        values = {"rep": following.rep, "reps": following.reps}
-        if side is None:
-            return REST_NEXT_REP.format(**values)
-        return REST_NEXT_REP_SIDE.format(side=side, **values)
+            return REST_NEXT_LAST_REP if side is None else REST_NEXT_LAST_REP_SIDE[side]
+        template = REST_NEXT_REP if side is None else REST_NEXT_REP_SIDE[side]
+        return template.format(rep=following.rep, reps=following.reps)
     name = _name(following.title)
-    return REST_NEXT_EXERCISE.format(exercise=name) if name else "Rest."
+    return REST_NEXT_EXERCISE.format(exercise=name) if name else REST
 
 
 def _hold_words(phase: Phase, following: Phase | None) -> str:
@@ -82,7 +108,7 @@ def _hold_words(phase: Phase, following: Phase | None) -> str:
     first_of_rep = phase.side is None or (
         following is not None and following.kind is PhaseKind.SWITCH
     )
-    return HOLD_LAST_REP if _last_rep(phase) and first_of_rep else "Hold."
+    return HOLD_LAST_REP if _last_rep(phase) and first_of_rep else HOLD
 
 
 def cue_phrases(
@@ -97,10 +123,10 @@ def cue_phrases(
     how a hold knows it begins its rep).
     """
     if cue is Cue.GET_READY:
-        return ("Get ready.",)
+        return (GET_READY,)
     if cue in (Cue.WARMUP_START, Cue.COOLDOWN_START):
-        heading = "Warm-up" if cue is Cue.WARMUP_START else "Cool-down"
-        return (_sentence(f"{heading}: {phase.title}"),) + tuple(
+        heading = WARMUP_HEADING if cue is Cue.WARMUP_START else COOLDOWN_HEADING
+        return (_sentence(heading.format(title=phase.title)),) + tuple(
             _sentence(step_text(s, None)) for s in phase.steps
         )
     if cue is Cue.PREPARE_START:
@@ -113,21 +139,20 @@ def cue_phrases(
         return (_hold_words(phase, following),)
     if cue is Cue.SWITCH_SIDES:
         if phase.side is not None and phase.rep == phase.reps:
-            return (SWITCH_LAST_SIDE.format(side=SIDE_NAMES[phase.side]),)
-        side = phase.side.value if phase.side is not None else "other"
-        return (f"Switch to the {side} side.",)
+            return (SWITCH_LAST_SIDE[phase.side],)
+        return (SWITCH_TO[phase.side] if phase.side is not None else SWITCH_TO_OTHER,)
     if cue is Cue.REST_START:
         return (_rest_words(following),)
     if cue is Cue.HALFWAY:
         if phase.kind is not PhaseKind.HOLD:
             return (MOVEMENT_HALFWAY,)
-        return ("Halfway.",) if announcements.halfway else ()
+        return (HALFWAY,) if announcements.halfway else ()
     if cue is Cue.TEN_LEFT:
-        return ("Ten seconds left.",) if announcements.ten_left else ()
+        return (TEN_LEFT,) if announcements.ten_left else ()
     if cue is Cue.RELEASE:
-        return ("Release.",)
+        return (RELEASE,)
     if cue is Cue.SESSION_DONE:
-        return ("Well done.",)
+        return (WELL_DONE,)
     return ()  # COUNT_3/2/1 and REST_OVER are beeps only
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine, Sides, Step
 from backtimer.core.session.timeline import Phase, PhaseKind
 
@@ -21,6 +22,8 @@ Section = Literal["warmup", "cooldown"]
 RowKey = int | Section
 
 _SECTIONS: dict[PhaseKind, Section] = {PhaseKind.WARMUP: "warmup", PhaseKind.COOLDOWN: "cooldown"}
+#: What the warm-up's and the cool-down's rows are called.
+SECTION_NAMES: dict[Section, str] = {"warmup": _("Warm-up"), "cooldown": _("Cool-down")}
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def _section_row(routine: Routine, key: Section, phases: Sequence[Phase], index:
     last_of_run = {run[-1]: run for run in runs}
     run = last_of_run[_chosen(list(last_of_run), index, key)]
     pose = held_pose([s for m in movements for s in m.steps])
-    name = "Warm-up" if key == "warmup" else "Cool-down"
+    name = SECTION_NAMES[key]
     seconds = sum(phases[n].seconds for n in run)
     return StepRow(key, name, pose, seconds, Sides.NONE, 1, False)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from backtimer.core.i18n import _, pgettext
 from backtimer.core.routine import HOLD_RANGE, Exercise, Movement, Routine, Side, Step
 
 LEAD_IN_SECONDS = 10.0  #: time to get down on the mat after pressing start
@@ -31,15 +32,18 @@ class PhaseKind(enum.Enum):
 
 #: What the window calls each phase.
 PHASE_LABELS: dict[PhaseKind, str] = {
-    PhaseKind.LEAD_IN: "Get ready",
-    PhaseKind.WARMUP: "Warm-up",
-    PhaseKind.PREPARE: "Get into position",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.SWITCH: "Switch sides",
-    PhaseKind.REST: "Rest",
-    PhaseKind.COOLDOWN: "Cool-down",
-    PhaseKind.DONE: "Done",
+    PhaseKind.LEAD_IN: _("Get ready"),
+    PhaseKind.WARMUP: _("Warm-up"),
+    PhaseKind.PREPARE: _("Get into position"),
+    PhaseKind.HOLD: pgettext("phase", "Hold"),
+    PhaseKind.SWITCH: _("Switch sides"),
+    PhaseKind.REST: pgettext("phase", "Rest"),
+    PhaseKind.COOLDOWN: _("Cool-down"),
+    PhaseKind.DONE: pgettext("phase", "Done"),
 }
+#: The lead-in's title (the same words as its label) and the end's.
+LEAD_IN_TITLE = PHASE_LABELS[PhaseKind.LEAD_IN]
+DONE_TITLE = _("Well done")
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class Phase:
 
 
 def lead_in_phase(seconds: float = LEAD_IN_SECONDS) -> Phase:
-    return Phase(PhaseKind.LEAD_IN, seconds, "Get ready")
+    return Phase(PhaseKind.LEAD_IN, seconds, LEAD_IN_TITLE)
 
 
 def movement_phase(kind: PhaseKind, movement: Movement) -> Phase:
@@ -183,7 +187,7 @@ def phases_from_exercise(
         ex = routine.exercises[i]
         phases += exercise_phases(routine, i, gentle=ex.id in gentle, hold_delta=hold_delta)
     phases += [movement_phase(PhaseKind.COOLDOWN, m) for m in routine.cooldown]
-    phases.append(Phase(PhaseKind.DONE, 0.0, "Well done"))
+    phases.append(Phase(PhaseKind.DONE, 0.0, DONE_TITLE))
     return phases
 
 

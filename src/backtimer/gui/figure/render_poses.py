@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.library.loader import load_library
 from backtimer.core.poses.library import builtin_poses
@@ -34,15 +35,20 @@ STRIP = ("glute-squeeze", "hamstring-lean", "piriformis-pull", "psoas-lean")
 SHEET_COLUMNS = 7
 #: The library sheet's order: where an exercise is done, then its name.
 PLACES = ("floor", "chair", "standing")
+DESCRIPTION = _("Draw every built-in pose to PNG files.")
+HELP_DIR = _("folder to write the PNGs into")
+HELP_SIZE = _("picture size in pixels (default 600)")
+HELP_DARK = _("draw on a dark background")
+BAD_SIZE = _("render-poses: --size must be between 16 and 4096")
+POSE_ERROR = _("render-poses: {error}")
+CANNOT_WRITE = _("render-poses: cannot write to {folder}: {reason}")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="backtimer render-poses", description="Draw every built-in pose to PNG files."
-    )
-    p.add_argument("dir", type=Path, metavar="DIR", help="folder to write the PNGs into")
-    p.add_argument("--size", type=int, default=600, help="picture size in pixels (default 600)")
-    p.add_argument("--dark", action="store_true", help="draw on a dark background")
+    p = argparse.ArgumentParser(prog="backtimer render-poses", description=DESCRIPTION)
+    p.add_argument("dir", type=Path, metavar="DIR", help=HELP_DIR)
+    p.add_argument("--size", type=int, default=600, help=HELP_SIZE)
+    p.add_argument("--dark", action="store_true", help=HELP_DARK)
     return p
 
 
@@ -50,7 +56,7 @@ def run_render_poses(argv: Sequence[str]) -> int:
     """Entry point for the subcommand; returns the exit status, never raises to the user."""
     args = _parser().parse_args(list(argv))
     if not 16 <= args.size <= 4096:
-        print("render-poses: --size must be between 16 and 4096", file=sys.stderr)
+        print(BAD_SIZE, file=sys.stderr)
         return 2
     # Nothing is shown on screen, so no display is needed (read when the app is made).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -58,12 +64,17 @@ def run_render_poses(argv: Sequence[str]) -> int:
     try:
         written = _render_all(args.dir, args.size, args.dark)
     except PoseError as e:
-        print(f"render-poses: {e}", file=sys.stderr)
+        print(POSE_ERROR.format(error=e), file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"render-poses: cannot write to {args.dir}: {e.strerror}", file=sys.stderr)
+        print(CANNOT_WRITE.format(folder=args.dir, reason=e.strerror), file=sys.stderr)
         return 1
-    print(f"render-poses: wrote {written} pictures to {args.dir}")
+    wrote = ngettext(
+        "render-poses: wrote {n} picture to {folder}",
+        "render-poses: wrote {n} pictures to {folder}",
+        written,
+    )
+    print(wrote.format(n=written, folder=args.dir))
     return 0
 
 

@@ -25,11 +25,16 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.poses.library import load_pose
 from backtimer.core.poses.motion import interpolate, mirrored
 from backtimer.core.poses.pose import Pose
 from backtimer.core.routine import Side
 from backtimer.gui.figure.painting import render_pose
+
+#: Said in the figure's place when a routine's picture cannot be shown.
+NOT_SVG = _("Cannot show {file}: not a readable SVG picture.")
+UNREADABLE = _("Cannot show {file}: {reason}.")
 
 MOVE_MS = 1500  #: how long the figure takes to move into a pose
 DWELL_MS = 1200  #: how long it stays in a pose before moving to the next of a step's poses
@@ -154,13 +159,13 @@ class FigureWidget(QWidget):
             if svg.isValid():
                 self._svg = svg
             else:
-                self._image_error = f"Cannot show {path.name}: not a readable SVG picture."
+                self._image_error = NOT_SVG.format(file=path.name)
         else:
             reader = QImageReader(str(path))
             reader.setAutoTransform(True)
             img = reader.read()
             if img.isNull():
-                self._image_error = f"Cannot show {path.name}: {reader.errorString()}."
+                self._image_error = UNREADABLE.format(file=path.name, reason=reader.errorString())
             else:
                 self._image = img
         self.update()

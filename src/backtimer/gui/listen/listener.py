@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from backtimer.core.i18n import _
 from backtimer.gui.listen.listener_process import (
     EXIT_BUSY,
     EXIT_NO_MICROPHONE,
@@ -31,25 +32,25 @@ from backtimer.gui.listen.listener_process import (
 
 log = logging.getLogger(__name__)
 
-NO_RECOGNISER = (
+NO_RECOGNISER = _(
     "Voice stop is off: the speech recogniser is not installed. Install it with "
     "pip install 'backtimer[voice]' (or pip install pocketsphinx). "
     "Esc, P and the PAIN — STOP button work as always."
 )
-NO_MICROPHONE = (
+NO_MICROPHONE = _(
     "Voice stop is off: no microphone was found. Plug one in (or turn it on in the sound "
     "settings of your desktop) and start the session again. Esc, P and the PAIN — STOP "
     "button work as always."
 )
-MICROPHONE_BUSY = (
+MICROPHONE_BUSY = _(
     "Voice stop is off: the microphone could not be opened (another program may be using "
     "it). Trying again… Esc, P and the PAIN — STOP button work as always."
 )
-NO_MULTIMEDIA = (
+NO_MULTIMEDIA = _(
     "Voice stop is off: Qt's sound library could not load. Install libpulse0 "
     "(sudo apt-get install libpulse0). Esc, P and the PAIN — STOP button work as always."
 )
-LISTENER_FAILED = "Voice stop stopped working for a moment. Trying again…"
+LISTENER_FAILED = _("Voice stop stopped working for a moment. Trying again…")
 
 #: The keyword threshold, chosen from bench/voice_stop.py's figures (README, "Voice stop").
 THRESHOLD = 1e-20

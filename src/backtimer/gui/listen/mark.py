@@ -6,10 +6,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-LISTENING_ONE = "● Listening: say “{word}” to stop"
-LISTENING_TWO = "● Listening: say “{word}” or “{other}” to stop"
-STARTING = "● Microphone opening…"
-TOOLTIP = (
+from backtimer.core.i18n import _
+
+#: The keywords stay English words in every language (the recogniser knows only English).
+LISTENING_ONE = _("● Listening: say “{word}” to stop")
+LISTENING_TWO = _("● Listening: say “{word}” or “{other}” to stop")
+STARTING = _("● Microphone opening…")
+TOOLTIP = _(
     "Voice stop: the microphone is open while this session runs. What it hears is "
     "recognised on this computer and never recorded or kept."
 )

@@ -10,12 +10,15 @@ import wave
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from backtimer.core.i18n import _
 from backtimer.gui.sound.output import SoundOutput, State
 from backtimer.gui.sound.pcm import wav_seconds
 from backtimer.gui.sound.player import CuePlayer
 from backtimer.resources import resource_path
 
 log = logging.getLogger(__name__)
+
+UNREADABLE = _("A sound file could not be read: {path} ({error}).")
 
 
 class EffectPlayer(CuePlayer):
@@ -53,7 +56,7 @@ class EffectPlayer(CuePlayer):
         try:
             length = seconds if seconds is not None else wav_seconds(path)
         except (OSError, EOFError, wave.Error) as exc:
-            self.report_problem(f"A sound file could not be read: {path} ({exc}).")
+            self.report_problem(UNREADABLE.format(path=path, error=exc))
             self.item_failed(name)
             return
         self._seconds[name] = length

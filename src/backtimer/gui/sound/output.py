@@ -27,24 +27,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from backtimer.core.i18n import _
 from backtimer.core.platform import current
 from backtimer.gui.sound.player_process import EXIT_NO_DEVICE, EXIT_NO_MULTIMEDIA
 
 log = logging.getLogger(__name__)
 
-NO_MULTIMEDIA = (
+NO_MULTIMEDIA = _(
     "No sound: Qt's sound library could not load. "
     "Install libpulse0 (sudo apt-get install libpulse0)."
 )
-NO_OUTPUT = (
+NO_OUTPUT = _(
     "No sound: no audio output was found. Is a sound server running? "
     "(sudo apt-get install pulseaudio)"
 )
-SOUND_LOST = (
+SOUND_LOST = _(
     "Sound was lost: the sound server stopped. The session goes on; "
     "sound comes back by itself when the server is back."
 )
-PLAYER_FAILED = "Sound stopped: the sound player failed. Trying again…"
+PLAYER_FAILED = _("Sound stopped: the sound player failed. Trying again…")
 
 START_GRACE = 1.5  #: seconds a play asked for while starting may still sound
 RETRY_MS = 250  #: how often a lost player looks for a server again (a socket connect)

@@ -14,6 +14,7 @@ import shutil
 import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,40 +30,66 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.gui.sound.output import NO_MULTIMEDIA
 from backtimer.gui.sound.settings import RATE_RANGE, SECOND_WORDS, SoundSettings
 from backtimer.gui.sound.voice import NO_ESPEAK, VoicePlayer, espeak_command, espeak_voices
 
 log = logging.getLogger(__name__)
 
-SAMPLE_PHRASE = "Hold. Ten seconds left. Release."  #: what Test says: words a session uses
-LOADING = "Loading voices…"
+SAMPLE_PHRASE = _("Hold. Ten seconds left. Release.")  #: what Test says: words a session uses
+LOADING = _("Loading voices…")
 FONT_SCALE = 1.3  #: labels read from a mat: bigger than the desktop default
 FIND = "find on PATH"  #: ``espeak_path`` default: look espeak-ng up on PATH
 #: What each control does, for a screen reader (in the order ``_describe`` lists them).
 DESCRIPTIONS = (
-    "Beep as each phase begins, 3-2-1 before a hold ends, and at release.",
-    "Say each stretch and its steps, the milestones, and what comes next.",
-    "How loud the beeps and the voice are.",
-    "The espeak-ng voice that speaks.",
-    "How fast the voice speaks.",
-    "Also say halfway in each hold (timed warm-up and cool-down movements always say it).",
-    "Say ten seconds left near the end of each hold and timed movement.",
-    "Say a short sample with these settings.",
-    "While a session runs, listen to the microphone and stop for pain when you say stop.",
-    "A second word that also stops the session, or nothing else.",
-    "Keep these settings.",
-    "Close without changing anything.",
+    _("Beep as each phase begins, 3-2-1 before a hold ends, and at release."),
+    _("Say each stretch and its steps, the milestones, and what comes next."),
+    _("How loud the beeps and the voice are."),
+    _("The espeak-ng voice that speaks."),
+    _("How fast the voice speaks."),
+    _("Also say halfway in each hold (timed warm-up and cool-down movements always say it)."),
+    _("Say ten seconds left near the end of each hold and timed movement."),
+    _("Say a short sample with these settings."),
+    _("While a session runs, listen to the microphone and stop for pain when you say stop."),
+    _("A second word that also stops the session, or nothing else."),
+    _("Keep these settings."),
+    _("Close without changing anything."),
 )
 
-LISTEN = "Stop when I say “stop” (voice stop)"
-LISTEN_NOTE = (
+LISTEN = _("Stop when I say “stop” (voice stop)")
+LISTEN_NOTE = _(
     "Experimental: works best in a quiet room; say “stop” on its own. The keys always "
     "work. The microphone is open only while a session runs, and what it hears stays on "
     "this computer: nothing is recorded or kept."
 )
-NO_SECOND_WORD = "nothing else"
-SECOND_WORD = "“{word}”"
+NO_SECOND_WORD = _("nothing else")
+SECOND_WORD = _("“{word}”")
+TITLE = _("BackTimer — sound")
+BEEPS = _("Beeps")
+VOICE = _("Voice")
+VOLUME = _("Volume")
+VOICE_NAME = _("Voice to speak with")
+RATE_SUFFIX = _(" words a minute")
+RATE_NAME = _("Speech rate")
+SAY_HALFWAY = _("Say “halfway” in each hold")
+SAY_TEN_LEFT = _("Say “ten seconds left” near the end of a hold")
+LISTEN_WORD_NAME = _("Also stop when I say")
+TEST = _("Test the voice")
+#: The form's row labels.
+ROW_SOUNDS = _("Sounds")
+ROW_VOLUME = VOLUME
+ROW_VOICE = VOICE
+ROW_SPEED = _("Speed")
+ROW_ALSO_SAY = _("Also say")
+ROW_VOICE_STOP = _("Voice stop")
+ROW_ALSO_STOP = _("Also stop on")
+#: An espeak-ng voice in the list: its description and its name.
+VOICE_ITEM = _("{description} ({name})")
+VOICE_NOT_LISTED = _("{name} (not listed by espeak-ng)")
+NO_VOICES = _("espeak-ng listed no English voices; the current one is kept.")
+VOLUME_PERCENT = _("{value} %")
+PREPARING = _("Preparing…")
 
 
 class _VoiceLister(QObject):
@@ -104,7 +131,7 @@ class SettingsDialog(QDialog):
         multimedia_available: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("BackTimer — sound")
+        self.setWindowTitle(TITLE)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
         self.setFont(font)
@@ -115,9 +142,9 @@ class SettingsDialog(QDialog):
         self._player_key: tuple[str, int] | None = None
         self._play_when_ready = False
 
-        self.beeps = QCheckBox("Beeps")
+        self.beeps = QCheckBox(BEEPS)
         self.beeps.setChecked(start.beeps)
-        self.voice = QCheckBox("Voice")
+        self.voice = QCheckBox(VOICE)
         self.voice.setChecked(start.voice)
 
         self.volume = QSlider(Qt.Orientation.Horizontal)
@@ -125,13 +152,13 @@ class SettingsDialog(QDialog):
         self.volume.setSingleStep(5)
         self.volume.setPageStep(10)
         self.volume.setValue(round(start.volume * 100))
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(VOLUME)
         self.volume_label = QLabel()
         self.volume_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %  "))
         self.volume.valueChanged.connect(self._volume_changed)
 
         self.voice_name = QComboBox()
-        self.voice_name.setAccessibleName("Voice to speak with")
+        self.voice_name.setAccessibleName(VOICE_NAME)
         self.voice_name.addItem(start.voice_name, start.voice_name)
         self.voice_status = QLabel()
         self.voice_status.setWordWrap(True)
@@ -139,19 +166,19 @@ class SettingsDialog(QDialog):
         self.rate = QSpinBox()
         self.rate.setRange(*RATE_RANGE)
         self.rate.setSingleStep(10)
-        self.rate.setSuffix(" words a minute")
+        self.rate.setSuffix(RATE_SUFFIX)
         self.rate.setValue(start.rate)
-        self.rate.setAccessibleName("Speech rate")
+        self.rate.setAccessibleName(RATE_NAME)
 
-        self.halfway = QCheckBox("Say “halfway” in each hold")
+        self.halfway = QCheckBox(SAY_HALFWAY)
         self.halfway.setChecked(start.halfway)
-        self.ten_left = QCheckBox("Say “ten seconds left” near the end of a hold")
+        self.ten_left = QCheckBox(SAY_TEN_LEFT)
         self.ten_left.setChecked(start.ten_left)
 
         self.listen = QCheckBox(LISTEN)
         self.listen.setChecked(start.listen)
         self.listen_word = QComboBox()
-        self.listen_word.setAccessibleName("Also stop when I say")
+        self.listen_word.setAccessibleName(LISTEN_WORD_NAME)
         for word in SECOND_WORDS:
             label = SECOND_WORD.format(word=word) if word else NO_SECOND_WORD
             self.listen_word.addItem(label, word)
@@ -161,7 +188,7 @@ class SettingsDialog(QDialog):
         self.listen_note = QLabel(LISTEN_NOTE)
         self.listen_note.setWordWrap(True)
 
-        self.test_button = QPushButton("Test the voice")
+        self.test_button = QPushButton(TEST)
         self.test_button.clicked.connect(self.test)
         self.test_status = QLabel()
         self.test_status.setWordWrap(True)
@@ -202,15 +229,15 @@ class SettingsDialog(QDialog):
         volume_row.addWidget(self.volume, 1)
         volume_row.addWidget(self.volume_label)
         form = QFormLayout()
-        form.addRow("Sounds", switches)
-        form.addRow("Volume", volume_row)
-        form.addRow("Voice", self.voice_name)
+        form.addRow(ROW_SOUNDS, switches)
+        form.addRow(ROW_VOLUME, volume_row)
+        form.addRow(ROW_VOICE, self.voice_name)
         form.addRow("", self.voice_status)
-        form.addRow("Speed", self.rate)
-        form.addRow("Also say", self.halfway)
+        form.addRow(ROW_SPEED, self.rate)
+        form.addRow(ROW_ALSO_SAY, self.halfway)
         form.addRow("", self.ten_left)
-        form.addRow("Voice stop", self.listen)
-        form.addRow("Also stop on", self.listen_word)
+        form.addRow(ROW_VOICE_STOP, self.listen)
+        form.addRow(ROW_ALSO_STOP, self.listen_word)
         form.addRow("", self.listen_note)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -271,19 +298,17 @@ class SettingsDialog(QDialog):
         current = str(self.voice_name.currentData() or self._initial_voice)
         self.voice_name.clear()
         for name, description in voices:
-            self.voice_name.addItem(f"{description} ({name})", name)
+            self.voice_name.addItem(VOICE_ITEM.format(description=description, name=name), name)
         if self.voice_name.findData(current) < 0:  # keep a voice espeak-ng no longer lists
-            self.voice_name.addItem(f"{current} (not listed by espeak-ng)", current)
+            self.voice_name.addItem(VOICE_NOT_LISTED.format(name=current), current)
         self.voice_name.setCurrentIndex(self.voice_name.findData(current))
-        self.voice_status.setText(
-            "" if voices else "espeak-ng listed no English voices; the current one is kept."
-        )
+        self.voice_status.setText("" if voices else NO_VOICES)
         self.voices_loaded.emit()
 
     # -- reactions ------------------------------------------------------------------------
 
     def _volume_changed(self, value: int) -> None:
-        self.volume_label.setText(f"{value} %")
+        self.volume_label.setText(VOLUME_PERCENT.format(value=value))
         if self._player is not None:
             self._player.set_volume(value / 100)
 
@@ -322,7 +347,7 @@ class SettingsDialog(QDialog):
         self.test_status.setText("")
         if not self._player.play(SAMPLE_PHRASE):
             self._play_when_ready = True
-            self.test_status.setText("Preparing…")
+            self.test_status.setText(PREPARING)
             self._player.prepare([SAMPLE_PHRASE])
         else:
             self.test_played.emit(SAMPLE_PHRASE)
@@ -348,6 +373,17 @@ class SettingsDialog(QDialog):
         self._player = None
         self._player_key = None
         self._play_when_ready = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Tall enough for the wrapped notes at the width the dialog gets: its first size
+        comes from the layout's plain size hint, which is too short when longer words
+        (German, Spanish) widen the dialog and the notes wrap to more lines."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.heightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         """Closing (OK, Cancel, Escape) silences Test and removes its files."""

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from backtimer.core.i18n import _
 from backtimer.core.platform import current
 from backtimer.gui.sound.beeps import EffectPlayer
 from backtimer.gui.sound.output import SoundOutput
@@ -36,8 +37,11 @@ from backtimer.gui.sound.pcm import wav_seconds
 log = logging.getLogger(__name__)
 
 RENDER_TIMEOUT = 20.0  #: seconds before a stuck synthesizer is killed
-NO_ESPEAK = "No voice: install espeak-ng (sudo apt-get install espeak-ng)."
-CRASHED = "{program} crashed ({signal}); the session goes on with beeps and the screen."
+NO_ESPEAK = _("No voice: install espeak-ng (sudo apt-get install espeak-ng).")
+CRASHED = _("{program} crashed ({signal}); the session goes on with beeps and the screen.")
+TIMED_OUT = _("{program} did not answer within {seconds} s")
+FAILED = _("{program} failed: {detail}")
+COULD_NOT_SPEAK = _("The voice could not speak: {message}")
 
 
 def espeak_command(espeak: str, voice: str, rate: int) -> tuple[str, ...]:
@@ -130,11 +134,12 @@ class SpeechRenderer(QObject):
             )
             self._running.add(proc)
         try:
-            _, err = proc.communicate(text.encode(), timeout=RENDER_TIMEOUT)
+            _out, err = proc.communicate(text.encode(), timeout=RENDER_TIMEOUT)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()
-            raise RuntimeError(f"{argv[0]} did not answer within {RENDER_TIMEOUT:.0f} s") from None
+            message = TIMED_OUT.format(program=argv[0], seconds=f"{RENDER_TIMEOUT:.0f}")
+            raise RuntimeError(message) from None
         finally:
             with self._lock:
                 self._running.discard(proc)
@@ -143,7 +148,9 @@ class SpeechRenderer(QObject):
             raise RuntimeError(CRASHED.format(program=Path(argv[0]).name, signal=name))
         if proc.returncode != 0 or not partial.exists():
             detail = err.decode(errors="replace").strip().splitlines()
-            raise RuntimeError(f"{argv[0]} failed: {detail[-1] if detail else proc.returncode}")
+            last = detail[-1] if detail else proc.returncode
+            message = FAILED.format(program=argv[0], detail=last)
+            raise RuntimeError(message)
         partial.replace(out)  # atomic: a half-written file is never taken for a rendering
 
     def _answer(self, signal: SignalInstance, *args: object) -> None:
@@ -202,7 +209,7 @@ class VoicePlayer(EffectPlayer):
     def _failed(self, text: str, message: str) -> None:
         self._requested.discard(text)
         log.warning("speech for %r failed: %s", text, message)
-        self.report_problem(f"The voice could not speak: {message}")
+        self.report_problem(COULD_NOT_SPEAK.format(message=message))
         self.item_failed(text)
 
     def shutdown(self) -> None:

@@ -14,12 +14,16 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.session.timeline import PHASE_LABELS, PhaseKind
 from backtimer.gui import theme
 
 #: What a screen reader reads as the countdown's description.
-TIME_LEFT = "{time} left: {phase}"
-TIME_LEFT_FROZEN = "{time} left: {phase}, stopped"
+TIME_LEFT = _("{time} left: {phase}")
+TIME_LEFT_FROZEN = _("{time} left: {phase}, stopped")
+ACCESSIBLE_NAME = _("Countdown")
+#: Under the numerals while the session is paused.
+PAUSED = _("PAUSED")
 #: Glyphs measured for the numerals' height (what a legibility test compares).
 DIGITS = "0123456789"
 #: Slack for float noise: 25.000000001 s left must still read "25", not "26".
@@ -53,7 +57,7 @@ class CountdownWidget(QWidget):
         self._distance = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(ACCESSIBLE_NAME)
         self._box_cache: tuple[object, QRect] = (None, QRect())
 
     # -- state ---------------------------------------------------------------------------
@@ -229,4 +233,4 @@ class CountdownWidget(QWidget):
             p.setFont(small)
             p.setPen(c.muted)
             below = QRectF(ring.left(), baseline + cap * 0.18, ring.width(), ring.height() * 0.12)
-            p.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "PAUSED")
+            p.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, PAUSED)

@@ -12,37 +12,77 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from backtimer.core.i18n import _
 from backtimer.core.routine import Routine, Side, step_text
-from backtimer.core.session.timeline import Phase, PhaseKind
+from backtimer.core.session.timeline import LEAD_IN_TITLE, Phase, PhaseKind
 from backtimer.gui import theme
 from backtimer.gui.stage.durations import duration_text
 
 #: The side badge's words; the arrow points the way the side is named.
-SIDE_TEXT = {Side.RIGHT: "RIGHT SIDE ▶", Side.LEFT: "◀ LEFT SIDE"}
+SIDE_TEXT = {Side.RIGHT: _("RIGHT SIDE ▶"), Side.LEFT: _("◀ LEFT SIDE")}
+GENTLE_BADGE = _("GENTLE")
+IDLE_PHASE = _("Ready when you are")
+IDLE_INSTRUCTION = _(
+    "Press Start or Space. You get 10 seconds to get down on the mat; "
+    "everything after that runs by itself."
+)
+LEAD_IN_INSTRUCTION = _("Get down on the mat or beside your chair. The session starts by itself.")
+DONE_INSTRUCTION = _("Well done. That is the end of the session.")
+REST_INSTRUCTION = _("Relax and breathe slowly.")
+SWITCH_INSTRUCTION = {
+    Side.RIGHT: _("Gently come out of the stretch and change to your right side."),
+    Side.LEFT: _("Gently come out of the stretch and change to your left side."),
+}
+STEP_COUNT = _("step {step} of {steps}")
+REP_COUNT = _("Rep {rep} of {reps}")
+CAUTION = _("⚠ {caution}")
+
+#: What comes next, keyed by the phase's kind and side: ``{time}`` a length, ``{title}``
+#: the exercise or movement, ``{phase}`` the phase's name.
+NEXT: dict[tuple[PhaseKind | None, Side | None], str] = {
+    (PhaseKind.HOLD, None): _("Next: hold {time}"),
+    (PhaseKind.HOLD, Side.RIGHT): _("Next: hold {time} — right side"),
+    (PhaseKind.HOLD, Side.LEFT): _("Next: hold {time} — left side"),
+    (PhaseKind.SWITCH, None): _("Next: switch"),
+    (PhaseKind.SWITCH, Side.RIGHT): _("Next: switch to the right side"),
+    (PhaseKind.SWITCH, Side.LEFT): _("Next: switch to the left side"),
+    (PhaseKind.REST, None): _("Next: rest {time}"),
+    (PhaseKind.PREPARE, None): _("Next: {title}"),
+    (PhaseKind.WARMUP, None): _("Next: warm-up — {title}"),
+    (PhaseKind.COOLDOWN, None): _("Next: cool-down — {title}"),
+    (PhaseKind.DONE, None): _("Next: the end — well done"),
+    (None, None): _("Next: {phase}"),
+}
+#: The same before a session, for its first phase.
+FIRST: dict[tuple[PhaseKind | None, Side | None], str] = {
+    (PhaseKind.HOLD, None): _("First: hold {time}"),
+    (PhaseKind.HOLD, Side.RIGHT): _("First: hold {time} — right side"),
+    (PhaseKind.HOLD, Side.LEFT): _("First: hold {time} — left side"),
+    (PhaseKind.SWITCH, None): _("First: switch"),
+    (PhaseKind.SWITCH, Side.RIGHT): _("First: switch to the right side"),
+    (PhaseKind.SWITCH, Side.LEFT): _("First: switch to the left side"),
+    (PhaseKind.REST, None): _("First: rest {time}"),
+    (PhaseKind.PREPARE, None): _("First: {title}"),
+    (PhaseKind.WARMUP, None): _("First: warm-up — {title}"),
+    (PhaseKind.COOLDOWN, None): _("First: cool-down — {title}"),
+    (PhaseKind.DONE, None): _("First: the end — well done"),
+    (None, None): _("First: {phase}"),
+}
+_SIDED = (PhaseKind.HOLD, PhaseKind.SWITCH)
 
 
-def next_text(phase: Phase | None) -> str:
-    """ "Next: …" for the phase after this one ("" at the end)."""
+def next_text(phase: Phase | None, *, first: bool = False) -> str:
+    """ "Next: …" for the phase after this one ("" at the end); "First: …" with ``first``."""
     if phase is None:
         return ""
-    side = f" — {phase.side.value} side" if phase.side is not None else ""
-    match phase.kind:
-        case PhaseKind.HOLD:
-            return f"Next: hold {duration_text(phase.seconds)}{side}"
-        case PhaseKind.SWITCH:
-            return f"Next: switch to the {phase.side.value} side" if phase.side else "Next: switch"
-        case PhaseKind.REST:
-            return f"Next: rest {duration_text(phase.seconds)}"
-        case PhaseKind.PREPARE:
-            return f"Next: {phase.title}"
-        case PhaseKind.WARMUP:
-            return f"Next: warm-up — {phase.title}"
-        case PhaseKind.COOLDOWN:
-            return f"Next: cool-down — {phase.title}"
-        case PhaseKind.DONE:
-            return "Next: the end — well done"
-        case _:
-            return f"Next: {phase.label}"
+    templates = FIRST if first else NEXT
+    side = phase.side if phase.kind in _SIDED else None
+    key: tuple[PhaseKind | None, Side | None] = (phase.kind, side)
+    if key not in templates:
+        key = (None, None)
+    return templates[key].format(
+        time=duration_text(phase.seconds), title=phase.title, phase=phase.label
+    )
 
 
 def _plain_label(parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
@@ -101,7 +141,7 @@ class CurrentStepPanel(QWidget):
         self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rep_label = _plain_label(self)
         self.gentle_badge = _plain_label(self)
-        self.gentle_badge.setText("GENTLE")
+        self.gentle_badge.setText(GENTLE_BADGE)
         self.name_label = _plain_label(self, wrap=True)
         self.step_count_label = _plain_label(self)
         self.instruction = FitLabel(self)
@@ -154,18 +194,15 @@ class CurrentStepPanel(QWidget):
         """Before a session: the routine's first part, and how to begin."""
         self._routine = routine
         self._phase, self._next, self._step = None, first, 0
-        self.phase_label.setText("Ready when you are")
+        self.phase_label.setText(IDLE_PHASE)
         self.name_label.setText(routine.name)
-        self.instruction.setText(
-            "Press Start or Space. You get 10 seconds to get down on the mat; "
-            "everything after that runs by itself."
-        )
+        self.instruction.setText(IDLE_INSTRUCTION)
         self._set_side(None)
         self.rep_label.setText("")
         self.step_count_label.setText("")
         self.gentle_badge.hide()
         self.caution_label.setText("")
-        self.next_label.setText(next_text(first).replace("Next:", "First:", 1))
+        self.next_label.setText(next_text(first, first=True))
         self._restyle()
 
     def set_prepare_progress(self, elapsed: float, phase: Phase) -> None:
@@ -221,13 +258,13 @@ class CurrentStepPanel(QWidget):
 
     def _instruction(self, phase: Phase) -> str:
         if phase.kind is PhaseKind.LEAD_IN:
-            return "Get down on the mat or beside your chair. The session starts by itself."
+            return LEAD_IN_INSTRUCTION
         if phase.kind is PhaseKind.DONE:
-            return "Well done. That is the end of the session."
+            return DONE_INSTRUCTION
         if phase.kind is PhaseKind.REST:
-            return "Relax and breathe slowly."
+            return REST_INSTRUCTION
         if phase.kind is PhaseKind.SWITCH and phase.side is not None:
-            return f"Gently come out of the stretch and change to your {phase.side.value} side."
+            return SWITCH_INSTRUCTION[phase.side]
         if not phase.steps:
             return ""
         step = phase.steps[max(0, min(self._step, len(phase.steps) - 1))]
@@ -239,19 +276,23 @@ class CurrentStepPanel(QWidget):
             self._restyle()
             return
         self.phase_label.setText(phase.label)
-        title = phase.title if phase.title not in (phase.label, "Get ready") else ""
+        title = phase.title if phase.title not in (phase.label, LEAD_IN_TITLE) else ""
         self.name_label.setText(title)
         self.instruction.setText(self._instruction(phase))
         n = len(phase.steps)
         showing_steps = phase.kind in (PhaseKind.PREPARE, PhaseKind.WARMUP, PhaseKind.COOLDOWN)
         self.step_count_label.setText(
-            f"step {min(self._step, n - 1) + 1} of {n}" if showing_steps and n > 1 else ""
+            STEP_COUNT.format(step=min(self._step, n - 1) + 1, steps=n)
+            if showing_steps and n > 1
+            else ""
         )
-        self.rep_label.setText(f"Rep {phase.rep} of {phase.reps}" if phase.reps > 1 else "")
+        self.rep_label.setText(
+            REP_COUNT.format(rep=phase.rep, reps=phase.reps) if phase.reps > 1 else ""
+        )
         self.gentle_badge.setVisible(phase.gentle)
         self._set_side(phase.side if phase.kind is not PhaseKind.REST else None)
         caution = self._caution(phase)
-        self.caution_label.setText(f"⚠ {caution}" if caution else "")
+        self.caution_label.setText(CAUTION.format(caution=caution) if caution else "")
         self.next_label.setText(next_text(self._next))
         self._restyle()
 

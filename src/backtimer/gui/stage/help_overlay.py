@@ -7,8 +7,17 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from backtimer.core.i18n import _
 from backtimer.gui import theme
-from backtimer.gui.keys import HELP_ROWS
+from backtimer.gui.keys import HELP_ROWS, KEY_TABLE, Action
+
+TITLE = _("Keys")
+CLOSE_HINT = _("Press any key or click to close")
+#: The meanings of the rows that stop for pain, drawn in red (found by their keys' action,
+#: not their words, which are translated).
+_PAIN_MEANINGS = frozenset(
+    row.meaning for row in KEY_TABLE if any(k.action is Action.PAIN for k in row.keys)
+)
 
 
 class HelpOverlay(QWidget):
@@ -27,7 +36,7 @@ class HelpOverlay(QWidget):
         self.rows = rows
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
-        self.setAccessibleName("Keys")
+        self.setAccessibleName(TITLE)
         self.setAccessibleDescription("; ".join(f"{k}: {v}" for k, v in rows))
         if parent is not None:
             parent.installEventFilter(self)
@@ -65,8 +74,8 @@ class HelpOverlay(QWidget):
         """The largest pixel size at which every row's keys and meaning fit their columns."""
         bold = QFontMetricsF(theme.sans(100))
         plain = QFontMetricsF(theme.sans(100, bold=False))
-        keys = max(bold.horizontalAdvance(k) for k, _ in self.rows) + 100
-        meanings = max(plain.horizontalAdvance(m) for _, m in self.rows)
+        keys = max(bold.horizontalAdvance(k) for k, _meaning in self.rows) + 100
+        meanings = max(plain.horizontalAdvance(m) for _keys, m in self.rows)
         return int(100 * min(keys_width / keys, meaning_width / meanings))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -80,11 +89,11 @@ class HelpOverlay(QWidget):
         top = (h - n * px * 1.5) / 2
         p.setPen(QColor("#ffffff"))
         p.setFont(theme.sans(round(px * 1.15)))
-        p.drawText(QRectF(0, top, w, px * 1.5), Qt.AlignmentFlag.AlignCenter, "Keys")
+        p.drawText(QRectF(0, top, w, px * 1.5), Qt.AlignmentFlag.AlignCenter, TITLE)
         for i, (keys, meaning) in enumerate(self.rows, start=1):
             y = top + i * px * 1.5
             p.setFont(theme.sans(px))
-            p.setPen(QColor("#ff6b6b") if "PAIN" in meaning else QColor("#7fdcff"))
+            p.setPen(QColor("#ff6b6b") if meaning in _PAIN_MEANINGS else QColor("#7fdcff"))
             p.drawText(
                 QRectF(0, y, split - px * 0.8, px * 1.5),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -102,6 +111,6 @@ class HelpOverlay(QWidget):
         p.drawText(
             QRectF(0, top + (n - 1) * px * 1.5, w, px * 1.5),
             Qt.AlignmentFlag.AlignCenter,
-            "Press any key or click to close",
+            CLOSE_HINT,
         )
         p.end()

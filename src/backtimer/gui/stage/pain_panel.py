@@ -23,45 +23,55 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.care.body import PainSite
+from backtimer.core.i18n import _
 from backtimer.core.session.record import PainChoice
 from backtimer.gui import theme
 from backtimer.gui.care.body_map import BodyMap
 from backtimer.gui.slots import connect_call
 
-ADVICE = "If the pain is sharp or does not ease, stop and consult your medical provider."
+ADVICE = _("If the pain is sharp or does not ease, stop and consult your medical provider.")
 #: Shown instead of ADVICE when the rating is above the routine's prescribed limit.
-OVER_LIMIT = (
+OVER_LIMIT = _(
     "Your plan says to stop if pain is above {limit}/10. End the session or skip this "
     "stretch, and tell your clinician if it does not settle."
 )
 
 #: Button text and key for each choice, in the order shown.
 CHOICES: tuple[tuple[PainChoice, str, Qt.Key], ...] = (
-    (PainChoice.END, "End session", Qt.Key.Key_E),
-    (PainChoice.GENTLER, "Continue gentler", Qt.Key.Key_G),
-    (PainChoice.SKIP, "Skip this stretch", Qt.Key.Key_S),
-    (PainChoice.RESUME, "Resume", Qt.Key.Key_R),
+    (PainChoice.END, _("End session"), Qt.Key.Key_E),
+    (PainChoice.GENTLER, _("Continue gentler"), Qt.Key.Key_G),
+    (PainChoice.SKIP, _("Skip this stretch"), Qt.Key.Key_S),
+    (PainChoice.RESUME, _("Resume"), Qt.Key.Key_R),
 )
 NOTE_MAX_LENGTH = 500
-RED_FLAGS_BUTTON = "Safety questions [F]"
+RED_FLAGS_BUTTON = _("Safety questions [F]")
 RED_FLAGS_KEY = Qt.Key.Key_F
-RED_FLAGS_NAME = "Safety questions"
-RED_FLAGS_DESCRIPTION = (
+RED_FLAGS_NAME = _("Safety questions")
+RED_FLAGS_DESCRIPTION = _(
     "Opens four questions about rare signs that back pain needs a doctor today. Key: F."
 )
 #: What each choice does, for a screen reader.
 CHOICE_DESCRIPTIONS = {
-    PainChoice.END: "End the session now; the pain is kept in your history. Key: E.",
-    PainChoice.GENTLER: "Do this side again with a shorter hold, and the rest gentler. Key: G.",
-    PainChoice.SKIP: "Leave this stretch and go on with the next one. Key: S.",
-    PainChoice.RESUME: "Go on from where you stopped. Key: R.",
+    PainChoice.END: _("End the session now; the pain is kept in your history. Key: E."),
+    PainChoice.GENTLER: _("Do this side again with a shorter hold, and the rest gentler. Key: G."),
+    PainChoice.SKIP: _("Leave this stretch and go on with the next one. Key: S."),
+    PainChoice.RESUME: _("Go on from where you stopped. Key: R."),
 }
-RATING_NAME = "Pain rating {value}"
-RATING_DESCRIPTION = (
+RATING_NAME = _("Pain rating {value}")
+RATING_DESCRIPTION = _(
     "Optional: how bad the pain is, from 0, no pain, to 10, the worst imaginable; "
     "choose it again to take it back."
 )
-NOTE_DESCRIPTION = "Optional: where it hurt and what it felt like; kept with the pain event."
+NOTE_DESCRIPTION = _("Optional: where it hurt and what it felt like; kept with the pain event.")
+#: A choice's button: its words, and the key that chooses it.
+CHOICE_BUTTON = "{choice}\n[{key}]"
+PANEL_NAME = _("Stopped for pain")
+HEADING = _("Stopped.")
+RATING_TITLE = _("How bad is it? (optional, 0–10)")
+NO_PAIN = _("0 = no pain")
+WORST_PAIN = _("10 = worst pain imaginable")
+NOTE_PLACEHOLDER = _("Note (optional): where, what it felt like")
+NOTE_NAME = _("Note")
 
 
 class PainPanel(QWidget):
@@ -76,8 +86,8 @@ class PainPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Stopped for pain")
-        self.heading = QLabel("Stopped.")
+        self.setAccessibleName(PANEL_NAME)
+        self.heading = QLabel(HEADING)
         self.advice = QLabel(ADVICE)
         self.context = QLabel()
         for label in (self.heading, self.advice, self.context):
@@ -89,7 +99,7 @@ class PainPanel(QWidget):
         grid = QGridLayout()
         grid.setSpacing(14)
         for n, (choice, text, key) in enumerate(CHOICES):
-            button = QPushButton(f"{text}\n[{key.name[-1]}]")
+            button = QPushButton(CHOICE_BUTTON.format(choice=text, key=key.name[-1]))
             button.setAccessibleName(text)
             button.setAccessibleDescription(CHOICE_DESCRIPTIONS[choice])
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -112,17 +122,17 @@ class PainPanel(QWidget):
             connect_call(b.clicked, self._rating_clicked, value)
             rating_row.addWidget(b)
             self.rating_buttons.append(b)
-        self.rating_title = QLabel("How bad is it? (optional, 0–10)")
+        self.rating_title = QLabel(RATING_TITLE)
         anchors = QHBoxLayout()
-        self.no_pain = QLabel("0 = no pain")
-        self.worst = QLabel("10 = worst pain imaginable")
+        self.no_pain = QLabel(NO_PAIN)
+        self.worst = QLabel(WORST_PAIN)
         anchors.addWidget(self.no_pain)
         anchors.addStretch(1)
         anchors.addWidget(self.worst)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note (optional): where, what it felt like")
+        self.note.setPlaceholderText(NOTE_PLACEHOLDER)
         self.note.setMaxLength(NOTE_MAX_LENGTH)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(NOTE_NAME)
         self.note.setAccessibleDescription(NOTE_DESCRIPTION)
 
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
+from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import Routine, Sides
 from backtimer.core.session.step_rows import RowKey, StepRow, row_key
 from backtimer.core.session.timeline import Phase
@@ -52,11 +53,23 @@ class RowState(enum.Enum):
 #: What the badge on a row says.
 STATE_BADGES: dict[RowState, str] = {
     RowState.UPCOMING: "",
-    RowState.CURRENT: "▶ now",
-    RowState.DONE: "✓ done",
-    RowState.CUT_SHORT: "cut short",
-    RowState.GENTLE: "gentle",
+    RowState.CURRENT: _("▶ now"),
+    RowState.DONE: _("✓ done"),
+    RowState.CUT_SHORT: _("cut short"),
+    RowState.GENTLE: _("gentle"),
 }
+#: A row's lengths: one hold (or the whole warm-up), on both sides, and its reps.
+DETAIL_BOTH_SIDES = _("{time} × 2 sides")
+#: The row's tooltip and what a screen reader reads of it.
+TOOLTIP = _("{name}: {detail}")
+ACCESSIBLE_TEXT = _("{name}, {detail}")
+ACCESSIBLE_TEXT_BADGE = _("{name}, {detail}, {badge}")
+
+
+def _detail_reps(reps: int, both_sides: bool) -> str:
+    if both_sides:
+        return ngettext("{time} × 2 sides × {n} rep", "{time} × 2 sides × {n} reps", reps)
+    return ngettext("{time} × {n} rep", "{time} × {n} reps", reps)
 
 
 class Roles(enum.IntEnum):
@@ -175,10 +188,11 @@ class StepListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DecorationRole, Roles.ThumbnailRole):
             return self.thumbnail(r, THUMBNAIL_SIZE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}: {self.detail_text(r)}"
+            return TOOLTIP.format(name=row.name, detail=self.detail_text(r))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             badge = STATE_BADGES[self.state(r)]
-            return f"{row.name}, {self.detail_text(r)}" + (f", {badge}" if badge else "")
+            template = ACCESSIBLE_TEXT_BADGE if badge else ACCESSIBLE_TEXT
+            return template.format(name=row.name, detail=self.detail_text(r), badge=badge)
         if role == Roles.HoldRole:
             return self.hold_seconds(r)
         if role == Roles.SidesRole:
@@ -237,12 +251,11 @@ class StepListModel(QAbstractListModel):
     def detail_text(self, row: int) -> str:
         """ "25 s × 2 sides", "20 s × 2 reps", "2 min 20 s" for a warm-up."""
         r = self._rows[row]
-        text = duration_text(self.hold_seconds(row))
-        if r.sides is Sides.BOTH:
-            text += " × 2 sides"
+        time = duration_text(self.hold_seconds(row))
+        both = r.sides is Sides.BOTH
         if r.reps > 1:
-            text += f" × {r.reps} reps"
-        return text
+            return _detail_reps(r.reps, both).format(time=time, n=r.reps)
+        return DETAIL_BOTH_SIDES.format(time=time) if both else time
 
     def thumbnail(self, row: int, size: int, dpr: float = 1.0) -> QPixmap:
         """The row's figure at ``size`` logical pixels, or a lettered placeholder."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.i18n import _
 from backtimer.gui import theme
 from backtimer.gui.stage.step_list import (
     STATE_BADGES,
@@ -25,6 +26,7 @@ from backtimer.gui.stage.step_list import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+ACCESSIBLE_NAME = _("Exercises")
 
 
 class StepDelegate(QStyledItemDelegate):
@@ -129,7 +131,7 @@ class StepListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)
         self.setUniformItemSizes(True)
-        self.setAccessibleName("Exercises")
+        self.setAccessibleName(ACCESSIBLE_NAME)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
         model.dataChanged.connect(self._follow_current)

@@ -12,34 +12,61 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from backtimer.core.routine import Exercise, Movement, Routine
+from backtimer.core.i18n import _
+from backtimer.core.routine import Exercise, Movement, Routine, Side
 from backtimer.core.session.record import HoldRecord, Outcome, PainChoice, PainRecord, SessionRecord
 from backtimer.gui import theme
 from backtimer.gui.stage.durations import duration_text
 
 HEADINGS: dict[Outcome | None, str] = {
-    Outcome.COMPLETED: "Well done — session complete",
-    Outcome.ENDED_BY_USER: "Session ended",
-    Outcome.ENDED_FOR_PAIN: "Session ended after pain",
-    Outcome.ENDED_BY_SYSTEM: "Session stopped: the computer shut down or logged out",
-    Outcome.INTERRUPTED: "Session interrupted",
-    None: "Session so far",
+    Outcome.COMPLETED: _("Well done — session complete"),
+    Outcome.ENDED_BY_USER: _("Session ended"),
+    Outcome.ENDED_FOR_PAIN: _("Session ended after pain"),
+    Outcome.ENDED_BY_SYSTEM: _("Session stopped: the computer shut down or logged out"),
+    Outcome.INTERRUPTED: _("Session interrupted"),
+    None: _("Session so far"),
 }
+ENDED = HEADINGS[Outcome.ENDED_BY_USER]
 CHOICE_WORDS: dict[PainChoice | None, str] = {
-    PainChoice.END: "ended the session",
-    PainChoice.GENTLER: "continued gentler",
-    PainChoice.SKIP: "skipped the stretch",
-    PainChoice.RESUME: "resumed",
-    None: "no choice made",
+    PainChoice.END: _("ended the session"),
+    PainChoice.GENTLER: _("continued gentler"),
+    PainChoice.SKIP: _("skipped the stretch"),
+    PainChoice.RESUME: _("resumed"),
+    None: _("no choice made"),
 }
-HISTORY_DESCRIPTION = "Open your history: every session with its holds and pain events."
+HISTORY_BUTTON = _("History…")
+HISTORY_DESCRIPTION = _("Open your history: every session with its holds and pain events.")
+HOLDS_DONE = _("Holds: {done} done")
+HOLDS_DONE_CUT = _("Holds: {done} done, {cut} cut short")
+TIME = _("Time: {time} ({held} holding)")
+GENTLE_USED = _("Gentle mode was used.")
+PAIN_EVENTS = _("Pain events: {n}")
+NO_PAIN_EVENTS = _("No pain events.")
+CUT_SHORT = _("Cut short:")
+MORE = _("… and {n} more")
+BETWEEN_EXERCISES = _("between exercises")
+#: A cut-short hold: ``{held}`` of ``{planned}`` seconds, per side.
+HOLD_LINES: dict[Side | None, str] = {
+    None: _("{name}: {held} of {planned} s"),
+    Side.RIGHT: _("{name}, right side: {held} of {planned} s"),
+    Side.LEFT: _("{name}, left side: {held} of {planned} s"),
+}
+#: A pain event, per side and with or without its rating; ``{choice}`` what was chosen.
+PAIN_LINES: dict[tuple[Side | None, bool], str] = {
+    (None, False): _("{name} — {choice}"),
+    (None, True): _("{name}, rating {rating} — {choice}"),
+    (Side.RIGHT, False): _("{name}, right side — {choice}"),
+    (Side.RIGHT, True): _("{name}, right side, rating {rating} — {choice}"),
+    (Side.LEFT, False): _("{name}, left side — {choice}"),
+    (Side.LEFT, True): _("{name}, left side, rating {rating} — {choice}"),
+}
 MAX_LINES = 6  #: pain events and cut-short holds listed before "and n more"
 
 
 def _listed(lines: list[str]) -> str:
     shown = lines[:MAX_LINES]
     if len(lines) > MAX_LINES:
-        shown.append(f"… and {len(lines) - MAX_LINES} more")
+        shown.append(MORE.format(n=len(lines) - MAX_LINES))
     return "\n".join(f"• {line}" for line in shown)
 
 
@@ -73,7 +100,7 @@ class SummaryPanel(QWidget):
         for label in self.labels:
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-        self.history_button = QPushButton("History…")
+        self.history_button = QPushButton(HISTORY_BUTTON)
         self.history_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.history_button.setAccessibleDescription(HISTORY_DESCRIPTION)
         self.history_button.clicked.connect(self.history_requested)
@@ -112,16 +139,15 @@ class SummaryPanel(QWidget):
         """The same as ``set_summary``, from plain values."""
         done = [h for h in holds if h.completed]
         cut = [h for h in holds if not h.completed]
-        self.heading.setText(HEADINGS.get(outcome, "Session ended"))
-        self.holds_label.setText(
-            f"Holds: {len(done)} done" + (f", {len(cut)} cut short" if cut else "")
-        )
+        self.heading.setText(HEADINGS.get(outcome, ENDED))
+        holds_text = HOLDS_DONE_CUT if cut else HOLDS_DONE
+        self.holds_label.setText(holds_text.format(done=len(done), cut=len(cut)))
         held = sum(h.held for h in holds)
-        self.time_label.setText(f"Time: {duration_text(seconds)} ({duration_text(held)} holding)")
-        self.gentle_label.setText("Gentle mode was used." if gentle else "")
-        self.pain_label.setText(f"Pain events: {len(pains)}" if pains else "No pain events.")
+        self.time_label.setText(TIME.format(time=duration_text(seconds), held=duration_text(held)))
+        self.gentle_label.setText(GENTLE_USED if gentle else "")
+        self.pain_label.setText(PAIN_EVENTS.format(n=len(pains)) if pains else NO_PAIN_EVENTS)
         self.pain_list.setText(_listed([self._pain_line(p) for p in pains]))
-        self.cut_label.setText("Cut short:" if cut else "")
+        self.cut_label.setText(CUT_SHORT if cut else "")
         self.cut_list.setText(_listed([self._hold_line(h) for h in cut]))
         for label in self.labels:
             label.setVisible(bool(label.text()))
@@ -133,7 +159,7 @@ class SummaryPanel(QWidget):
     # -- internals -----------------------------------------------------------------------
     def _name(self, exercise_id: str | None) -> str:
         if exercise_id is None:
-            return "between exercises"
+            return BETWEEN_EXERCISES
         if self._routine is not None:
             items: list[Exercise | Movement] = [*self._routine.exercises]
             items += [*self._routine.warmup, *self._routine.cooldown]
@@ -143,13 +169,14 @@ class SummaryPanel(QWidget):
         return exercise_id
 
     def _hold_line(self, h: HoldRecord) -> str:
-        side = f", {h.side.value} side" if h.side is not None else ""
-        return f"{self._name(h.exercise_id)}{side}: {round(h.held)} of {round(h.planned)} s"
+        return HOLD_LINES[h.side].format(
+            name=self._name(h.exercise_id), held=round(h.held), planned=round(h.planned)
+        )
 
     def _pain_line(self, p: PainRecord) -> str:
-        side = f", {p.side.value} side" if p.side is not None else ""
-        rating = f", rating {p.rating}" if p.rating is not None else ""
-        return f"{self._name(p.exercise_id)}{side}{rating} — {CHOICE_WORDS[p.choice]}"
+        return PAIN_LINES[(p.side, p.rating is not None)].format(
+            name=self._name(p.exercise_id), rating=p.rating, choice=CHOICE_WORDS[p.choice]
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
