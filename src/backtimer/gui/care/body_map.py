@@ -74,12 +74,12 @@ class BodyMap(QWidget):
         self._site: PainSite | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys come through the pain panel
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setMinimumSize(130, 170)
+        self.setMinimumSize(110, 120)  # it grows with the panel; small on a netbook
         self.setAccessibleDescription(DESCRIPTION)
         self._update_name()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(200, 260)
+        return QSize(170, 140)  # preferred small: the panel gives it what is left over
 
     # -- the model ---------------------------------------------------------------------
     def site(self) -> PainSite | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -97,7 +98,7 @@ class PainPanel(QWidget):
 
         self.buttons: dict[PainChoice, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(14)
+        grid.setSpacing(10)
         for n, (choice, text, key) in enumerate(CHOICES):
             button = QPushButton(CHOICE_BUTTON.format(choice=text, key=key.name[-1]))
             button.setAccessibleName(text)
@@ -136,8 +137,10 @@ class PainPanel(QWidget):
         self.note.setAccessibleDescription(NOTE_DESCRIPTION)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(10)
+        # Tight enough that all of it fits the stage of a 1024x600 screen with a banner
+        # showing (about 340 px): every choice stays in sight, nothing to scroll.
+        layout.setContentsMargins(20, 6, 20, 6)
+        layout.setSpacing(5)
         layout.addWidget(self.heading)
         layout.addWidget(self.context)
         layout.addWidget(self.advice)
@@ -241,9 +244,18 @@ class PainPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
 
+    def _visible_height(self) -> int:
+        """The height the person sees: the scroll area's, when the panel is in one. Its own
+        height grows with its fonts, so sizing the fonts by it fed on itself until the
+        panel overflowed a 1024x600 screen and its last choices scrolled out of sight."""
+        viewport = self.parentWidget()
+        if isinstance(viewport, QWidget) and isinstance(viewport.parentWidget(), QScrollArea):
+            return max(1, viewport.height())
+        return max(1, self.height())
+
     def _restyle(self) -> None:
         c = theme.colours(self.palette())
-        h = max(1, self.height())
+        h = self._visible_height()
         self.heading.setFont(theme.sans(theme.scaled_pixels(h, 0.09, lo=28, hi=96)))
         self.heading.setStyleSheet(f"color: {theme.css_colour(c.pain)};")
         self.advice.setFont(theme.sans(theme.scaled_pixels(h, 0.04, lo=16, hi=40)))
@@ -251,7 +263,7 @@ class PainPanel(QWidget):
         button_px = theme.scaled_pixels(h, 0.045, lo=18, hi=52)
         for choice, button in self.buttons.items():
             button.setFont(theme.sans(button_px))
-            button.setMinimumHeight(round(button_px * 3))
+            button.setMinimumHeight(round(button_px * 2.5))
             border = c.pain if choice is PainChoice.END else c.muted
             button.setStyleSheet(
                 f"QPushButton {{ border: 3px solid {theme.css_colour(border)};"
