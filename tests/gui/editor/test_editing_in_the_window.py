@@ -4,11 +4,15 @@ one exercise in the main view; Save shows the saved routine; last time's draft c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from backtimer.core.history.store import HistoryStore
+from backtimer.core.programme.adherence import DoneSession, daily
+from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.core.routines.draft_store import load_draft, save_draft
 from backtimer.core.session.events import PhaseStarted
@@ -99,6 +103,30 @@ def test_try_it_plays_one_exercise_in_the_main_view(
     run_until(editing_window, clock, PhaseKind.DONE, limit=600)
     assert held == ["Hamstring stretch", "Hamstring stretch"]  # right side, then left
     assert editing_window.routine_editing.editors  # the editor stays open meanwhile
+
+
+def test_a_try_is_kept_in_the_history_but_is_no_planned_session_done(
+    qtbot, editing_window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A try of the routine's exercise, held through, is in the history (its holds and any
+    pain count), but today's adherence for the routine's own plan stays 0 done."""
+    routine = load_builtin()  # what the window shows, and the editor edits
+    editing_window.parts.edit_routine_action.trigger()
+    editor: EditorWindow = next(iter(editing_window.routine_editing.editors.values()))
+    editor.try_exercise(1)
+    run_until(editing_window, clock, PhaseKind.DONE, limit=600)
+    editing_window.close()
+    store = HistoryStore.open(tmp_path / "history").store
+    assert store is not None
+    sessions = [DoneSession(s.routine_id, s.started_at, s.holds) for s in store.sessions()]
+    store.close()
+    assert [s.holds for s in sessions] == [2]
+    assert routine.schedule is not None, "the built-in routine suggests a schedule"
+    plan = Plan((PlanEntry(routine.id, routine.name, routine.schedule),))
+    today = dt.datetime.fromtimestamp(sessions[0].started_at).date()
+    (day,) = daily(plan, today, today, sessions, dt.datetime.now().astimezone().tzinfo)
+    assert day.planned > 0
+    assert (day.done, day.extra) == (0, 0)
 
 
 def test_try_it_refuses_an_exercise_with_problems(qtbot, editing_window: MainWindow) -> None:

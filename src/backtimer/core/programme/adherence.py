@@ -18,6 +18,15 @@ from backtimer.core.programme.plan import Plan
 
 Key = tuple[dt.date, int, int]
 
+#: What a *Try it* run's routine id starts with: a routine id is a slug, so no plan can
+#: name it, and adherence leaves it out entirely (a try is no session done, nor extra).
+TRY_PREFIX = "try:"
+
+
+def try_id(routine_id: str) -> str:
+    """The id a *Try it* run of ``routine_id``'s exercise is recorded under."""
+    return TRY_PREFIX + routine_id
+
 
 @dataclass(frozen=True)
 class DoneSession:
@@ -51,7 +60,7 @@ class WeekAdherence:
 def _counts(sessions: Iterable[DoneSession], zone: dt.tzinfo) -> Counter[tuple[dt.date, str]]:
     counts: Counter[tuple[dt.date, str]] = Counter()
     for s in sessions:
-        if s.holds > 0:
+        if s.holds > 0 and not s.routine_id.startswith(TRY_PREFIX):
             day = dt.datetime.fromtimestamp(s.started_at, dt.UTC).astimezone(zone).date()
             counts[(day, s.routine_id)] += 1
     return counts

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.i18n import _, ngettext
 from backtimer.core.library.entry import LibraryExercise
+from backtimer.core.programme.adherence import try_id
 from backtimer.core.routine_file.draft import (
     PictureOutsideFolder,
     RoutineDraft,
@@ -381,7 +382,10 @@ class EditorWindow(QMainWindow):
             return
         self.message.setText("")
         # No source: the main window's Edit must never take this for the routine's file.
-        routine = dataclasses.replace(check.routine, name=exercises[index].name, source=None)
+        # An id no plan names: the history keeps it (pain is never ignored), adherence not.
+        routine = dataclasses.replace(
+            check.routine, id=try_id(check.routine.id), name=exercises[index].name, source=None
+        )
         self.try_requested.emit(routine)
 
     def save(self) -> bool:
