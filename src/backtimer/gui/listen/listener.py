@@ -52,7 +52,8 @@ NO_MULTIMEDIA = _(
 )
 LISTENER_FAILED = _("Voice stop stopped working for a moment. Trying again…")
 
-#: The keyword threshold, chosen from bench/voice_stop.py's figures (README, "Voice stop").
+#: The keyword threshold, chosen from bench/voice_sweep.py and bench/voice_verify.py
+#: (README, "Voice stop").
 THRESHOLD = 1e-20
 MAX_BACKOFF = 8.0
 LISTENER_COMMAND = (sys.executable, "-m", "backtimer.gui.listen.listener_process")
