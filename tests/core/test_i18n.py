@@ -81,3 +81,8 @@ def test_the_system_language_is_the_first_one_spoken(
 def test_a_broken_po_file_names_its_line() -> None:
     with pytest.raises(ValueError, match="line 3"):
         list(i18n.read_po('msgid "a"\nmsgstr "b"\nnonsense "c"\n'))
+
+
+def test_escapes_in_po_strings_are_read_as_gettext_writes_them() -> None:
+    (entry,) = i18n.read_po('msgid "Say \\"stop\\"\\n\\tnow \\\\ here"\nmsgstr "x"\n')
+    assert entry.msgid == 'Say "stop"\n\tnow \\ here'

@@ -21,9 +21,11 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SOURCE_LANGUAGE = "en"
 #: The languages with complete catalogs, in the order a menu lists them.
@@ -170,15 +172,15 @@ def read_po(text: str) -> Iterator[PoEntry]:
     """The entries of a ``.po`` file's text (the GNU gettext format: ``msgctxt``,
     ``msgid``, ``msgid_plural``, ``msgstr`` or ``msgstr[n]``, strings continued on the
     next lines, ``#, fuzzy`` flags). Raises ValueError, naming the line, on anything else."""
-    fields: dict[str, str] = {}
-    current: str | None = None
+    fields: dict[str, str] = {}  #: msgctxt, msgid, msgid_plural
+    forms: dict[int, str] = {}  #: msgstr (0) or msgstr[n]
+    current: tuple[dict[Any, str], Any] | None = None  #: where a continued string goes
     fuzzy, start = False, 0
 
     def entry() -> PoEntry:
-        forms = [fields[k] for k in sorted(k for k in fields if k.startswith("msgstr"))]
         return PoEntry(
             fields.get("msgid", ""),
-            tuple(forms),
+            tuple(forms[n] for n in sorted(forms)),
             fields.get("msgctxt", ""),
             fields.get("msgid_plural", ""),
             fuzzy,
@@ -189,48 +191,53 @@ def read_po(text: str) -> Iterator[PoEntry]:
         line = raw.strip()
         if not line:
             continue
-        if line.startswith("#"):
-            if any(k.startswith("msgstr") for k in fields):  # the entry before is whole
+        first = line[0]
+        if first == "#":
+            if forms:  # the entry before is whole
                 yield entry()
-                fields, current, fuzzy = {}, None, False
+                fields, forms, current, fuzzy = {}, {}, None, False
             if line.startswith("#,") and "fuzzy" in line:
                 fuzzy = True
             continue
-        if line.startswith('"'):
+        if first == '"':
             if current is None:
                 raise ValueError(f"line {number}: a string continues no keyword")
-            fields[current] += _unquote(line, number)
+            target, key = current
+            target[key] += _unquote(line, number)
             continue
         keyword, _sep, rest = line.partition(" ")
-        if keyword.startswith("msgstr[") and keyword.endswith("]") and keyword[7:-1].isdigit():
-            keyword = f"msgstr{int(keyword[7:-1]):03d}"
-        elif keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+        if keyword == "msgstr" or (
+            keyword.startswith("msgstr[") and keyword.endswith("]") and keyword[7:-1].isdigit()
+        ):
+            index = 0 if keyword == "msgstr" else int(keyword[7:-1])
+            forms[index] = _unquote(rest.strip(), number)
+            current = (forms, index)
+            continue
+        if keyword not in ("msgctxt", "msgid", "msgid_plural"):
             raise ValueError(f"line {number}: unknown keyword {keyword!r}")
-        starts = keyword == "msgctxt" or (keyword == "msgid" and current != "msgctxt")
-        if starts and fields:
+        starts = keyword == "msgctxt" or (keyword == "msgid" and "msgctxt" not in fields)
+        if starts and (fields or forms):
             yield entry()
-            fields, fuzzy = {}, False
+            fields, forms, fuzzy = {}, {}, False
         if not fields:
             start = number
-        current = keyword
         fields[keyword] = _unquote(rest.strip(), number)
+        current = (fields, keyword)
     if "msgid" in fields:
         yield entry()
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return _ESCAPES.get(match.group(1), match.group(1))
 
 
 def _unquote(token: str, number: int) -> str:
     if len(token) < 2 or token[0] != '"' or token[-1] != '"':
         raise ValueError(f"line {number}: expected a quoted string")
-    body, out, i = token[1:-1], [], 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\" and i + 1 < len(body):
-            out.append(_ESCAPES.get(body[i + 1], body[i + 1]))
-            i += 2
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
+    body = token[1:-1]
+    # Most strings hold no escape: read at every start, so the common case costs nothing.
+    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
