@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,36 +34,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from processes import child_pids, cpu_seconds, proc_kb, start_xvfb
+
 HERE = Path(__file__).resolve().parent
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), from /proc; 0 once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK
-
-
-def _kb(pid: int, field: str) -> int:
-    name = "smaps_rollup" if field == "Pss" else "status"
-    try:
-        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _player_pid() -> int | None:
-    for task in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
-        for pid in task.read_text().split():
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            if b"player_process" in cmdline:
-                return int(pid)
+    for pid in child_pids(os.getpid()):
+        if b"player_process" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return pid
     return None
 
 
@@ -119,13 +97,13 @@ def _child(routine_file: str | None, paints: bool) -> None:
         def now(self) -> tuple[float, float, float]:
             if self.player is None:
                 self.player = _player_pid()
-            player = _cpu_seconds(self.player) if self.player else 0.0
-            return time.monotonic(), _cpu_seconds(os.getpid()), player
+            player = cpu_seconds(self.player) if self.player else 0.0
+            return time.monotonic(), cpu_seconds(os.getpid()), player
 
         def sample(self) -> None:
-            self.rss["window"].append(_kb(os.getpid(), "VmRSS"))
+            self.rss["window"].append(proc_kb(os.getpid(), "VmRSS"))
             if self.player:
-                self.rss["player"].append(_kb(self.player, "VmRSS"))
+                self.rss["player"].append(proc_kb(self.player, "VmRSS"))
 
         def on_event(self, event: object) -> None:
             if isinstance(event, ev.PhaseStarted) and event.phase.kind is PhaseKind.HOLD:
@@ -140,7 +118,10 @@ def _child(routine_file: str | None, paints: bool) -> None:
         def finish(self) -> None:
             """Before the window closes (and ends its player): the last samples."""
             self.end = self.now()
-            self.pss = {"window": _kb(os.getpid(), "Pss"), "player": _kb(self.player or 0, "Pss")}
+            self.pss = {
+                "window": proc_kb(os.getpid(), "Pss"),
+                "player": proc_kb(self.player or 0, "Pss"),
+            }
             app.quit()
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -176,22 +157,6 @@ def _child(routine_file: str | None, paints: bool) -> None:
 
 
 # -- the parent ---------------------------------------------------------------------------
-
-
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
-    if not shutil.which("Xvfb"):
-        return None
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    return proc, f":{number}"
 
 
 def _run(src: Path, env: dict[str, str], args: argparse.Namespace) -> dict:
@@ -236,7 +201,7 @@ def main() -> int:
 
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    xvfb = _start_xvfb() if args.platform == "xcb" else None
+    xvfb = start_xvfb() if args.platform == "xcb" else None
     if xvfb is not None:
         env["DISPLAY"] = xvfb[1]
         env["QT_QPA_PLATFORM"] = "xcb"

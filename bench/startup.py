@@ -35,29 +35,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from processes import child_pids, proc_kb, start_xvfb
+
 BARE, BACKTIMER = "bare window", "BackTimer"
 
 
 # -- the child: one launch ----------------------------------------------------------------
-
-
-def _proc_kb(pid: int, field: str) -> int:
-    """A ``kB`` field of /proc/PID/status (VmHWM, VmRSS) or smaps_rollup (Pss); 0 if gone."""
-    name = "smaps_rollup" if field == "Pss" else "status"
-    try:
-        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found += [int(c) for c in task.read_text().split()]
-    return found
 
 
 def _child(kind: str, settle: float) -> None:
@@ -84,14 +67,14 @@ def _child(kind: str, settle: float) -> None:
 
         def report(self, at: float, cpu: float) -> None:
             pid = os.getpid()
-            players = _children(pid)
+            players = child_pids(pid)
             out = {
                 "painted": at,
                 "cpu_ms": cpu * 1000,
-                "window_hwm": _proc_kb(pid, "VmHWM"),
-                "window_pss": _proc_kb(pid, "Pss"),
-                "player_hwm": sum(_proc_kb(c, "VmHWM") for c in players),
-                "player_pss": sum(_proc_kb(c, "Pss") for c in players),
+                "window_hwm": proc_kb(pid, "VmHWM"),
+                "window_pss": proc_kb(pid, "Pss"),
+                "player_hwm": sum(proc_kb(c, "VmHWM") for c in players),
+                "player_pss": sum(proc_kb(c, "Pss") for c in players),
             }
             sys.stdout.write(json.dumps(out) + "\n")
             sys.stdout.flush()
@@ -119,22 +102,6 @@ def _child(kind: str, settle: float) -> None:
 
 
 # -- the parent: launches, side by side ---------------------------------------------------
-
-
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
-    if not shutil.which("Xvfb"):
-        return None
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    return proc, f":{number}"
 
 
 def _launch(kind: str, env: dict[str, str], settle: float) -> dict[str, float]:
@@ -208,7 +175,7 @@ def main() -> int:
     # As installed (pip compiles every module when it installs): bytecode is cached,
     # written by the warm-up launches if it is not there yet.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    xvfb = _start_xvfb() if args.platform == "xcb" else None
+    xvfb = start_xvfb() if args.platform == "xcb" else None
     if xvfb is not None:
         env["DISPLAY"] = xvfb[1]
         env.pop("QT_QPA_PLATFORM", None)

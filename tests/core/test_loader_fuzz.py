@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from backtimer.core.routine_file.loader import LoadResult, load_routine_text
 from backtimer.core.routine_file.problems import Problem
 from backtimer.resources import builtin_routine_path
+from tests.core.line_edits import edited_lines
 
 ORIGINAL = builtin_routine_path().read_bytes()
 LINES = ORIGINAL.decode("utf-8").splitlines(keepends=True)
@@ -49,17 +50,7 @@ def assert_sane(result: LoadResult) -> None:
 @given(st.data())
 def test_line_edits_never_crash(data: st.DataObject) -> None:
     """Deleting, duplicating or swapping lines gives a routine or located problems."""
-    lines = list(LINES)
-    for _ in range(data.draw(st.integers(1, 4))):
-        i = data.draw(st.integers(0, len(lines) - 1))
-        j = data.draw(st.integers(0, len(lines) - 1))
-        action = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
-        if action == "delete" and len(lines) > 1:
-            del lines[i]
-        elif action == "duplicate":
-            lines.insert(j, lines[i])
-        else:
-            lines[i], lines[j] = lines[j], lines[i]
+    lines = edited_lines(data, LINES)
     assert_sane(load("".join(lines).encode()))
 
 

@@ -19,6 +19,7 @@ from backtimer.core.poses.library import pose_names
 from backtimer.core.routine_file import safe_yaml
 from backtimer.core.routine_file.loader import LoadResult, load_routine_text
 from backtimer.resources import builtin_routine_path, resource_path
+from tests.core.line_edits import edited_lines
 from tests.core.test_loader import BASE, EDITS
 
 pytestmark = pytest.mark.skipif(
@@ -69,17 +70,7 @@ def test_each_mistake_is_told_alike(old: str, new: str, monkeypatch: pytest.Monk
 def test_edited_files_are_read_alike(data: st.DataObject) -> None:
     """Lines deleted, duplicated or swapped: the same routine or the same problems, or,
     when the edit breaks the YAML itself, both parsers refuse the file as YAML."""
-    lines = list(LINES)
-    for _ in range(data.draw(st.integers(1, 4))):
-        i = data.draw(st.integers(0, len(lines) - 1))
-        j = data.draw(st.integers(0, len(lines) - 1))
-        action = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
-        if action == "delete" and len(lines) > 1:
-            del lines[i]
-        elif action == "duplicate":
-            lines.insert(j, lines[i])
-        else:
-            lines[i], lines[j] = lines[j], lines[i]
+    lines = edited_lines(data, LINES)
     with pytest.MonkeyPatch.context() as monkeypatch:
         c, pure = both("".join(lines), monkeypatch)
     if is_yaml_problem(c) or is_yaml_problem(pure):

@@ -16,7 +16,7 @@ from backtimer.gui.history.report_pdf import write_report
 from backtimer.gui.programme.adherence_views import ALL_DONE, NONE_DONE
 
 from .history_data import TODAY, at, make_history
-from .test_report_pdf import pdf_text
+from .pdf_text import pdf_text
 
 SINCE = TODAY - dt.timedelta(days=4)  # planned daily from 16 June; sessions 17, 18, 20
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from .care_history import DAYS, END, make_care_history
-from .test_report_pdf import pdf_text
+from .pdf_text import pdf_text
 
 FIRST = END - dt.timedelta(days=DAYS - 1)
 WRITE = """

@@ -16,7 +16,7 @@ from backtimer.core.routine_file.loader import load_builtin
 from backtimer.gui.history.report_pdf import ReportError, write_report
 
 from .care_history import DAYS, END, make_care_history
-from .test_report_pdf import pdf_text
+from .pdf_text import pdf_text
 
 FIRST = END - dt.timedelta(days=DAYS - 1)
 

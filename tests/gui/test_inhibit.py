@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from backtimer.gui.inhibit import ScreenInhibitor
+
+from .dbus_bus import need_tool, running_daemon
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="org.freedesktop.ScreenSaver is Linux"
@@ -64,44 +65,10 @@ class Monitor:
         )
 
 
-def _need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        reason = f"{tool} is not installed (sudo apt-get install dbus-daemon dbus-bin)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs {reason}")
-        pytest.skip(reason)
-
-
-@contextmanager
-def running_daemon(folder: Path) -> Iterator[str]:
-    """A private session bus daemon listening in ``folder``; yields its address."""
-    _need("dbus-daemon")
-    daemon = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={folder / 'bus'}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()  # printed once it listens
-        assert address.startswith("unix:"), f"dbus-daemon gave no address ({address!r})"
-        yield address
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
-
-
 @contextmanager
 def watching(address: str, log: Path, qtbot) -> Iterator[Monitor]:
     """dbus-monitor on ``address`` for screensaver calls and name changes, once listening."""
-    _need("dbus-monitor")
+    need_tool("dbus-monitor")
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [

@@ -14,7 +14,7 @@ from backtimer.gui.history.report_pdf import write_report
 from backtimer.gui.stage.summary_panel import SummaryPanel
 
 from .history_data import TODAY, at
-from .test_report_pdf import pdf_text
+from .pdf_text import pdf_text
 
 
 def one_session_per_outcome(folder: Path) -> HistoryStore:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,19 +11,7 @@ from pytestqt.qtbot import QtBot
 from backtimer.gui.history.report_pdf import ReportError, write_report
 
 from .history_data import TODAY, make_history
-
-
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    done = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return done.stdout
+from .pdf_text import pdf_text
 
 
 def test_report_lists_period_holds_and_every_pain_event(qtbot: QtBot, tmp_path: Path) -> None:

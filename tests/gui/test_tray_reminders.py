@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from backtimer.gui.programme.tray import Tray
 from backtimer.gui.programme.tray_app import TrayWindowOpener
 
 from .app_process import Home, sessions
+from .dbus_bus import need, need_tool, running_daemon
 
 pytestmark = [
     pytest.mark.skipif(
@@ -46,44 +46,11 @@ SERVER = Path(__file__).with_name("notification_server.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
-def _need(ok: bool, reason: str) -> None:
-    if ok:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs {reason}")
-    pytest.skip(reason)
-
-
 def _have_gi() -> bool:
     if not Path(SYSTEM_PYTHON).exists():
         return False
     check = [SYSTEM_PYTHON, "-c", "from gi.repository import Gio"]
     return subprocess.run(check, capture_output=True, check=False).returncode == 0
-
-
-@contextmanager
-def private_bus(folder: Path) -> Iterator[str]:
-    _need(shutil.which("dbus-daemon") is not None, "dbus-daemon (apt-get install dbus-daemon)")
-    daemon = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={folder / 'bus'}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        assert address.startswith("unix:"), address
-        yield address
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
 
 
 class Server:
@@ -114,7 +81,7 @@ class Server:
 
 @contextmanager
 def notification_server(address: str, folder: Path, qtbot: QtBot) -> Iterator[Server]:
-    _need(_have_gi(), "python3-gi for the test notification server (apt-get install python3-gi)")
+    need(_have_gi(), "python3-gi for the test notification server (apt-get install python3-gi)")
     log = folder / "server.log"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
@@ -138,7 +105,7 @@ def notification_server(address: str, folder: Path, qtbot: QtBot) -> Iterator[Se
 
 @contextmanager
 def monitor(address: str, log: Path, qtbot: QtBot) -> Iterator[Path]:
-    _need(shutil.which("dbus-monitor") is not None, "dbus-monitor (apt-get install dbus-bin)")
+    need_tool("dbus-monitor")
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             ["dbus-monitor", "--address", address, "interface='org.freedesktop.Notifications'"],
@@ -169,7 +136,7 @@ def berlin_zone() -> dt.tzinfo:
 
 @pytest.fixture
 def bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with private_bus(tmp_path) as address:
+    with running_daemon(tmp_path) as address:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         yield address
 

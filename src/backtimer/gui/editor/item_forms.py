@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -59,17 +60,50 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
-class ExerciseForm(QWidget):
+#: the draft a form edits: an exercise or a warm-up or cool-down movement
+DraftT = TypeVar("DraftT", ExerciseDraft, MovementDraft)
+
+
+class _ItemForm(QWidget, Generic[DraftT]):
+    """What both forms do alike: hold the draft shown, and send out a whole new draft,
+    with the field changed, for each edit of a field both kinds have."""
+
+    #: the item after a change (an ExerciseDraft or a MovementDraft), and the field changed
+    edited = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._item: DraftT | None = None
+
+    def _emit(self, item: DraftT, field: str) -> None:
+        self._item = item
+        self.edited.emit(item, field)
+
+    def _on_name(self, text: str) -> None:
+        if self._item is not None:
+            self._emit(dataclasses.replace(self._item, name=text), "name")
+
+    def _on_id(self, text: str) -> None:
+        if self._item is not None:
+            self._emit(dataclasses.replace(self._item, id=text), "id")
+
+    def _on_caution(self, text: str) -> None:
+        if self._item is not None:
+            self._emit(dataclasses.replace(self._item, caution=text), "caution")
+
+    def _on_steps(self, steps: tuple[StepDraft, ...]) -> None:
+        if self._item is not None:
+            self._emit(dataclasses.replace(self._item, steps=steps), "steps")
+
+
+class ExerciseForm(_ItemForm[ExerciseDraft]):
     """Edits one exercise; every change comes out as a whole new ExerciseDraft."""
 
-    #: the exercise after a change (an ExerciseDraft), and the field changed (a str)
-    edited = Signal(object, str)
     #: the person asked to play this exercise in the main window
     try_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._item: ExerciseDraft | None = None
         self.name = QLineEdit()
         self.id = QLineEdit()
         self.id.setToolTip(ID_TIP)
@@ -155,22 +189,6 @@ class ExerciseForm(QWidget):
         self.form.show_problems(own, depth)
         self.steps.set_steps(item.steps, folder, steps, depth + 1)
 
-    def _emit(self, item: ExerciseDraft, field: str) -> None:
-        self._item = item
-        self.edited.emit(item, field)
-
-    def _on_name(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, name=text), "name")
-
-    def _on_id(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, id=text), "id")
-
-    def _on_caution(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, caution=text), "caution")
-
     def _on_choices(self) -> None:
         if self._item is None:
             return
@@ -198,20 +216,12 @@ class ExerciseForm(QWidget):
         )
         self._emit(item, "numbers")
 
-    def _on_steps(self, steps: tuple[StepDraft, ...]) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, steps=steps), "steps")
 
-
-class MovementForm(QWidget):
+class MovementForm(_ItemForm[MovementDraft]):
     """Edits one warm-up or cool-down movement (a timed movement: no sides, no reps)."""
-
-    #: the movement after a change (a MovementDraft), and the field changed (a str)
-    edited = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._item: MovementDraft | None = None
         self.name = QLineEdit()
         self.id = QLineEdit()
         self.id.setToolTip(ID_TIP)
@@ -259,22 +269,6 @@ class MovementForm(QWidget):
         self.form.show_problems(own, depth)
         self.steps.set_steps(item.steps, folder, steps, depth + 1)
 
-    def _emit(self, item: MovementDraft, field: str) -> None:
-        self._item = item
-        self.edited.emit(item, field)
-
-    def _on_name(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, name=text), "name")
-
-    def _on_id(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, id=text), "id")
-
-    def _on_caution(self, text: str) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, caution=text), "caution")
-
     def _on_group(self) -> None:
         if self._item is not None:
             self._emit(
@@ -285,10 +279,6 @@ class MovementForm(QWidget):
         if self._item is not None:
             value = self.duration.number()
             self._emit(dataclasses.replace(self._item, duration=float(value or 0)), "duration")
-
-    def _on_steps(self, steps: tuple[StepDraft, ...]) -> None:
-        if self._item is not None:
-            self._emit(dataclasses.replace(self._item, steps=steps), "steps")
 
 
 def _split(
