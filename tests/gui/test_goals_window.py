@@ -10,7 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from backtimer.core.history.goals import GoalKind
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.programme.adherence import try_id
+from backtimer.core.programme.plan import Plan, PlanEntry
+from backtimer.core.programme.schedule import Schedule, Slot, Weekday
 from backtimer.core.routine import Side
+from backtimer.core.session.record import HoldRecord, Outcome
+from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.history.goals_window import GoalDialog, GoalsWindow, GoalValues
 
 from .history_data import TODAY, at, make_history
@@ -24,7 +29,7 @@ def store(tmp_path: Path) -> HistoryStore:
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, values: GoalValues | None) -> None:
-    monkeypatch.setattr(GoalsWindow, "ask_goal", classmethod(lambda c, p, g, t: values))
+    monkeypatch.setattr(GoalsWindow, "ask_goal", classmethod(lambda c, p, g, t, **kw: values))
 
 
 def test_add_goal_shows_its_status(
@@ -101,3 +106,70 @@ def test_goal_dialog_offers_a_side_for_hold_goals_only(qtbot: QtBot) -> None:
     dialog.kind.setCurrentIndex(1)  # sessions a week
     assert not dialog.side.isEnabled()
     assert dialog.values().side is None
+
+
+WEEKDAYS = frozenset({Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI})
+
+
+def plan_five_a_week(store: HistoryStore) -> None:
+    """Gentle back at 08:00 on weekdays, planned since 1 June: five sessions a week."""
+    schedule = Schedule(slots=(Slot(dt.time(8, 0)),), days=WEEKDAYS)
+    entry = PlanEntry("gentle-back", "Gentle back", schedule, since=dt.date(2025, 6, 1))
+    store.save_plan(Plan((entry,)), at=at(dt.date(2025, 6, 1)))
+
+
+def try_it_run(store: HistoryStore, t: float) -> None:
+    """A *Try it* run of the hamstring stretch: held, yet no session done."""
+    sid = store.begin_session(try_id("gentle-back"), "Gentle back", t, gentle=False)
+    store.add_hold(
+        sid,
+        HoldRecord("hamstring", "hamstrings", Side.RIGHT, 1, 25, 25.0, False, True, t + 5, t + 30),
+    )
+    store.finish_session(sid, Outcome.COMPLETED, t + 40)
+
+
+def test_a_sessions_goal_shows_this_week_beside_the_plan(store: HistoryStore, qtbot: QtBot) -> None:
+    """Week of Monday 16 June: sessions on the 17th, 18th and 20th count; a Try it run
+    today does not; the plan prescribes five this week and the goal asks four."""
+    plan_five_a_week(store)
+    try_it_run(store, at(TODAY, 12))
+    store.add_goal("hamstrings", GoalKind.SESSIONS_PER_WEEK, 4, TODAY + dt.timedelta(days=20))
+    window = GoalsWindow(store, now=NOW)
+    qtbot.addWidget(window)
+    week = "This week: 3 of 5 sessions (goal 4; your plan has 5)"
+    assert window.progress_texts() == [f"{week}; 3 in the last 7 days, target 4"]
+    assert week in goals_text(store, NOW)
+
+
+def test_without_a_plan_the_week_is_against_the_goal(store: HistoryStore, qtbot: QtBot) -> None:
+    store.add_goal("hamstrings", GoalKind.SESSIONS_PER_WEEK, 4, TODAY + dt.timedelta(days=20))
+    window = GoalsWindow(store, now=NOW)
+    qtbot.addWidget(window)
+    assert window.progress_texts()[0].startswith("This week: 3 of 4 sessions;")
+    assert "your plan" not in goals_text(store, NOW)
+
+
+def test_a_new_sessions_goal_is_offered_the_plans_weekly_number(
+    store: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_five_a_week(store)
+    offered: list[int | None] = []
+
+    def ask(
+        cls: type, parent: object, goal: object, today: dt.date, plan_target: int | None = None
+    ) -> None:
+        offered.append(plan_target)
+
+    monkeypatch.setattr(GoalsWindow, "ask_goal", classmethod(ask))
+    window = GoalsWindow(store, now=NOW)
+    qtbot.addWidget(window)
+    window.add_button.click()
+    assert offered == [5]
+
+    dialog = GoalDialog(None, None, TODAY, plan_target=5)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_hint.isHidden()  # a hold goal: seconds, not the plan's number
+    dialog.kind.setCurrentIndex(1)  # sessions a week
+    assert dialog.values().target == 5
+    assert not dialog.plan_hint.isHidden()
+    assert dialog.plan_hint.text() == "Your plan has 5 sessions a week."

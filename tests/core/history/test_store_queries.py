@@ -60,8 +60,8 @@ def test_group_sessions_give_the_best_hold_per_side_and_pain(tmp_path: Path) -> 
     store.add_hold(other, hold(DAY2 + 50, 60.0, exercise="psoas", group="psoas"))
 
     assert store.group_sessions("hamstrings") == [
-        GroupSession(T0, 31.0, 18.0, 0.0, True, pain_right=False, pain_left=True),
-        GroupSession(DAY2, 0.0, 0.0, 40.0, False),
+        GroupSession(T0, 31.0, 18.0, 0.0, True, pain_right=False, pain_left=True, routine_id="r"),
+        GroupSession(DAY2, 0.0, 0.0, 40.0, False, routine_id="r"),
     ]
     assert [s.started_at for s in store.group_sessions("psoas")] == [DAY2]
 

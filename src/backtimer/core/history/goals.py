@@ -18,7 +18,8 @@ Status rules (what the windows show; a caller may rely on them):
 * ``behind``: otherwise.
 
 "Current value" is the best pain-free both-sides hold in the last 14 days (``hold``), or
-the sessions in the last 7 days (``sessions_per_week``).
+the sessions in the last 7 days (``sessions_per_week``, counted by the adherence rule:
+a *Try it* run is no session).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from backtimer.core.formats import decimal
 from backtimer.core.i18n import _, ngettext
+from backtimer.core.programme.adherence import DoneSession, counts_as_session
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 
 DAY = 86400.0
@@ -118,6 +120,7 @@ class GroupSession:
     pain: bool  #: a pain event in this group during the session
     pain_right: bool = False  #: ... on the right (the side stretched, or where it hurt)
     pain_left: bool = False
+    routine_id: str = ""  #: the session's routine (a *Try it* run's starts with TRY_PREFIX)
 
     def pain_free_on(self, side: Side | None) -> float:
         """The best hold on ``side`` without pain there (None: both sides, no pain at all)."""
@@ -126,6 +129,12 @@ class GroupSession:
         if side is Side.RIGHT:
             return 0.0 if self.pain_right else max(self.best_right, self.best_unsided)
         return 0.0 if self.pain_left else max(self.best_left, self.best_unsided)
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts as a session done, by the adherence rule (it held a stretch
+        of the group, being listed here; a *Try it* run never counts)."""
+        return counts_as_session(DoneSession(self.routine_id, self.started_at, holds=1))
 
     @property
     def both_sides(self) -> float:
@@ -191,7 +200,7 @@ def _hold_progress(
 def _week_progress(
     goal: Goal, sessions: Sequence[GroupSession], now: float
 ) -> tuple[float, float, float | None]:
-    times = sorted(s.started_at for s in sessions)
+    times = sorted(s.started_at for s in sessions if s.counts)
 
     def in_week_before(t: float) -> int:
         return sum(1 for x in times if t - WEEK_DAYS * DAY < x <= t)

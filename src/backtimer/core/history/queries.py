@@ -144,6 +144,7 @@ def _group_session(r: sqlite3.Row) -> GroupSession:
         pain=bool(r["pain"]),
         pain_right=bool(r["pain_right"]),
         pain_left=bool(r["pain_left"]),
+        routine_id=r["routine_id"],
     )
 
 
@@ -292,7 +293,7 @@ class HistoryQueries(HistoryFile):
     def group_sessions(self, muscle_group: str) -> list[GroupSession]:
         """Sessions that worked ``muscle_group``, with their best holds per side."""
         rows = self._read(
-            "SELECT s.started_at AS started_at,"
+            "SELECT s.started_at AS started_at, s.routine_id AS routine_id,"
             " coalesce(max(CASE WHEN h.side='right' THEN h.held END), 0.0) AS best_right,"
             " coalesce(max(CASE WHEN h.side='left' THEN h.held END), 0.0) AS best_left,"
             " coalesce(max(CASE WHEN h.side IS NULL THEN h.held END), 0.0) AS best_unsided,"

@@ -57,10 +57,15 @@ class WeekAdherence:
         return self.done / self.planned if self.planned else None
 
 
+def counts_as_session(session: DoneSession) -> bool:
+    """The module's rule: a session held at least one stretch, and was no *Try it* run."""
+    return session.holds > 0 and not session.routine_id.startswith(TRY_PREFIX)
+
+
 def _counts(sessions: Iterable[DoneSession], zone: dt.tzinfo) -> Counter[tuple[dt.date, str]]:
     counts: Counter[tuple[dt.date, str]] = Counter()
     for s in sessions:
-        if s.holds > 0 and not s.routine_id.startswith(TRY_PREFIX):
+        if counts_as_session(s):
             day = dt.datetime.fromtimestamp(s.started_at, dt.UTC).astimezone(zone).date()
             counts[(day, s.routine_id)] += 1
     return counts

@@ -35,9 +35,19 @@ from PySide6.QtWidgets import (
 
 from backtimer.core import formats
 from backtimer.core.history.faults import StoreError
-from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GoalStatus, progress
+from backtimer.core.history.goal_week import goal_week, plan_weekly_target
+from backtimer.core.history.goals import (
+    SESSIONS_RANGE,
+    Goal,
+    GoalKind,
+    GoalStatus,
+    GroupSession,
+    progress,
+)
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.i18n import SOURCE_LANGUAGE, _, language
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language, ngettext
+from backtimer.core.programme.due import local_zone
+from backtimer.core.programme.plan import Plan
 from backtimer.core.routine import HOLD_RANGE, MUSCLE_GROUP_NAMES, MUSCLE_GROUPS, Side
 from backtimer.gui.slots import connect_call
 
@@ -80,6 +90,15 @@ COULD_NOT = {
     "finish": _("Could not finish the goal: {error}"),
     "delete": _("Could not delete the goal: {error}"),
 }
+#: A sessions-per-week goal's progress: this week beside the plan, then the last 7 days.
+WEEK_AND_PROGRESS = _("{week}; {progress}")
+
+
+def plan_hint(n: int) -> str:
+    """Under a new sessions-a-week target: where its default came from."""
+    return ngettext(
+        "Your plan has {n} session a week.", "Your plan has {n} sessions a week.", n
+    ).format(n=n)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,8 +122,18 @@ SIDE_CHOICES: tuple[tuple[str, Side | None], ...] = (
 
 
 class GoalDialog(QDialog):
-    def __init__(self, parent: QWidget | None, goal: Goal | None, today: dt.date) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        goal: Goal | None,
+        today: dt.date,
+        plan_target: int | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: a new sessions-a-week goal's default target: the plan's weekly number
+        self._plan_target = plan_target if goal is None else None
+        self.plan_hint = QLabel(plan_hint(plan_target) if plan_target else "")
+        self.plan_hint.setWordWrap(True)
         self.setWindowTitle(EDIT_TITLE if goal else NEW_TITLE)
         self.group = QComboBox()
         for g in MUSCLE_GROUPS:
@@ -141,6 +170,8 @@ class GoalDialog(QDialog):
         fields = (self.group, self.kind, self.side, self.target, self.due, self.note)
         for label, field in zip(FORM_LABELS, fields, strict=True):
             form.addRow(label, field)
+            if field is self.target:
+                form.addRow("", self.plan_hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,6 +185,9 @@ class GoalDialog(QDialog):
         hold = self.kind.currentData() is GoalKind.HOLD
         self.target.setSuffix(SUFFIX_SECONDS if hold else SUFFIX_A_WEEK)
         self.side.setEnabled(self.kind.currentData() is GoalKind.HOLD)
+        self.plan_hint.setVisible(not hold and self._plan_target is not None)
+        if not hold and self._plan_target is not None:
+            self.target.setValue(self._plan_target)
 
     def values(self) -> GoalValues:
         d = self.due.date()
@@ -227,8 +261,10 @@ class GoalsWindow(QWidget):
     # --- dialogs tests replace ---------------------------------------------------------
 
     @classmethod
-    def ask_goal(cls, parent: QWidget, goal: Goal | None, today: dt.date) -> GoalValues | None:
-        dialog = GoalDialog(parent, goal, today)
+    def ask_goal(
+        cls, parent: QWidget, goal: Goal | None, today: dt.date, plan_target: int | None = None
+    ) -> GoalValues | None:
+        dialog = GoalDialog(parent, goal, today, plan_target)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @classmethod
@@ -241,17 +277,22 @@ class GoalsWindow(QWidget):
     def reload(self) -> None:
         try:
             self._goals = self._store.goals()
-            rows = [
-                (g, progress(g, self._store.group_sessions(g.muscle_group), self._time()))
-                for g in self._goals
-            ]
+            plan = self._store.plan()
+            rows = [(g, self._store.group_sessions(g.muscle_group), plan) for g in self._goals]
         except StoreError as error:
             self.message.setText(str(error))
             return
         self.table.setRowCount(len(rows))
-        for r, (g, p) in enumerate(rows):
+        for r, (g, sessions, plan) in enumerate(rows):
+            p = progress(g, sessions, self._time())
             status = FINISHED if g.finished else p.status.label
-            cells = (g.describe(), formats.date(g.due), status, p.describe(g), g.note)
+            cells = (
+                g.describe(),
+                formats.date(g.due),
+                status,
+                self._progress(g, sessions, plan),
+                g.note,
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, g.id)
@@ -263,6 +304,24 @@ class GoalsWindow(QWidget):
         self.table.resizeColumnsToContents()
         self.message.setText("" if rows else NO_GOALS)
         self._selection_changed()
+
+    def _progress(self, goal: Goal, sessions: list[GroupSession], plan: Plan) -> str:
+        """The progress column: a sessions-per-week goal's week beside the plan first."""
+        words = progress(goal, sessions, self._time()).describe(goal)
+        week = goal_week(goal, sessions, plan, self._time(), local_zone())
+        return (
+            words
+            if week is None
+            else WEEK_AND_PROGRESS.format(week=week.describe(), progress=words)
+        )
+
+    def progress_texts(self) -> list[str]:
+        """The progress column's text per row, as shown."""
+        return [self._cell(r, 3) for r in range(self.table.rowCount())]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def statuses(self) -> list[tuple[str, str]]:
         """(goal in words, status word) per row, as shown."""
@@ -285,6 +344,13 @@ class GoalsWindow(QWidget):
 
     # --- actions -----------------------------------------------------------------------
 
+    def _plan_target(self) -> int | None:
+        try:
+            plan = self._store.plan()
+        except StoreError:
+            return None
+        return plan_weekly_target(plan, self._today(), local_zone())
+
     def _apply(self, action: str, change: object) -> None:
         try:
             change()  # type: ignore[operator]
@@ -295,7 +361,7 @@ class GoalsWindow(QWidget):
         self.goals_changed.emit()
 
     def add(self) -> None:
-        values = self.ask_goal(self, None, self._today())
+        values = self.ask_goal(self, None, self._today(), plan_target=self._plan_target())
         if values is not None:
             self._apply(
                 "add",

@@ -1,0 +1,80 @@
+"""A sessions-per-week goal's current week, set beside the person's plan.
+
+The week runs Monday to Sunday in the local zone, as adherence's weeks do. "Done" is the
+goal's group's sessions this week that count by the adherence rule (``GroupSession.counts``);
+"planned" is every session the plan prescribes this week (``adherence.daily``), from the
+day each routine was first planned. A plan's weekly number, offered as a new goal's target,
+is a full week of it: next week's, when every routine planned today is planned all week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backtimer.core.history.goals import SESSIONS_RANGE, Goal, GoalKind, GroupSession
+from backtimer.core.i18n import ngettext
+from backtimer.core.programme.adherence import daily
+from backtimer.core.programme.plan import Plan
+
+WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class GoalWeek:
+    monday: dt.date
+    done: int  #: the group's sessions this week that count
+    target: int  #: the goal's sessions a week
+    planned: int  #: what the plan prescribes this week (0: nothing planned)
+
+    def describe(self) -> str:
+        """E.g. "This week: 3 of 5 sessions (goal 4; your plan has 5)"."""
+        if self.planned:
+            return ngettext(
+                "This week: {done} of {planned} session (goal {target}; your plan has {planned})",
+                "This week: {done} of {planned} sessions (goal {target}; your plan has {planned})",
+                self.planned,
+            ).format(done=self.done, planned=self.planned, target=self.target)
+        return ngettext(
+            "This week: {done} of {target} session",
+            "This week: {done} of {target} sessions",
+            self.target,
+        ).format(done=self.done, target=self.target)
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def planned_in_week(plan: Plan, monday: dt.date, zone: dt.tzinfo) -> int:
+    """Sessions ``plan`` prescribes in the week from ``monday`` (adherence's count)."""
+    days = daily(plan, monday, monday + dt.timedelta(days=6), (), zone)
+    return sum(d.planned for d in days)
+
+
+def goal_week(
+    goal: Goal, sessions: Sequence[GroupSession], plan: Plan, now: float, zone: dt.tzinfo
+) -> GoalWeek | None:
+    """This week of a sessions-per-week goal at wall-clock ``now``; None for other kinds."""
+    if goal.kind is not GoalKind.SESSIONS_PER_WEEK:
+        return None
+    monday = monday_of(_local_date(now, zone))
+    done = sum(
+        1 for s in sessions if s.counts and monday_of(_local_date(s.started_at, zone)) == monday
+    )
+    return GoalWeek(monday, done, round(goal.target), planned_in_week(plan, monday, zone))
+
+
+def plan_weekly_target(plan: Plan, today: dt.date, zone: dt.tzinfo) -> int | None:
+    """The plan's sessions in a full week, as a new goal's target (within the goal's
+    range); None when the plan prescribes none."""
+    planned = planned_in_week(plan, monday_of(today) + WEEK, zone)
+    if not planned:
+        return None
+    low, high = SESSIONS_RANGE
+    return min(max(planned, low), high)
+
+
+def _local_date(t: float, zone: dt.tzinfo) -> dt.date:
+    return dt.datetime.fromtimestamp(t, dt.UTC).astimezone(zone).date()

@@ -1,0 +1,93 @@
+"""A sessions-per-week goal's week beside the plan: counted as adherence counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backtimer.core.history.goal_week import goal_week, plan_weekly_target
+from backtimer.core.history.goals import Goal, GoalKind, GoalStatus, GroupSession, progress
+from backtimer.core.programme.adherence import try_id
+from backtimer.core.programme.plan import Plan, PlanEntry
+from backtimer.core.programme.schedule import Weekday
+
+from ..programme.helpers import BERLIN, berlin, plan, schedule
+
+WEEKDAYS = frozenset({Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI})
+FIVE = plan("08:00", days=WEEKDAYS)  #: five sessions a week
+#: Thursday 4 December 2025, evening; the week runs from Monday 1 December
+NOW = berlin(2025, 12, 4, 20).timestamp()
+MONDAY = dt.date(2025, 12, 1)
+
+
+def goal(target: float = 4, kind: GoalKind = GoalKind.SESSIONS_PER_WEEK) -> Goal:
+    created = berlin(2025, 11, 20, 9).timestamp()
+    return Goal(1, "hamstrings", kind, target, dt.date(2025, 12, 31), created)
+
+
+def done(at: dt.datetime, routine: str = "gentle-back") -> GroupSession:
+    return GroupSession(at.timestamp(), 30.0, 30.0, 0.0, False, routine_id=routine)
+
+
+THIS_WEEK = [done(berlin(2025, 12, d, 8)) for d in (1, 2, 4)]
+
+
+def test_this_weeks_sessions_against_the_goal_and_the_plan() -> None:
+    sessions = [done(berlin(2025, 11, 28, 8)), *THIS_WEEK]
+    week = goal_week(goal(4), sessions, FIVE, NOW, BERLIN)
+    assert week is not None
+    assert (week.monday, week.done, week.target, week.planned) == (MONDAY, 3, 4, 5)
+    assert week.describe() == "This week: 3 of 5 sessions (goal 4; your plan has 5)"
+
+
+def test_try_it_runs_never_count_toward_the_week_nor_the_goal() -> None:
+    tries = [done(berlin(2025, 12, d, 9), try_id("gentle-back")) for d in (1, 2, 3, 4)]
+    week = goal_week(goal(4), [*THIS_WEEK, *tries], FIVE, NOW, BERLIN)
+    assert week is not None
+    assert week.done == 3
+    status = progress(goal(4), [*THIS_WEEK, *tries], NOW)
+    assert status.current == 3.0
+    assert status.status is not GoalStatus.MET
+    assert progress(goal(3), [*THIS_WEEK, *tries], NOW).status is GoalStatus.MET
+
+
+def test_the_week_starts_on_monday_in_the_local_zone() -> None:
+    """Sunday 23:30 in Berlin is Sunday 22:30 UTC: last week, whatever UTC says."""
+    late_sunday = done(berlin(2025, 11, 30, 23, 30))
+    early_monday = done(berlin(2025, 12, 1, 0, 30))  # Sunday 23:30 UTC
+    week = goal_week(goal(), [late_sunday, early_monday], FIVE, NOW, BERLIN)
+    assert week is not None
+    assert week.done == 1
+
+
+def test_without_a_plan_the_week_is_against_the_goal_only() -> None:
+    week = goal_week(goal(4), THIS_WEEK[:1], Plan(), NOW, BERLIN)
+    assert week is not None
+    assert week.planned == 0
+    assert week.describe() == "This week: 1 of 4 sessions"
+    one = goal_week(goal(1), [], Plan(), NOW, BERLIN)
+    assert one is not None
+    assert one.describe() == "This week: 0 of 1 session"
+
+
+def test_a_routine_planned_midweek_counts_from_that_day() -> None:
+    """Planned from Wednesday: three of this week's weekdays; a full week is still five."""
+    entry = PlanEntry(
+        "gentle-back", "Gentle back", schedule("08:00", days=WEEKDAYS), since=dt.date(2025, 12, 3)
+    )
+    since_wednesday = Plan((entry,))
+    week = goal_week(goal(), THIS_WEEK, since_wednesday, NOW, BERLIN)
+    assert week is not None
+    assert week.planned == 3
+    assert plan_weekly_target(since_wednesday, dt.date(2025, 12, 4), BERLIN) == 5
+
+
+def test_the_plans_weekly_number_as_a_target() -> None:
+    today = dt.date(2025, 12, 4)
+    assert plan_weekly_target(FIVE, today, BERLIN) == 5
+    assert plan_weekly_target(Plan(), today, BERLIN) is None
+    three_a_day = plan("08:00", "13:00", "19:00")  # 21 a week: more than a goal may ask
+    assert plan_weekly_target(three_a_day, today, BERLIN) == 14
+
+
+def test_a_hold_goal_has_no_week() -> None:
+    assert goal_week(goal(30, GoalKind.HOLD), THIS_WEEK, FIVE, NOW, BERLIN) is None
