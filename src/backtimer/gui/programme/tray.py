@@ -33,6 +33,7 @@ from backtimer.core.routine import Routine
 from backtimer.gui.programme import texts
 from backtimer.gui.programme.autostart import Autostart
 from backtimer.gui.programme.icon import tray_icon
+from backtimer.gui.programme.morning import MorningQuestion
 from backtimer.gui.programme.notifier import SKIP, SNOOZE, START, Notifier
 from backtimer.gui.programme.reminder_text import reminder_notice
 
@@ -62,6 +63,8 @@ class Tray(QObject):
     reminded = Signal(object)
     #: the person asked for the Plan window
     plan_requested = Signal()
+    #: the person wants the window's own morning check-in (0–10)
+    checkin_requested = Signal()
 
     def __init__(
         self,
@@ -93,6 +96,8 @@ class Tray(QObject):
         self.icon.setIcon(tray_icon(0, 0))
         self.notifier = notifier_factory(self.icon)
         self.notifier.action_invoked.connect(self._on_action)
+        self.morning = MorningQuestion(store, self.notifier, now, parent=self)
+        self.morning.open_requested.connect(self.checkin_requested)
         self._menu = QMenu()
         self._build_menu()
         self.icon.setContextMenu(self._menu)
@@ -166,6 +171,9 @@ class Tray(QObject):
             self._plan = plan
             self.book.set_plan(plan, now, zone)
         reminder = self.book.wake(now, zone, self._done_today(now, zone))
+        # The question first: where notices are the tray's one message balloon, the
+        # reminder's then replaces it (and the window asks instead, see morning.py).
+        self.morning.check(now, zone, reminded=reminder is not None)
         if reminder is not None:
             self._remind(reminder, zone)
         self._refresh(now, zone)
