@@ -15,10 +15,11 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.care.checkins import CheckInKind
+from backtimer.core.care.checkins import CheckIn, CheckInKind
 from backtimer.core.history.store import HistoryStore
+from backtimer.core.routine import Side
 from backtimer.core.routine_file.loader import load_builtin
-from backtimer.core.session.record import Outcome
+from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.care.controller import CareController
 from backtimer.gui.programme.launcher import window_command
 from backtimer.gui.programme.notifier_choice import choose_notifier
@@ -212,3 +213,34 @@ def test_without_a_notification_service_the_window_still_asks(
     finally:
         tray.stop()
         store.close()
+
+
+def test_bad_this_morning_eases_the_stretch_next_time(
+    qtbot: QtBot, bus: str, tmp_path: Path
+) -> None:
+    """Yesterday's hamstring stretch at 2/10 before; "Bad (6)" this morning: the care rules
+    run on the answer as after the window's check-in, and ease the stretch (24-hour rule)."""
+    clock = shifted_clock(dt.datetime(2026, 3, 29, 8, 0, 1, tzinfo=BERLIN))
+    store, sid = history_with_yesterday(tmp_path / "data")
+    start = EVENING.timestamp()
+    store.add_checkin(CheckIn(start - 5, CheckInKind.BEFORE, 2, sid))
+    hold = HoldRecord(
+        "hamstring", "hamstrings", Side.RIGHT, 1, 30, 30.0, False, True, start, start + 30
+    )
+    store.add_hold(sid, hold)
+    with notification_server(bus, tmp_path, qtbot) as server:
+        tray = make_tray(store, clock)
+        try:
+            with qtbot.waitSignal(tray.morning.asked, timeout=10_000):
+                tray.begin()
+            qtbot.waitUntil(lambda: len(questions(server)) == 1, timeout=10_000)
+            assert store.care_changes() == []
+            with qtbot.waitSignal(tray.morning.answered, timeout=10_000):
+                server.invoke(questions(server)[0][0], "6")
+            (change,) = store.care_changes()
+            assert change.proposal.exercise_id == "hamstring"
+            assert change.proposal.source_session == sid
+            assert "6/10 the next morning" in change.proposal.reason
+        finally:
+            tray.stop()
+            store.close()

@@ -7,8 +7,9 @@ first; ``morning_mark`` keeps who asked). The tray adds only *when*: with the fi
 reminder of the day, or at ``ASK_FROM`` if no reminder has come by then (or at the tray's
 first look at the clock, if it starts later). The tray's wakes are at most a minute
 apart, so ``ASK_FROM`` is seen within a minute. The answer is stored as the window's
-morning check-in is (a MORNING check-in about that session), so the history, the report
-and the next session see it.
+morning check-in is (a MORNING check-in about that session), and the care rules then run
+on that session as the window runs them, so the history, the report and the next session
+see it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from backtimer.core.care.checkins import CheckIn, CheckInKind
 from backtimer.core.history import care_review
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
+from backtimer.core.routine import Routine
 from backtimer.gui.care import morning_mark
 from backtimer.gui.programme.notifier import START, Notice, Notifier
 
@@ -33,6 +35,8 @@ OPEN = "open"  #: the action that hands the question to the window
 #: Ask by then even if the first reminder is later: a morning question at 18:00 is
 #: no longer about the morning.
 ASK_FROM = dt.time(10, 0)
+#: seconds back to look for the session asked about (it began the day before)
+REVIEW_LOOKBACK = 3 * 24 * 3600
 
 TITLE = _("How is your back this morning?")
 BODY = _(
@@ -40,9 +44,11 @@ BODY = _(
     "number, open BackTimer."
 )
 # A notification's buttons cannot take a number, and desktops show only a few of them
-# (GNOME three), so: three honest points of the 0–10 scale, each label saying the number
-# stored, and the window's own 0–10 question for anything else (also a click on the
-# notice, where the fourth button is not shown).
+# (GNOME three), so: three points of the 0–10 scale, each label saying the number stored,
+# chosen where the care rules' zones (core/care/traffic.py) meet: 0 none, 3 the top of
+# "settled" (0–3), 6 the start of "change the exercise" (6+). A 4 or 5, or any exact
+# number, is the window's own 0–10 question ("Open BackTimer…", also a click on the
+# notice, for desktops that do not show a fourth button); the body says so.
 RATINGS = {"0": 0, "3": 3, "6": 6}
 ACTIONS = (
     ("0", _("No pain (0)")),
@@ -68,10 +74,12 @@ class MorningQuestion(QObject):
         store: HistoryStore | None,
         notifier: Notifier,
         now: Callable[[], dt.datetime],
+        routine_for: Callable[[str], Routine | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._routine_for = routine_for  #: a routine by id, as loaded (for the care rules)
         self._notifier = notifier
         self._now = now
         self._session: int | None = None  #: the session asked about
@@ -119,5 +127,27 @@ class MorningQuestion(QObject):
         except Exception as error:  # noqa: BLE001 - logged, never raised at a person
             log.warning("morning check-in not stored: %s", error)
             return
-        self._session = None  # one answer per morning
+        about, self._session = self._session, None  # one answer per morning
+        self._review(about)
         self.answered.emit(rating)
+
+    def _review(self, session_id: int) -> None:
+        """The care rules after the answer, as the window runs them after its own (the
+        24-hour rule: pain not settled by the morning eases the exercise next time)."""
+        assert self._store is not None
+        try:
+            recent = self._store.sessions(self._now().timestamp() - REVIEW_LOOKBACK)
+            row = next((r for r in recent if r.id == session_id), None)
+            routine = self._routine_for(row.routine_id) if row is not None else None
+            if routine is None:
+                log.info("morning check-in: no routine to review session %s", session_id)
+                return
+            care_review.review_session(
+                self._store,
+                routine,
+                session_id,
+                pain_limit=routine.pain_limit,
+                now=self._now().timestamp(),
+            )
+        except Exception as error:  # noqa: BLE001 - the answer is stored; changes wait
+            log.warning("care review after the morning check-in failed: %s", error)
