@@ -94,3 +94,16 @@ def test_previous_site_and_morning_due(tmp_path: Path) -> None:
     assert morning_session(store, next_day) == sid
     store.add_checkin(CheckIn(next_day, CheckInKind.MORNING, 3, sid))
     assert morning_session(store, next_day + 60) is None
+
+
+def test_the_morning_question_is_put_once_answered_or_not(tmp_path: Path) -> None:
+    """Asked already about this session (by the window or the tray): not due again; a
+    question put about an earlier session does not count for this one."""
+    store = open_store(tmp_path)
+    sid = session(store, T0)
+    next_day = dt.datetime.combine(
+        dt.datetime.fromtimestamp(T0).date() + dt.timedelta(days=1), dt.time(8)
+    ).timestamp()
+    assert morning_session(store, next_day, asked_for=sid) is None
+    assert morning_session(store, next_day, asked_for=sid - 1) == sid
+    assert morning_session(store, next_day, asked_for=None) == sid

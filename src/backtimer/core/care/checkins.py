@@ -2,8 +2,9 @@
 the next morning.
 
 The next-morning check-in belongs to the last session of the day before: it is due at
-the first launch on the day after that session, if it was not given yet. A later day is
-too late to judge the 24-hour rule, so then nothing is due.
+the first launch on the day after that session (or the tray's morning notice), if it was
+not given yet, and it is put once that morning: by whichever of the window or the tray
+asks first. A later day is too late to judge the 24-hour rule, so then nothing is due.
 """
 
 from __future__ import annotations

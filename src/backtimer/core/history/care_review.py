@@ -130,13 +130,15 @@ def previous_site(store: HistoryStore, exercise_id: str, before: float) -> PainS
     return sites[-1] if sites else None
 
 
-def morning_session(store: HistoryStore, now: float) -> int | None:
-    """The session the next-morning check-in is due for now, or None."""
+def morning_session(store: HistoryStore, now: float, asked_for: int | None = None) -> int | None:
+    """The session the next-morning check-in is due for now, or None. ``asked_for``: the
+    session the question was already put about (by the window or the tray): it is asked
+    once per morning, answered or not, whichever asks first."""
     today = local_day(now)
     start = dt.datetime.combine(today, dt.time()).timestamp()
     last = store.last_session_before(start)
     if last is None:
         return None
     session_id, started_at = last
-    answered = CheckInKind.MORNING in store.session_checkins(session_id)
+    answered = session_id == asked_for or CheckInKind.MORNING in store.session_checkins(session_id)
     return session_id if morning_due(local_day(started_at), answered, today) else None

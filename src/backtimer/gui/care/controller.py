@@ -30,6 +30,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.core.session.record import PainChoice
+from backtimer.gui.care import morning_mark
 from backtimer.gui.care.changes_window import ChangesWindow
 from backtimer.gui.care.checkin import CheckInPrompt
 from backtimer.gui.care.red_flags_dialog import RedFlagsDialog
@@ -141,7 +142,7 @@ class CareController(QObject):
         if self.prompt.kind is not CheckInKind.MORNING and self._morning_due():
             # A window left open overnight: the first session of the day asks about the
             # morning after yesterday's (and the answer counts for both).
-            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+            self._ask_morning()
         if self.prompt.kind is CheckInKind.MORNING:
             self._before_too = True
             return
@@ -174,14 +175,18 @@ class CareController(QObject):
             else:
                 self.open_red_flags("first_run")
         if self._morning_due():
-            self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
+            self._ask_morning()
+
+    def _ask_morning(self) -> None:
+        morning_mark.mark_asked(self._morning_for)  # once per morning, window or tray
+        self.prompt.ask(CheckInKind.MORNING, QUESTION_MORNING)
 
     def _morning_due(self) -> bool:
         """Whether the next-morning question is due now (and for which session)."""
         if self._store is None:
             return False
         try:
-            due = care_review.morning_session(self._store, self._now())
+            due = care_review.morning_session(self._store, self._now(), morning_mark.asked_for())
         except Exception as error:  # noqa: BLE001 - never block the start for this
             log.warning("morning check-in: %s", error)
             return False

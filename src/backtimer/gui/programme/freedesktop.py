@@ -4,7 +4,8 @@ Sent over ``session_bus.SessionBus``, so nothing waits on the bus. A notice show
 the bus is ready waits for it; if the bus or the service is missing (ServiceUnknown, no
 bus at all) the notice goes to the fallback notifier (the tray's messages) at once. The
 actions are Start now / In 10 minutes / Skip; clicking the notification itself (the
-"default" action) is Start now.
+"default" action) is Start now. A notice with actions of its own (the morning question)
+gets those instead, and its ``default`` for the click.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class FreedesktopNotifier(Notifier):
         self._bus.signalled.connect(self._on_signal)
         self._waiting: list[Notice] = []
         self._calls: dict[int, Notice] = {}  #: Notify calls not answered yet, by serial
-        self._ids: dict[int, str] = {}  #: the server's notification ids → our keys
+        self._ids: dict[int, Notice] = {}  #: the server's notification ids → our notices
         self._broken = False
         self._bus.open()
 
@@ -72,7 +73,11 @@ class FreedesktopNotifier(Notifier):
 
         address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
         hints = {"desktop-entry": ("s", "backtimer"), "urgency": ("y", 1)}
-        body = (APP_NAME, 0, ICON, notice.title, notice.body, list(ACTIONS), hints, -1)
+        actions = list(ACTIONS)
+        if notice.actions:
+            actions = ["default", dict(notice.actions)[notice.default]] if notice.default else []
+            actions += [part for pair in notice.actions for part in pair]
+        body = (APP_NAME, 0, ICON, notice.title, notice.body, actions, hints, -1)
         message = new_method_call(address, "Notify", "susssasa{sv}i", body)
         serial = self._bus.call(message)
         if serial:
@@ -108,7 +113,7 @@ class FreedesktopNotifier(Notifier):
             log.info("Notify refused (%s); using tray messages", message.body)  # type: ignore[attr-defined]
             self._fallback.show(notice)
             return
-        self._ids[int(message.body[0])] = notice.key  # type: ignore[attr-defined]
+        self._ids[int(message.body[0])] = notice  # type: ignore[attr-defined]
         self.shown.emit(notice.key, "dbus")
 
     def _on_signal(self, message: object) -> None:
@@ -120,10 +125,21 @@ class FreedesktopNotifier(Notifier):
         member = fields.get(HeaderFields.member)
         body = message.body  # type: ignore[attr-defined]
         if member == "ActionInvoked" and len(body) == 2:
-            key = self._ids.get(int(body[0]))
-            action = _KNOWN.get(str(body[1]))
-            if key is not None and action is not None:
-                self.action_invoked.emit(key, action)
+            notice = self._ids.get(int(body[0]))
+            if notice is None:
+                return
+            action = _action(notice, str(body[1]))
+            if action is not None:
+                self.action_invoked.emit(notice.key, action)
         elif member == "NotificationClosed" and body:
             # Closed (and any action already told): the id may be reused by the server.
             self._ids.pop(int(body[0]), None)
+
+
+def _action(notice: Notice, key: str) -> str | None:
+    """The action a server's ActionInvoked key means for ``notice`` (None: not one of its)."""
+    if not notice.actions:
+        return _KNOWN.get(key)
+    if key == "default":
+        return notice.default or None
+    return key if key in dict(notice.actions) else None

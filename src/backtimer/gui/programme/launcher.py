@@ -24,13 +24,16 @@ def window_command(
     exercises: Sequence[str] = (),
     data_dir: Path | None = None,
     silent: bool = False,
+    start: bool = True,
 ) -> list[str]:
-    """The program and arguments that open the window and start hands-free."""
+    """The program and arguments that open the window and start hands-free (``start``
+    False: the window alone, which asks what is due at launch, the morning question)."""
     if getattr(sys, "frozen", False):  # a bundled app: the executable is BackTimer
         command = [sys.executable]
     else:
         command = [sys.executable, "-m", "backtimer"]
-    command.append("--start")
+    if start:
+        command.append("--start")
     if routine is not None:
         command += ["--routine", str(routine.resolve())]
     if exercises:

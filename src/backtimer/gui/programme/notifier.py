@@ -1,7 +1,8 @@
 """How a reminder reaches the person: one small interface, a part per platform.
 
 ``Notifier.show(notice)`` puts the notice on screen; a person's answer comes back as
-``action_invoked(key, action)`` with ``action`` one of ``START``, ``SNOOZE``, ``SKIP``.
+``action_invoked(key, action)`` with ``action`` one of ``START``, ``SNOOZE``, ``SKIP``
+(or, for a notice with actions of its own, one of those keys).
 
 * Linux and other freedesktop desktops: ``freedesktop.FreedesktopNotifier``, a desktop
   notification with the three actions as buttons; where no notification service runs,
@@ -36,6 +37,11 @@ class Notice:
     key: str  #: names the reminder in ``action_invoked``
     title: str
     body: str
+    #: (action key, label) buttons of its own (the morning question); () for a
+    #: reminder's START / SNOOZE / SKIP
+    actions: tuple[tuple[str, str], ...] = ()
+    #: what a click on the notice itself (or the tray's message) is; "" for START
+    default: str = ""
 
 
 class Notifier(QObject):
@@ -61,11 +67,11 @@ class TrayMessages(Notifier):
     def __init__(self, tray: QSystemTrayIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tray = tray
-        self._last = ""
+        self._last: Notice | None = None
         tray.messageClicked.connect(self._on_clicked)
 
     def show(self, notice: Notice) -> None:
-        self._last = notice.key
+        self._last = notice
         if not QSystemTrayIcon.supportsMessages():
             log.info("this desktop shows no tray messages; the icon's tooltip says it")
         self._tray.showMessage(
@@ -74,5 +80,5 @@ class TrayMessages(Notifier):
         self.shown.emit(notice.key, "tray")
 
     def _on_clicked(self) -> None:
-        if self._last:
-            self.action_invoked.emit(self._last, START)
+        if self._last is not None:
+            self.action_invoked.emit(self._last.key, self._last.default or START)

@@ -30,9 +30,11 @@ from backtimer.core.programme.plan import Plan
 from backtimer.core.programme.reminders import Reminder, ReminderBook
 from backtimer.core.programme.schedule import format_time
 from backtimer.core.routine import Routine
+from backtimer.core.routine_file.loader import load_routine
 from backtimer.gui.programme import texts
 from backtimer.gui.programme.autostart import Autostart
 from backtimer.gui.programme.icon import tray_icon
+from backtimer.gui.programme.morning import MorningQuestion
 from backtimer.gui.programme.notifier import SKIP, SNOOZE, START, Notifier
 from backtimer.gui.programme.reminder_text import reminder_notice
 
@@ -62,6 +64,8 @@ class Tray(QObject):
     reminded = Signal(object)
     #: the person asked for the Plan window
     plan_requested = Signal()
+    #: the person wants the window's own morning check-in (0–10)
+    checkin_requested = Signal()
 
     def __init__(
         self,
@@ -93,6 +97,8 @@ class Tray(QObject):
         self.icon.setIcon(tray_icon(0, 0))
         self.notifier = notifier_factory(self.icon)
         self.notifier.action_invoked.connect(self._on_action)
+        self.morning = MorningQuestion(store, self.notifier, now, self.routine_for, parent=self)
+        self.morning.open_requested.connect(self.checkin_requested)
         self._menu = QMenu()
         self._build_menu()
         self.icon.setContextMenu(self._menu)
@@ -166,12 +172,25 @@ class Tray(QObject):
             self._plan = plan
             self.book.set_plan(plan, now, zone)
         reminder = self.book.wake(now, zone, self._done_today(now, zone))
+        # The question first: where notices are the tray's one message balloon, the
+        # reminder's then replaces it (and the window asks instead, see morning.py).
+        self.morning.check(now, zone, reminded=reminder is not None)
         if reminder is not None:
             self._remind(reminder, zone)
         self._refresh(now, zone)
         wake = self.book.next_wake(now, zone)
         delay_ms = max(0, int((wake - now).total_seconds() * 1000))
         self.timer.start(delay_ms + (0 if delay_ms == 0 else 50))  # land just past it
+
+    def routine_for(self, routine_id: str) -> Routine | None:
+        """A routine the tray knows by id, as loaded (its file read now), or None."""
+        for routine in (self._builtin, *self._extra):
+            if routine.id == routine_id:
+                return routine
+        for entry in self._plan.entries:
+            if entry.routine_id == routine_id and entry.routine_path is not None:
+                return load_routine(entry.routine_path).routine
+        return None
 
     def _read_plan(self) -> Plan:
         stored = self._store.plan() if self._store is not None else Plan()

@@ -69,6 +69,20 @@ class TrayWindowOpener:
             data_dir=self.options.data_dir,
             silent=bool(self.options.silent),
         )
+        self._open(command)
+
+    def open_checkin(self) -> None:
+        """The window without a session: it asks the morning question at launch."""
+        self._open(
+            window_command(
+                routine=None,
+                data_dir=self.options.data_dir,
+                silent=bool(self.options.silent),
+                start=False,
+            )
+        )
+
+    def _open(self, command: list[str]) -> None:
         pid = open_window(command)
         if pid is not None:
             self.pids.append(pid)
@@ -119,6 +133,7 @@ def run_tray(options: argparse.Namespace) -> int:
     )
     opener = TrayWindowOpener(options)
     tray.start_requested.connect(opener.open)
+    tray.checkin_requested.connect(opener.open_checkin)
     plans = PlanOpener(tray, opened.store, extra)
     tray.plan_requested.connect(plans.show)
     tray.quit_action.triggered.connect(app.quit)
