@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.care = CareController(self._store, self, parent=self)
         self.cues = self._make_cues()
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
-        self.routine_editing = RoutineEditing(self, self.parts, data_folder)
+        self.routine_editing = RoutineEditing(self, self.parts, data_folder, self._store)
         self.session_screen = SessionScreen(self.parts, parent=self)
         self.screen_reader = ScreenReader(self, parent=self)
         self.language_menu = LanguageMenu(self.parts.view_menu, self.parts.banner, parent=self)

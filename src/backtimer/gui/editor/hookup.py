@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.library.loader import load_library
@@ -22,6 +23,7 @@ from backtimer.core.routine_file.loader import load_routine
 from backtimer.core.routines.draft_store import drop_draft, load_draft
 from backtimer.core.routines.exchange import editable
 from backtimer.core.routines.folder import new_routine_folder, routines_dir
+from backtimer.gui.editor.delete_routine import RoutineDeleter
 from backtimer.gui.editor.picker import RoutinePicker
 from backtimer.gui.editor.questions import RecoverQuestion
 from backtimer.gui.editor.window import EditorWindow
@@ -54,9 +56,16 @@ class RoutineEditing(QObject):
     #: a one-exercise routine to play now (a Routine)
     try_requested = Signal(object)
 
-    def __init__(self, host: QWidget, parts: RoutineActions, data_folder: Path) -> None:
+    def __init__(
+        self,
+        host: QWidget,
+        parts: RoutineActions,
+        data_folder: Path,
+        store: HistoryStore | None = None,
+    ) -> None:
         super().__init__(host)
         self._host = host
+        self._store = store  #: the plan's, for the picker's Delete
         self.routines = routines_dir(data_folder)
         self._library: tuple[LibraryExercise, ...] | None = None
         self.editors: dict[Path, EditorWindow] = {}
@@ -83,6 +92,9 @@ class RoutineEditing(QObject):
     # ----- the picker -------------------------------------------------------------------
     def show_picker(self) -> RoutinePicker:
         self.picker = RoutinePicker(self.routines, self._host)
+        self.picker.deleter = RoutineDeleter(
+            self.routines, store=self._store, open_folders=self.editors.keys
+        )
         self.picker.open_requested.connect(self.open_requested)
         self.picker.edit_requested.connect(self.edit_file)
         self.picker.draft_requested.connect(self.resume)

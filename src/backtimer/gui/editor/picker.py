@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -28,6 +28,7 @@ from backtimer.core.routines.draft_store import unsaved_routines
 from backtimer.core.routines.exchange import export_yaml, export_zip, import_file, import_zip
 from backtimer.core.routines.folder import Found, find_routines
 from backtimer.core.routines.summary import summarize
+from backtimer.gui.editor import delete_routine as deleting
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 
 TITLE = _("BackTimer — routines")
@@ -131,6 +132,8 @@ class RoutinePicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self._routines = routines
+        #: what Delete uses: the owner (hookup) gives it the plan and the open editors
+        self.deleter = deleting.RoutineDeleter(routines)
         self._found: list[Found] = []
         self._drafts: list[tuple[Path, RoutineDraft]] = []
         self._items: list[QTreeWidgetItem] = []
@@ -157,6 +160,7 @@ class RoutinePicker(QDialog):
         self.import_button = QPushButton(IMPORT)
         self.export_button = QPushButton(EXPORT)
         self.other_button = QPushButton(OTHER)
+        self.delete_button = QPushButton(deleting.DELETE)
         self.close_button = QPushButton(CLOSE)
         for key, button in (
             ("open", self.open_button),
@@ -176,6 +180,7 @@ class RoutinePicker(QDialog):
             self.import_button,
             self.export_button,
             self.other_button,
+            self.delete_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -194,6 +199,10 @@ class RoutinePicker(QDialog):
         self.export_button.clicked.connect(self.export_current)
         self.other_button.clicked.connect(self.open_other)
         self.close_button.clicked.connect(self.reject)
+        self.delete_button.clicked.connect(self.delete_current)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_current)
         self.resize(900, 480)
         self.refresh()
 
@@ -280,6 +289,9 @@ class RoutinePicker(QDialog):
         for button in (self.edit_button, self.duplicate_button, self.export_button):
             button.setEnabled(good)
         self.open_button.setEnabled(found is not None or self._current_draft() is not None)
+        self.delete_button.setEnabled(deleting.deletable(found))
+        builtin = found is not None and found.builtin
+        self.delete_button.setToolTip(deleting.BUILT_IN_TIP if builtin else deleting.DELETE_TIP)
 
     # ----- what the person does -------------------------------------------------------
     def _show_problems(self, problems: tuple[Problem, ...]) -> None:
@@ -363,3 +375,16 @@ class RoutinePicker(QDialog):
             self.message.setText(no_pictures_words(target, left_out))
         else:
             self.message.setText(EXPORTED.format(path=target))
+
+    def delete_current(self) -> None:
+        """Delete the chosen routine of the person's own, once they say so."""
+        found = self.current()
+        done = self.deleter.delete(found, self) if found is not None else None
+        if done is None:
+            return
+        if done.done:
+            row = self._current_index() or 0
+            self.refresh()
+            if self._items:
+                self.select_row(min(row, len(self._items) - 1))
+        self.message.setText(done.message)
