@@ -25,7 +25,8 @@ from backtimer.gui.programme.launcher import window_command
 from backtimer.gui.programme.notifier_choice import choose_notifier
 from backtimer.gui.programme.tray import Tray
 
-from .test_tray_reminders import BERLIN, Server, notification_server, private_bus, shifted_clock
+from .dbus_bus import running_daemon
+from .test_tray_reminders import BERLIN, Server, notification_server, shifted_clock
 
 pytestmark = [
     pytest.mark.skipif(
@@ -41,7 +42,7 @@ EVENING = dt.datetime(2026, 3, 28, 18, 0, tzinfo=BERLIN)
 
 @pytest.fixture
 def bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with private_bus(tmp_path) as address:
+    with running_daemon(tmp_path) as address:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         yield address
 
