@@ -55,7 +55,7 @@ class RoutineFiles(QObject):
         return True
 
     def open_routine_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _filter = QFileDialog.getOpenFileName(
             self._dialog_parent, OPEN_TITLE, str(Path.home()), ROUTINE_FILES
         )
         if name:
