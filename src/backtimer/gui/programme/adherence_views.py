@@ -18,6 +18,7 @@ from backtimer.core.programme.adherence import DayAdherence, DoneSession, daily,
 from backtimer.core.programme.due import local_zone
 from backtimer.core.programme.plan import Plan
 from backtimer.core.programme.schedule import Weekday, format_time
+from backtimer.gui.programme.texts import DAY_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +30,6 @@ NO_PLAN = _("No plan was kept in this period.")
 PRESCRIPTION = _("{routine}: {times}; {days}")
 PRESCRIPTION_LIMIT = _("{routine}: {times}; {days}; stop if pain is above {limit}/10")
 EVERY_DAY = _("every day")
-DAY_NAMES = {
-    Weekday.MON: pgettext("weekday", "Mon"),
-    Weekday.TUE: pgettext("weekday", "Tue"),
-    Weekday.WED: pgettext("weekday", "Wed"),
-    Weekday.THU: pgettext("weekday", "Thu"),
-    Weekday.FRI: pgettext("weekday", "Fri"),
-    Weekday.SAT: pgettext("weekday", "Sat"),
-    Weekday.SUN: pgettext("weekday", "Sun"),
-}
 MICRO = _("{time} ({exercises})")
 WEEK_HEADERS = (
     pgettext("report column", "Week of"),

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
-from backtimer.core.i18n import SOURCE_LANGUAGE, _, language, pgettext
+from backtimer.core.i18n import SOURCE_LANGUAGE, _, language
 from backtimer.core.programme.day import effective_plan
 from backtimer.core.programme.editing import problem
 from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.programme.schedule import EVERY_DAY, Schedule, Slot, Weekday
 from backtimer.core.routine import Routine
+from backtimer.gui.programme.texts import DAY_NAMES
 from backtimer.gui.programme.time_row import TimeRow
 from backtimer.gui.slots import connect_call
 
@@ -58,15 +59,6 @@ PAIN = _("Stop if pain is above (of 10)")
 SAVED = _("Saved. Reminders follow the new plan within a minute.")
 EMPTY = _("Nothing is planned. Add a routine to plan it.")
 SUGGESTED = _("This is the routine's suggestion. Change it if you like, then Save to keep it.")
-DAY_NAMES = {
-    Weekday.MON: pgettext("weekday", "Mon"),
-    Weekday.TUE: pgettext("weekday", "Tue"),
-    Weekday.WED: pgettext("weekday", "Wed"),
-    Weekday.THU: pgettext("weekday", "Thu"),
-    Weekday.FRI: pgettext("weekday", "Fri"),
-    Weekday.SAT: pgettext("weekday", "Sat"),
-    Weekday.SUN: pgettext("weekday", "Sun"),
-}
 DEFAULT_TIME = dt.time(8, 0)
 #: What a screen reader says for each control: (name, description); a name "" keeps the
 #: control's own text as its name.

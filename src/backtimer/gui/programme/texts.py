@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.core.i18n import _
+from backtimer.core.i18n import _, pgettext
+from backtimer.core.programme.schedule import Weekday
 
 TITLE = _("Time to stretch")
 TITLE_LATE = _("A stretching session is waiting")
@@ -26,3 +27,14 @@ MENU_QUIT = _("Quit reminders")
 ALREADY_RUNNING = _("BackTimer reminders are already running.")
 NO_TRAY = _("This desktop has no system tray; reminders come as notifications only.")
 BAD_ROUTINE = _("{file} has problems and is not planned; run 'backtimer check {file}'.")
+
+#: Short weekday names: the plan window's day boxes and the report's prescription.
+DAY_NAMES = {
+    Weekday.MON: pgettext("weekday", "Mon"),
+    Weekday.TUE: pgettext("weekday", "Tue"),
+    Weekday.WED: pgettext("weekday", "Wed"),
+    Weekday.THU: pgettext("weekday", "Thu"),
+    Weekday.FRI: pgettext("weekday", "Fri"),
+    Weekday.SAT: pgettext("weekday", "Sat"),
+    Weekday.SUN: pgettext("weekday", "Sun"),
+}
