@@ -26,7 +26,6 @@ The answer is the line ``ok``.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
 import os
@@ -35,6 +34,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from backtimer.gui.digest import SHA256, hex_digest
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def server_name(data_folder: Path, runtime: str | None = None) -> str:
     user's private ``runtime`` folder (default ``$XDG_RUNTIME_DIR``) where there is one,
     else a plain name Qt places itself."""
     key = f"{_user()}\0{data_folder.resolve()}".encode()
-    name = "backtimer-" + hashlib.sha256(key).hexdigest()[:16]
+    name = "backtimer-" + hex_digest(key, SHA256)[:16]
     if runtime is None:
         runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if runtime and Path(runtime).is_absolute() and Path(runtime).is_dir():

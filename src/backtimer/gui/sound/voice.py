@@ -14,7 +14,6 @@ shutdown. Nothing on the GUI thread waits for it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import signal
@@ -30,6 +29,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from backtimer.core.i18n import _
 from backtimer.core.platform import current
+from backtimer.gui.digest import SHA1, hex_digest
 from backtimer.gui.sound.beeps import EffectPlayer
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.pcm import wav_seconds
@@ -99,7 +99,7 @@ class SpeechRenderer(QObject):
         self._key = "\0".join(c for c in self._command if c != "{out}")
 
     def path_for(self, text: str) -> Path:
-        digest = hashlib.sha1(f"{self._key}\0{text}".encode()).hexdigest()[:20]
+        digest = hex_digest(f"{self._key}\0{text}".encode(), SHA1)[:20]
         return self._folder / f"{digest}.wav"
 
     def request(self, text: str) -> None:
