@@ -7,28 +7,25 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
-from backtimer.core.library.entry import LibraryExercise
-from backtimer.core.library.loader import load_library
 from backtimer.core.routine import Routine
-from backtimer.core.routine_file.draft import RoutineDraft
-from backtimer.core.routine_file.loader import load_routine
-from backtimer.core.routines.draft_store import drop_draft, load_draft
-from backtimer.core.routines.exchange import editable
 from backtimer.core.routines.folder import new_routine_folder, routines_dir
-from backtimer.gui.editor.delete_routine import RoutineDeleter
-from backtimer.gui.editor.picker import RoutinePicker
-from backtimer.gui.editor.questions import RecoverQuestion
-from backtimer.gui.editor.window import EditorWindow
-from backtimer.gui.routine_errors import RoutineErrorsDialog
 from backtimer.gui.slots import connect_call
+
+if TYPE_CHECKING:
+    # The editor, the picker and the library load when first opened, not with the main
+    # window: they are a third of its imports, and the first screen needs none of them.
+    from backtimer.core.history.store import HistoryStore
+    from backtimer.core.library.entry import LibraryExercise
+    from backtimer.core.routine_file.draft import RoutineDraft
+    from backtimer.gui.editor.picker import RoutinePicker
+    from backtimer.gui.editor.window import EditorWindow
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +80,8 @@ class RoutineEditing(QObject):
     @property
     def library(self) -> tuple[LibraryExercise, ...]:
         if self._library is None:
+            from backtimer.core.library.loader import load_library
+
             result = load_library()
             for problem in result.problems:  # a bug in a shipped file: logged, not fatal
                 log.error("library: %s", problem.render())
@@ -91,6 +90,9 @@ class RoutineEditing(QObject):
 
     # ----- the picker -------------------------------------------------------------------
     def show_picker(self) -> RoutinePicker:
+        from backtimer.gui.editor.delete_routine import RoutineDeleter
+        from backtimer.gui.editor.picker import RoutinePicker
+
         self.picker = RoutinePicker(self.routines, self._host)
         self.picker.deleter = RoutineDeleter(
             self.routines, store=self._store, open_folders=self.editors.keys
@@ -106,6 +108,8 @@ class RoutineEditing(QObject):
     def new_routine(self) -> EditorWindow:
         folder = new_routine_folder(self.routines, NEW_ID)
         folder.mkdir(parents=True)  # taken now: a second New gets a folder of its own
+        from backtimer.core.routine_file.draft import RoutineDraft
+
         # Its id is its folder's name: unlike another routine's, so their histories stay apart.
         draft = RoutineDraft(folder.name, NEW_NAME)
         return self._open(draft, folder, saved=None, unsaved=False)
@@ -121,6 +125,9 @@ class RoutineEditing(QObject):
         return self._open(draft, folder, saved=None, unsaved=True)
 
     def edit_file(self, path: Path, duplicate: bool) -> EditorWindow | None:
+        from backtimer.core.routine_file.loader import load_routine
+        from backtimer.gui.routine_errors import RoutineErrorsDialog
+
         result = load_routine(path)
         if result.routine is None:
             RoutineErrorsDialog.ask(self._host, result.problems)
@@ -130,6 +137,8 @@ class RoutineEditing(QObject):
     def edit(self, routine: Routine, *, duplicate: bool = False) -> EditorWindow:
         """Edit ``routine``: one of the person's own in place, any other (built-in,
         from elsewhere, or a duplicate) as a new copy in the routines folder."""
+        from backtimer.core.routines.exchange import editable
+
         folder, draft = editable(routine, self.routines, copy=duplicate)
         own = routine.source is not None and folder == routine.source.parent
         if duplicate:
@@ -150,6 +159,10 @@ class RoutineEditing(QObject):
             existing.raise_()
             existing.activateWindow()
             return existing
+        from backtimer.core.routines.draft_store import drop_draft, load_draft
+        from backtimer.gui.editor.questions import RecoverQuestion
+        from backtimer.gui.editor.window import EditorWindow
+
         left = load_draft(folder)
         if left is not None and left != draft:
             if RecoverQuestion.ask(self._host, left.name or draft.name):
