@@ -15,7 +15,7 @@ import linecache
 import sys
 from types import ModuleType
 
-import PySide6  # noqa: F401  (installs the import hook whose check is replaced here)
+import shiboken6  # noqa: F401  (installs the import hook whose check is replaced here)
 
 _FEATURE_MODULE = "shibokensupport.feature"
 _CHECK = "_mod_uses_pyside"
