@@ -127,6 +127,8 @@ class RoutinePicker(QDialog):
     edit_requested = Signal(object, bool)
     #: go on with a routine never saved: its folder (a Path) and draft (a RoutineDraft)
     draft_requested = Signal(object, object)
+    #: this routine file (a Path) was deleted: whatever shows it must let it go
+    routine_deleted = Signal(object)
 
     def __init__(self, routines: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,9 +382,10 @@ class RoutinePicker(QDialog):
         """Delete the chosen routine of the person's own, once they say so."""
         found = self.current()
         done = self.deleter.delete(found, self) if found is not None else None
-        if done is None:
+        if found is None or done is None:
             return
         if done.done:
+            self.routine_deleted.emit(found.path)
             row = self._current_index() or 0
             self.refresh()
             if self._items:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -59,6 +60,7 @@ PAIN = _("Stop if pain is above (of 10)")
 SAVED = _("Saved. Reminders follow the new plan within a minute.")
 EMPTY = _("Nothing is planned. Add a routine to plan it.")
 SUGGESTED = _("This is the routine's suggestion. Change it if you like, then Save to keep it.")
+GONE = _("“{name}” was deleted, and is no longer in the plan.")
 DEFAULT_TIME = dt.time(8, 0)
 #: What a screen reader says for each control: (name, description); a name "" keeps the
 #: control's own text as its name.
@@ -344,6 +346,21 @@ class PlanWindow(QWidget):
         self.plan = self.plan.replace_entry(entry, routine.schedule)
         self._show(self.plan.entries[self.entries.currentRow()])
 
+    def forget_file(self, path: Path) -> None:
+        """The routine file ``path`` was deleted (Routine → Open, which also took it out
+        of the stored plan): its entry leaves the list, and it is no longer offered to
+        add; what else was edited here and not saved stays as it was."""
+        gone = [e for e in self.plan.entries if _same_file(e.routine_path, path)]
+        self._routines = {i: r for i, r in self._routines.items() if not _same_file(r.source, path)}
+        if not gone:
+            return
+        chosen, row = self.current, self.entries.currentRow()
+        self.plan = Plan(tuple(e for e in self.plan.entries if e not in gone))
+        kept = self.plan.entries
+        self._fill_list(kept.index(chosen) if chosen in kept else max(0, row))
+        if self.plan.entries:  # with none left, the list says that it is empty
+            self.status.setText(GONE.format(name=gone[0].routine_name))
+
     def save(self) -> bool:
         """Keep the plan in the history; False (and said) if it could not be saved."""
         if self._store is None:
@@ -372,6 +389,15 @@ def _pair(box: QCheckBox, date: QDateEdit) -> QHBoxLayout:
     layout.addWidget(box)
     layout.addWidget(date, 1)
     return layout
+
+
+def _same_file(a: Path | None, b: Path) -> bool:
+    if a is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def _date(edit: QDateEdit) -> dt.date:
