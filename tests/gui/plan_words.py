@@ -62,9 +62,11 @@ def main() -> None:
     words: dict[str, object] = {}
     builtin = load_builtin()
     plan = PlanWindow(None, [builtin])
-    words["days"] = [box.text() for box in plan.day_boxes.values()]
-    words["day_descriptions"] = [box.accessibleDescription() for box in plan.day_boxes.values()]
-    words["calendar_language"] = plan.from_date.locale().name()
+    words["days"] = [box.text() for box in plan.form.day_boxes.values()]
+    words["day_descriptions"] = [
+        box.accessibleDescription() for box in plan.form.day_boxes.values()
+    ]
+    words["calendar_language"] = plan.form.from_date.locale().name()
     words["plan_buttons"] = [plan.add_button.text(), plan.save_button.text()]
 
     tray = Tray(

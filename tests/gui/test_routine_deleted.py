@@ -79,11 +79,11 @@ def test_the_plan_window_drops_the_deleted_routine_and_keeps_other_edits(
     plan = plan_window(qtbot, window)
     assert listed(plan) == [BUILT_IN, "Minimal routine"]
     plan.entries.setCurrentRow(0)
-    plan.day_boxes[Weekday.SUN].setChecked(False)  # not saved yet
+    plan.form.day_boxes[Weekday.SUN].setChecked(False)  # not saved yet
     delete_in_picker(qtbot, window, "Minimal routine")
     assert listed(plan) == [BUILT_IN]
     assert plan.status.text() == "“Minimal routine” was deleted, and is no longer in the plan."
-    assert not plan.day_boxes[Weekday.SUN].isChecked()
+    assert not plan.form.day_boxes[Weekday.SUN].isChecked()
     plan._fill_add_menu()
     assert "Minimal routine" not in [a.text() for a in plan.add_menu.actions()]
     assert plan.save()
