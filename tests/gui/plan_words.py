@@ -77,7 +77,7 @@ def main() -> None:
         now=lambda: dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
         zone=lambda: dt.UTC,
     )
-    words["tray_menu"] = [a.text() for a in tray._menu.actions() if a.text()]
+    words["tray_menu"] = [a.text() for a in tray.menu.menu.actions() if a.text()]
     tray.stop()
     words["actions"] = list(freedesktop.ACTIONS)
     words["today"] = [today_words(1, 1, None), today_words(1, 3, "19:00")]
