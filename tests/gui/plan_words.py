@@ -98,7 +98,7 @@ def main() -> None:
     words["editor_mnemonics"] = pages
     words["tabs"] = window_level
     steps = editor.pages["exercises"].form.steps
-    words["pose"] = steps.picture.itemText(steps.picture.findData("hamstring-lean"))
+    words["pose"] = steps.detail.picture.itemText(steps.detail.picture.findData("hamstring-lean"))
     QTest.keyClicks(editor.routine_form.name, "!")
     words["undo"] = editor.undo_action.text()
     editor.undo_stack.setClean()
