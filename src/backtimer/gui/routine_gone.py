@@ -47,11 +47,6 @@ class RoutineGone(QObject):
         self._parts = parts
         self._after_session: str | None = None  #: the deleted routine's name, waiting
 
-    @property
-    def waiting(self) -> bool:
-        """A session runs with a deleted routine; the fallback follows its end."""
-        return self._after_session is not None
-
     def deleted(self, path: Path, shown: Routine, *, running: bool) -> None:
         """``path`` was deleted while the window shows ``shown`` (a session running with
         it when ``running``)."""
