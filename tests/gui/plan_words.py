@@ -62,9 +62,11 @@ def main() -> None:
     words: dict[str, object] = {}
     builtin = load_builtin()
     plan = PlanWindow(None, [builtin])
-    words["days"] = [box.text() for box in plan.day_boxes.values()]
-    words["day_descriptions"] = [box.accessibleDescription() for box in plan.day_boxes.values()]
-    words["calendar_language"] = plan.from_date.locale().name()
+    words["days"] = [box.text() for box in plan.form.day_boxes.values()]
+    words["day_descriptions"] = [
+        box.accessibleDescription() for box in plan.form.day_boxes.values()
+    ]
+    words["calendar_language"] = plan.form.from_date.locale().name()
     words["plan_buttons"] = [plan.add_button.text(), plan.save_button.text()]
 
     tray = Tray(
@@ -75,7 +77,7 @@ def main() -> None:
         now=lambda: dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
         zone=lambda: dt.UTC,
     )
-    words["tray_menu"] = [a.text() for a in tray._menu.actions() if a.text()]
+    words["tray_menu"] = [a.text() for a in tray.menu.menu.actions() if a.text()]
     tray.stop()
     words["actions"] = list(freedesktop.ACTIONS)
     words["today"] = [today_words(1, 1, None), today_words(1, 3, "19:00")]
@@ -96,7 +98,7 @@ def main() -> None:
     words["editor_mnemonics"] = pages
     words["tabs"] = window_level
     steps = editor.pages["exercises"].form.steps
-    words["pose"] = steps.picture.itemText(steps.picture.findData("hamstring-lean"))
+    words["pose"] = steps.detail.picture.itemText(steps.detail.picture.findData("hamstring-lean"))
     QTest.keyClicks(editor.routine_form.name, "!")
     words["undo"] = editor.undo_action.text()
     editor.undo_stack.setClean()

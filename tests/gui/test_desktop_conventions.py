@@ -94,7 +94,8 @@ def test_ctrl_o_opens_the_routine_picker_and_a_file_from_it(
     window, qtbot, monkeypatch, tmp_path: Path
 ) -> None:
     """Ctrl+O opens Routine → Open (the picker); a file chosen from it is shown."""
-    from backtimer.gui.editor.picker import FileChooser, RoutinePicker
+    from backtimer.gui.editor.picker import RoutinePicker
+    from backtimer.gui.editor.picker_exchange import FileChooser
     from backtimer.resources import builtin_routine_path
 
     text = builtin_routine_path().read_text(encoding="utf-8")

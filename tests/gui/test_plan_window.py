@@ -37,7 +37,7 @@ def window(qtbot: QtBot, store: HistoryStore) -> PlanWindow:
 
 
 def shown_times(w: PlanWindow) -> list[tuple[str, str]]:
-    return [(r.time.time().toString("HH:mm"), r.what.currentText()) for r in w._rows]
+    return [(r.time.time().toString("HH:mm"), r.what.currentText()) for r in w.form.rows]
 
 
 def test_without_a_plan_it_starts_from_the_routines_prescription(window: PlanWindow) -> None:
@@ -49,8 +49,8 @@ def test_without_a_plan_it_starts_from_the_routines_prescription(window: PlanWin
         ("11:00", "Psoas stretch (kneeling lunge)"),
         ("19:00", "Whole routine"),
     ]
-    assert all(box.isChecked() for box in window.day_boxes.values())
-    assert window.pain.value() == 3
+    assert all(box.isChecked() for box in window.form.day_boxes.values())
+    assert window.form.pain.value() == 3
     assert window.status.text().startswith("This is the routine's suggestion.")
 
 
@@ -58,11 +58,11 @@ def test_edits_are_saved_into_the_history_and_read_back(
     window: PlanWindow, store: HistoryStore, qtbot: QtBot
 ) -> None:
     """Weekdays only, 19:00 moved to 18:30, a last day: Save keeps exactly that."""
-    window.day_boxes[Weekday.SAT].setChecked(False)
-    window.day_boxes[Weekday.SUN].setChecked(False)
-    window._rows[2].time.setTime(QTime(18, 30))
-    window.until_on.setChecked(True)
-    window.until_date.setDate(QDate(2026, 6, 30))
+    window.form.day_boxes[Weekday.SAT].setChecked(False)
+    window.form.day_boxes[Weekday.SUN].setChecked(False)
+    window.form.rows[2].time.setTime(QTime(18, 30))
+    window.form.until_on.setChecked(True)
+    window.form.until_date.setDate(QDate(2026, 6, 30))
     with qtbot.waitSignal(window.plan_saved):
         assert window.save()
     (entry,) = store.plan().entries
@@ -75,27 +75,27 @@ def test_edits_are_saved_into_the_history_and_read_back(
 
 
 def test_no_day_ticked_is_said_and_save_waits(window: PlanWindow) -> None:
-    for box in window.day_boxes.values():
+    for box in window.form.day_boxes.values():
         box.setChecked(False)
     assert window.status.text() == "Tick at least one day."
     assert not window.save_button.isEnabled()
-    window.day_boxes[Weekday.MON].setChecked(True)
+    window.form.day_boxes[Weekday.MON].setChecked(True)
     assert window.save_button.isEnabled()
 
 
 def test_a_last_day_before_the_first_is_said(window: PlanWindow) -> None:
-    window.from_on.setChecked(True)
-    window.from_date.setDate(QDate(2026, 5, 1))
-    window.until_on.setChecked(True)
-    window.until_date.setDate(QDate(2026, 4, 1))
+    window.form.from_on.setChecked(True)
+    window.form.from_date.setDate(QDate(2026, 5, 1))
+    window.form.until_on.setChecked(True)
+    window.form.until_date.setDate(QDate(2026, 4, 1))
     assert window.status.text() == "The last day (2026-04-01) is before the first (2026-05-01)."
     assert not window.save_button.isEnabled()
 
 
 def test_times_can_be_added_and_removed(window: PlanWindow) -> None:
-    window.add_time.click()
+    window.form.add_time.click()
     assert shown_times(window)[-1] == ("20:00", "Whole routine")
-    window._rows[0].remove.click()
+    window.form.rows[0].remove.click()
     assert [t for t, _ in shown_times(window)] == ["11:00", "19:00", "20:00"]
     assert [s.at.strftime("%H:%M") for s in window.plan.entries[0].schedule.slots] == [
         "11:00",
@@ -108,6 +108,6 @@ def test_adding_a_routine_takes_its_prescription(window: PlanWindow) -> None:
     window.add_routine("scheduled")
     assert window.entries.currentItem().text() == "Scheduled routine"
     assert [t for t, _ in shown_times(window)] == ["09:00", "11:00", "13:00", "15:00", "17:00"]
-    assert not window.day_boxes[Weekday.SAT].isChecked()
+    assert not window.form.day_boxes[Weekday.SAT].isChecked()
     window.remove_button.click()
     assert [e.routine_id for e in window.plan.entries] == ["gentle-back"]

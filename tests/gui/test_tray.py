@@ -74,8 +74,8 @@ def test_the_menu_and_tooltip_say_what_is_next_and_how_today_goes(
 ) -> None:
     t, _clock = tray
     t.begin()
-    assert t._next_action.text() == "Next: Gentle back routine at 08:00"
-    assert t._today_action.text() == "Today: 0 of 3 done"
+    assert t.menu.next_action.text() == "Next: Gentle back routine at 08:00"
+    assert t.menu.today_action.text() == "Today: 0 of 3 done"
     assert t.icon.toolTip() == "BackTimer: next Gentle back routine at 08:00 · today 0 of 3"
 
 
@@ -119,13 +119,13 @@ def test_in_ten_minutes_brings_the_reminder_back_and_skip_does_not(
     clock.at = dt.datetime(2026, 3, 29, 8, 0, tzinfo=BERLIN)
     with qtbot.waitSignal(t.reminded):
         t.begin()
-    t.snooze_action.trigger()
+    t.menu.snooze_action.trigger()
     assert t.timer.interval() <= 60_100
     clock.at += dt.timedelta(minutes=10)
     with qtbot.waitSignal(t.reminded) as again:
         t.wake()
     assert again.args[0].body == "Gentle back routine, from 08:00, as you asked"
-    t.skip_action.trigger()
+    t.menu.skip_action.trigger()
     clock.at += dt.timedelta(minutes=10)
     with qtbot.assertNotEmitted(t.reminded):
         t.wake()

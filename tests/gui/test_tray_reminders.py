@@ -218,7 +218,7 @@ def test_start_now_from_the_notification_starts_the_session(
                 server.invoke(nid, "start")
             qtbot.waitUntil(lambda: bool(sessions(data)), timeout=30_000)
             assert [s.routine_id for s in sessions(data)] == ["gentle-back"]
-            assert tray._next_action.text() == "Next: Gentle back routine at 11:00"
+            assert tray.menu.next_action.text() == "Next: Gentle back routine at 11:00"
         finally:
             tray.stop()
             for pid in opener.pids:

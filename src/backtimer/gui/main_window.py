@@ -38,6 +38,7 @@ from backtimer.gui.language_menu import LanguageMenu
 from backtimer.gui.listen.voice_stop import VoiceStop
 from backtimer.gui.programme.today_line import today_text
 from backtimer.gui.routine_files import RoutineFiles
+from backtimer.gui.routine_gone import RoutineGone
 from backtimer.gui.screen_reader import ScreenReader
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.routine_files = RoutineFiles(self._settings, self.parts.recent_menu, self)
         self.routine_editing = RoutineEditing(self, self.parts, data_folder, self._store)
         self.session_screen = SessionScreen(self.parts, parent=self)
+        self.routine_gone = RoutineGone(self.parts, parent=self)
         self.screen_reader = ScreenReader(self, parent=self)
         self.language_menu = LanguageMenu(self.parts.view_menu, self.parts.banner, parent=self)
         self._listen = listen  #: --listen: voice stop for this run, whatever the settings say
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         self.routine_editing.open_requested.connect(self.routine_files.open_routine)
         self.routine_editing.try_requested.connect(self.set_routine)
         connect_call(self.routine_editing.try_requested, self.start_session)
+        self.routine_editing.routine_deleted.connect(self._on_routine_deleted)
+        self.routine_gone.fall_back.connect(self.set_routine)
         parts.builtin_action.triggered.connect(self.routine_files.open_builtin)
         connect_call(parts.distance_action.triggered, self.trigger, Action.DISTANCE)
         parts.history_action.triggered.connect(self.show_history)
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.routine_files.routine_chosen.connect(self.set_routine)
         self.session_screen.session_finished.connect(self._refresh_goals)
         self.session_screen.session_finished.connect(self._on_session_over)
+        self.session_screen.session_finished.connect(self.routine_gone.session_over)
         parts.pain_panel.red_flags_requested.connect(self.care.open_red_flags)
         self.care.message.connect(parts.banner.show_message)
         self.care.speak.connect(self._say)
@@ -500,6 +505,14 @@ class MainWindow(QMainWindow):
             self._plan_window.plan_saved.connect(self._refresh_goals)
         self._plan_window.show()
         self._plan_window.raise_()
+
+    def _on_routine_deleted(self, path: Path) -> None:
+        """Routine → Open deleted ``path``: neither the Plan window nor this one keeps it."""
+        if self._plan_window is not None:
+            self._plan_window.forget_file(path)
+        running = self._session is not None and self._session.active
+        self.routine_gone.deleted(path, self._routine, running=running)
+        self._refresh_goals()  # today's planned sessions may be fewer
 
     def _refresh_goals(self) -> None:
         """One line per open goal under the routine's name: on track, behind, met, overdue."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 from backtimer.core.history.goal_week import goal_week, plan_weekly_target
 from backtimer.core.history.goals import Goal, GoalKind, GoalStatus, GroupSession, progress
 from backtimer.core.programme.adherence import try_id
+from backtimer.core.programme.day import effective_plan
 from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.programme.schedule import Weekday
+from backtimer.core.routine_file.loader import load_builtin
 
 from ..programme.helpers import BERLIN, berlin, plan, schedule
 
@@ -19,9 +23,14 @@ NOW = berlin(2025, 12, 4, 20).timestamp()
 MONDAY = dt.date(2025, 12, 1)
 
 
-def goal(target: float = 4, kind: GoalKind = GoalKind.SESSIONS_PER_WEEK) -> Goal:
+MINIMAL = Path(__file__).parents[2] / "data" / "routines" / "good-minimal.yaml"
+
+
+def goal(
+    target: float = 4, kind: GoalKind = GoalKind.SESSIONS_PER_WEEK, group: str = "hamstrings"
+) -> Goal:
     created = berlin(2025, 11, 20, 9).timestamp()
-    return Goal(1, "hamstrings", kind, target, dt.date(2025, 12, 31), created)
+    return Goal(1, group, kind, target, dt.date(2025, 12, 31), created)
 
 
 def done(at: dt.datetime, routine: str = "gentle-back") -> GroupSession:
@@ -91,3 +100,55 @@ def test_the_plans_weekly_number_as_a_target() -> None:
 
 def test_a_hold_goal_has_no_week() -> None:
     assert goal_week(goal(30, GoalKind.HOLD), THIS_WEEK, FIVE, NOW, BERLIN) is None
+
+
+def _with_lower_back_routine(tmp_path: Path) -> Plan:
+    """The built-in routine's prescription (08:00 and 19:00 whole, 11:00 the psoas
+    stretch alone, every day) and, from a real file, a lower-back routine every weekday."""
+    path = tmp_path / "minimal" / "routine.yaml"
+    path.parent.mkdir()
+    shutil.copyfile(MINIMAL, path)
+    knees = PlanEntry("minimal", "Minimal routine", schedule("07:00", days=WEEKDAYS), path)
+    builtin = effective_plan(Plan(), load_builtin())
+    return Plan((*builtin.entries, knees))
+
+
+def test_the_plan_counts_only_its_sessions_that_work_the_goals_group(tmp_path: Path) -> None:
+    """A hamstrings goal: the two whole built-in sessions a day (14 a week), not the
+    psoas micro-session nor the lower-back routine; each group gets its own number."""
+    both = _with_lower_back_routine(tmp_path)
+    week = goal_week(goal(4), THIS_WEEK, both, NOW, BERLIN)
+    assert week is not None
+    assert week.planned == 14
+    assert week.describe() == "This week: 3 of 14 sessions (goal 4; your plan has 14)"
+    psoas = goal_week(goal(4, group="psoas"), [], both, NOW, BERLIN)
+    lower_back = goal_week(goal(4, group="lower_back"), [], both, NOW, BERLIN)
+    assert psoas is not None
+    assert lower_back is not None
+    assert (psoas.planned, lower_back.planned) == (21, 5)
+
+
+def test_a_group_no_planned_routine_works_is_against_the_goal_only(tmp_path: Path) -> None:
+    week = goal_week(goal(3, group="neck"), [], _with_lower_back_routine(tmp_path), NOW, BERLIN)
+    assert week is not None
+    assert week.planned == 0
+    assert week.describe() == "This week: 0 of 3 sessions"
+
+
+def test_a_planned_routine_whose_file_is_gone_counts_for_no_group(tmp_path: Path) -> None:
+    both = _with_lower_back_routine(tmp_path)
+    shutil.rmtree(tmp_path / "minimal")
+    lower_back = goal_week(goal(4, group="lower_back"), [], both, NOW, BERLIN)
+    hamstrings = goal_week(goal(4), [], both, NOW, BERLIN)
+    assert lower_back is not None
+    assert hamstrings is not None
+    assert (lower_back.planned, hamstrings.planned) == (0, 14)
+
+
+def test_the_plans_weekly_number_for_one_group(tmp_path: Path) -> None:
+    both = _with_lower_back_routine(tmp_path)
+    today = dt.date(2025, 12, 4)
+    assert plan_weekly_target(both, today, BERLIN, "hamstrings") == 14
+    assert plan_weekly_target(both, today, BERLIN, "lower_back") == 5
+    assert plan_weekly_target(both, today, BERLIN, "neck") is None
+    assert plan_weekly_target(both, today, BERLIN) == 14  # 26 in all, above the range

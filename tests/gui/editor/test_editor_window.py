@@ -13,7 +13,7 @@ from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.core.routines.draft_store import draft_path, load_draft
 from backtimer.gui.editor.library_dialog import LibraryDialog
-from backtimer.gui.editor.steps_editor import PhotoChooser
+from backtimer.gui.editor.step_detail import PhotoChooser
 from backtimer.gui.editor.window import EditorWindow
 
 from .conftest import Answers, png_bytes
@@ -145,24 +145,24 @@ def test_steps_are_edited_with_placeholders_and_poses(qtbot, make_editor) -> Non
     steps = page.form.steps
     steps.list.setCurrentRow(2)
     steps.add_button.click()
-    assert focused() is steps.text
-    qtbot.keyClicks(steps.text, "Reach towards your ")
-    steps.side_button.click()
-    qtbot.keyClicks(steps.text, " toes.")
+    assert focused() is steps.detail.text
+    qtbot.keyClicks(steps.detail.text, "Reach towards your ")
+    steps.detail.side_button.click()
+    qtbot.keyClicks(steps.detail.text, " toes.")
     assert editor.draft.exercises[1].steps[3].text == "Reach towards your {side} toes."
-    steps.picture.setFocus()
-    index = steps.picture.findData("hamstring-lean")
-    steps.picture.setCurrentIndex(index)
-    steps.picture.activated.emit(index)
+    steps.detail.picture.setFocus()
+    index = steps.detail.picture.findData("hamstring-lean")
+    steps.detail.picture.setCurrentIndex(index)
+    steps.detail.picture.activated.emit(index)
     assert editor.draft.exercises[1].steps[3].pose == "hamstring-lean"
     assert editor.check.problems == ()
     page.list.setCurrentRow(0)  # the buttock squeeze: no sides
     steps.list.setCurrentRow(0)
-    steps.text.setFocus()
-    steps.text.end(False)
-    qtbot.keyClicks(steps.text, " {side}")
-    assert steps.text_problem.isVisible()
-    assert "only allowed in exercises with sides: both" in steps.text_problem.text()
+    steps.detail.text.setFocus()
+    steps.detail.text.end(False)
+    qtbot.keyClicks(steps.detail.text, " {side}")
+    assert steps.detail.text_problem.isVisible()
+    assert "only allowed in exercises with sides: both" in steps.detail.text_problem.text()
 
 
 def test_own_photo_is_copied_next_to_the_routine(
@@ -176,13 +176,13 @@ def test_own_photo_is_copied_next_to_the_routine(
     editor.tabs.setCurrentWidget(editor.pages["exercises"])
     steps = editor.pages["exercises"].form.steps
     steps.list.setCurrentRow(0)
-    steps.photo_button.click()
+    steps.detail.photo_button.click()
     step = editor.draft.exercises[0].steps[0]
     assert (step.image, step.pose) == ("pictures/me-stretching.png", None)
     assert (editor.folder / "pictures" / "me-stretching.png").read_bytes() == photo.read_bytes()
     assert editor.check.problems == ()
-    assert steps.picture.currentText() == "Your photo: pictures/me-stretching.png"
-    assert not steps.preview.pixmap().isNull()
+    assert steps.detail.picture.currentText() == "Your photo: pictures/me-stretching.png"
+    assert not steps.detail.preview.pixmap().isNull()
 
 
 @pytest.mark.parametrize(
@@ -216,9 +216,9 @@ def test_bad_photo_is_refused_at_the_field(
     steps = editor.pages["exercises"].form.steps
     steps.list.setCurrentRow(0)
     pose = editor.draft.exercises[0].steps[0].pose
-    steps.photo_button.click()
-    assert steps.picture_problem.isVisible()
-    assert reason in steps.picture_problem.text()
+    steps.detail.photo_button.click()
+    assert steps.detail.picture_problem.isVisible()
+    assert reason in steps.detail.picture_problem.text()
     assert editor.draft.exercises[0].steps[0].pose == pose
     assert not (editor.folder / "pictures").exists()
 

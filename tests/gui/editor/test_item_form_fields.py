@@ -33,7 +33,7 @@ def test_name_id_caution_and_steps_reach_the_draft(qtbot, make_editor, section: 
     steps = form.steps
     steps.list.setCurrentRow(0)
     steps.add_button.click()
-    qtbot.keyClicks(steps.text, "Breathe out slowly.")
+    qtbot.keyClicks(steps.detail.text, "Breathe out slowly.")
     first = _items(editor, section)[0]
     assert len(first.steps) == len(before[0].steps) + 1
     assert any(step.text == "Breathe out slowly." for step in first.steps)

@@ -14,7 +14,8 @@ from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routines.draft_store import save_draft
 from backtimer.core.routines.summary import summarize
-from backtimer.gui.editor.picker import FileChooser, RoutinePicker
+from backtimer.gui.editor.picker import RoutinePicker
+from backtimer.gui.editor.picker_exchange import FileChooser
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 
 from .conftest import png_bytes

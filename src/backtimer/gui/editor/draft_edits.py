@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from backtimer.core import routine as r
 from backtimer.core.library.entry import LibraryExercise
 from backtimer.core.routine_file.draft import ExerciseDraft, MovementDraft, RoutineDraft, StepDraft
-from backtimer.gui.editor.section_page import Item
+from backtimer.gui.editor.section_edits import Item
 
 MOVEMENT_SECONDS = 40.0  #: a library exercise becomes a warm-up movement this long
 #: The library's usual dose is copied into a routine, not left to the routine's defaults.

@@ -52,6 +52,8 @@ class RoutineEditing(QObject):
     open_requested = Signal(object)
     #: a one-exercise routine to play now (a Routine)
     try_requested = Signal(object)
+    #: Routine → Open deleted this routine file (a Path)
+    routine_deleted = Signal(object)
 
     def __init__(
         self,
@@ -100,6 +102,7 @@ class RoutineEditing(QObject):
         self.picker.open_requested.connect(self.open_requested)
         self.picker.edit_requested.connect(self.edit_file)
         self.picker.draft_requested.connect(self.resume)
+        self.picker.routine_deleted.connect(self.routine_deleted)
         self.picker.show()
         self.picker.raise_()
         return self.picker

@@ -1,6 +1,9 @@
 """Routine → Open: the built-in routines and the person's own, each with its length (the
 planner's), its muscle groups, and where it lives; a broken file is listed with its
-problems, never dropped. Import brings a file or a .zip in; Export sends one out."""
+problems, never dropped. Import brings a file or a .zip in; Export sends one out.
+
+What each row says is ``picker_rows``'; the file dialogs, import and export are
+``picker_exchange``'s; Delete is ``delete_routine``'s."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,26 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.i18n import _, ngettext
+from backtimer.core.i18n import _
 from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.problems import Problem
 from backtimer.core.routines.draft_store import unsaved_routines
-from backtimer.core.routines.exchange import export_yaml, export_zip, import_file, import_zip
 from backtimer.core.routines.folder import Found, find_routines
-from backtimer.core.routines.summary import summarize
 from backtimer.gui.editor import delete_routine as deleting
+from backtimer.gui.editor.picker_exchange import choose_and_export, choose_and_import, choose_other
+from backtimer.gui.editor.picker_rows import HEADERS, draft_row, routine_row
 from backtimer.gui.routine_errors import RoutineErrorsDialog
 
 TITLE = _("BackTimer — routines")
-HEADERS = (_("Routine"), _("Length"), _("Muscle groups"), _("Where"))
-LENGTH = _("about {minutes} min")
-BUILT_IN = _("built in")
-YOURS = _("yours")
-BROKEN_NAME = "⚠ {file}"
-NO_LENGTH = "—"
-UNSAVED_NAME = "✎ {name}"
-UNSAVED = _("never saved — Open goes on with it")
-UNNAMED = _("new routine")
 OPEN = _("&Open")
 EDIT = _("&Edit…")
 DUPLICATE = _("&Duplicate…")
@@ -49,16 +42,8 @@ EXPORT = _("E&xport…")
 OTHER = _("Open another &file…")
 CLOSE = _("Close")
 FOLDER = _("Your routines are kept in {folder}.")
-IMPORT_TITLE = _("Import a routine")
-IMPORT_FILTER = _("Routines (*.yaml *.yml *.zip)")
-EXPORT_TITLE = _("Export “{name}”")
-EXPORT_FILTER = _("A .zip with its pictures (*.zip);;One routine file (*.yaml)")
 IMPORTED = _("Imported “{name}”.")
-EXPORTED = _("Exported to {path}.")
-EXPORT_FAILED = _("Could not export ({reason}).")
 BROKEN_EXPORT = _("A routine with problems cannot be exported; fix it first.")
-OTHER_TITLE = _("Open a routine")
-OTHER_FILTER = _("Routines (*.yaml *.yml)")
 LIST_NAME = _("Routines")
 LIST_DESCRIPTION = _("Every routine, built in and yours, with its length and muscle groups.")
 #: each button's tool tip, read by a screen reader as its description
@@ -73,51 +58,6 @@ TIPS = {
 }
 
 
-def broken_words(count: int, first: str) -> str:
-    """What the picker says of a routine file with problems: how many, and the first."""
-    return ngettext("{count} problem: {first}", "{count} problems: {first}", count).format(
-        count=count, first=first
-    )
-
-
-def no_pictures_words(path: Path, count: int) -> str:
-    """Exported as a lone .yaml, which cannot carry the routine's pictures."""
-    return ngettext(
-        "Exported to {path}. Its picture is not in a lone .yaml: export a .zip to share it.",
-        "Exported to {path}. Its {count} pictures are not in a lone .yaml: export a .zip to "
-        "share them.",
-        count,
-    ).format(path=path, count=count)
-
-
-def _shown_path(path: Path) -> str:
-    """A file of the routines folder by its routine's folder and name."""
-    return f"{path.parent.name}/{path.name}"
-
-
-class FileChooser:
-    """The file dialogs the picker uses; tests replace these (pytest-qt's note on dialogs)."""
-
-    @classmethod
-    def open_file(cls, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _unused = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
-        return Path(name) if name else None
-
-    @classmethod
-    def save_file(
-        cls, parent: QWidget | None, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / suggested), filters
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".yaml" if "yaml" in chosen else ".zip")
-        return path
-
-
 class RoutinePicker(QDialog):
     """Lists every routine; what the person picks comes out as a signal (a Path)."""
 
@@ -127,6 +67,8 @@ class RoutinePicker(QDialog):
     edit_requested = Signal(object, bool)
     #: go on with a routine never saved: its folder (a Path) and draft (a RoutineDraft)
     draft_requested = Signal(object, object)
+    #: this routine file (a Path) was deleted: whatever shows it must let it go
+    routine_deleted = Signal(object)
 
     def __init__(self, routines: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,7 +156,7 @@ class RoutinePicker(QDialog):
         self._items = []
         chosen = None
         for index, found in enumerate(self._found):
-            item = QTreeWidgetItem(self._row(found))
+            item = QTreeWidgetItem(routine_row(found))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             item.setToolTip(0, str(found.path))
             if found.result.routine is None:
@@ -226,9 +168,7 @@ class RoutinePicker(QDialog):
                 chosen = item
         self._drafts = list(unsaved_routines(self._routines))
         for index, (_folder, draft) in enumerate(self._drafts, start=len(self._found)):
-            item = QTreeWidgetItem(
-                [UNSAVED_NAME.format(name=draft.name or UNNAMED), NO_LENGTH, UNSAVED, YOURS]
-            )
+            item = QTreeWidgetItem(draft_row(draft))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.tree.addTopLevelItem(item)
             self._items.append(item)
@@ -236,29 +176,6 @@ class RoutinePicker(QDialog):
             self.tree.setCurrentItem(chosen or self._items[0])
         self.tree.setFocus()
         self._enable()
-
-    @staticmethod
-    def _row(found: Found) -> list[str]:
-        where = BUILT_IN if found.builtin else YOURS
-        routine = found.result.routine
-        if routine is None:
-            problems = found.result.problems
-            first = problems[0].message if problems else ""
-            return [
-                BROKEN_NAME.format(
-                    file=found.path.name if found.builtin else _shown_path(found.path)
-                ),
-                NO_LENGTH,
-                broken_words(len(problems), first),
-                where,
-            ]
-        summary = summarize(routine)
-        return [
-            summary.name,
-            LENGTH.format(minutes=summary.minutes),
-            ", ".join(summary.group_names),
-            where,
-        ]
 
     @property
     def rows(self) -> list[list[str]]:
@@ -327,7 +244,7 @@ class RoutinePicker(QDialog):
         self.accept()
 
     def open_other(self) -> None:
-        path = FileChooser.open_file(self, OTHER_TITLE, OTHER_FILTER)
+        path = choose_other(self)
         if path is not None:
             self.open_requested.emit(path)
             self.accept()
@@ -335,13 +252,10 @@ class RoutinePicker(QDialog):
     def import_routine(self) -> None:
         """Copy a routine in (a .yaml with its pictures, or a .zip); a refused one shows
         its located problems and writes nothing."""
-        path = FileChooser.open_file(self, IMPORT_TITLE, IMPORT_FILTER)
-        if path is None:
+        chosen = choose_and_import(self, self._routines)
+        if chosen is None:
             return
-        if path.suffix.lower() == ".zip":
-            imported = import_zip(path, self._routines)
-        else:
-            imported = import_file(path, self._routines)
+        path, imported = chosen
         if imported.path is None:
             self.message.setText("")
             self._show_problems(imported.problems)
@@ -356,33 +270,18 @@ class RoutinePicker(QDialog):
         if found is None or found.result.routine is None:
             self.message.setText(BROKEN_EXPORT)
             return
-        routine = found.result.routine
-        target = FileChooser.save_file(
-            self, EXPORT_TITLE.format(name=routine.name), f"{routine.id}.zip", EXPORT_FILTER
-        )
-        if target is None:
-            return
-        try:
-            if target.suffix.lower() == ".zip":
-                export_zip(found.path, target)
-                self.message.setText(EXPORTED.format(path=target))
-                return
-            left_out = export_yaml(found.path, target)
-        except (OSError, ValueError) as e:
-            self.message.setText(EXPORT_FAILED.format(reason=e))
-            return
-        if left_out:
-            self.message.setText(no_pictures_words(target, left_out))
-        else:
-            self.message.setText(EXPORTED.format(path=target))
+        words = choose_and_export(self, found.path, found.result.routine)
+        if words is not None:
+            self.message.setText(words)
 
     def delete_current(self) -> None:
         """Delete the chosen routine of the person's own, once they say so."""
         found = self.current()
         done = self.deleter.delete(found, self) if found is not None else None
-        if done is None:
+        if found is None or done is None:
             return
         if done.done:
+            self.routine_deleted.emit(found.path)
             row = self._current_index() or 0
             self.refresh()
             if self._items:

@@ -1,9 +1,9 @@
 """One list of the routine (warm-up, exercises or cool-down): reorder by drag or keys,
-add from the library, duplicate, remove; the chosen item's form beside it."""
+add from the library, duplicate, remove; the chosen item's form beside it. The edits
+themselves, as values with their undo texts, are ``section_edits``'."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from backtimer.core import routine as r
 from backtimer.core.i18n import _
-from backtimer.core.routine_file.draft import ExerciseDraft, MovementDraft, StepDraft
 from backtimer.core.routine_file.draft_check import FieldProblem
+from backtimer.gui.editor import section_edits as edits
 from backtimer.gui.editor.item_forms import ExerciseForm, MovementForm
+from backtimer.gui.editor.section_edits import Item
+from backtimer.gui.editor.section_rows import row_text
 from backtimer.gui.figure.thumbnails import pose_pixmap
 from backtimer.gui.slots import call_soon, connect_call
-
-Item = ExerciseDraft | MovementDraft
 
 ADD = _("Add from library… (Ins)")
 NEW = _("New blank")
@@ -39,19 +39,6 @@ REMOVE = _("Remove (Del)")
 UP = _("Move up (Ctrl+↑)")
 DOWN = _("Move down (Ctrl+↓)")
 EMPTY = _("Nothing here yet. Add an exercise from the library (Ins), or a blank one.")
-EXERCISE_ROW = _("{name}\n{hold} × {reps}, {sides}")
-MOVEMENT_ROW = "{name}\n{duration}"
-BOTH_SIDES = _("both sides")
-NO_SIDES = _("no sides")
-PROBLEM_MARK = "⚠ {row}"
-BLANK_EXERCISE = _("New exercise")
-BLANK_MOVEMENT = _("New movement")
-BLANK_STEP = _("Describe the first step.")
-UNDO_ADD = _("Add {name}")
-UNDO_REMOVE = _("Remove {name}")
-UNDO_MOVE = _("Move {name}")
-UNDO_DUPLICATE = _("Duplicate {name}")
-UNDO_CHANGE = _("Change {name}")
 ICON = 40
 #: each section's list, as a screen reader names and describes it
 LIST_WORDS = {
@@ -213,25 +200,14 @@ class SectionPage(QWidget):
         for index, entry in enumerate(items):
             widget_item = self.list.item(index)
             widget_item.setData(Qt.ItemDataRole.UserRole, index)
-            text = self._row_text(entry)
             bad = any(len(p.path) > 1 and p.path[1] == index for p in self._problems)
-            widget_item.setText(PROBLEM_MARK.format(row=text) if bad else text)
+            widget_item.setText(row_text(entry, self._defaults, bad=bad))
             widget_item.setForeground(Qt.GlobalColor.red if bad else self.palette().text())
             pose = next((s.pose for s in entry.steps if s.pose), None)
             widget_item.setIcon(QIcon(pose_pixmap(pose, ICON)) if pose else QIcon())
         self.list.setCurrentRow(min(max(row, 0), len(items) - 1))
         self.list.blockSignals(False)
         self._show_current()
-
-    def _row_text(self, entry: Item) -> str:
-        name = entry.name or "…"
-        if isinstance(entry, MovementDraft):
-            return MOVEMENT_ROW.format(name=name, duration=f"{entry.duration:g} s")
-        d = self._defaults
-        hold = entry.hold if entry.hold is not None else d.hold
-        reps = entry.reps if entry.reps is not None else d.reps
-        sides = BOTH_SIDES if entry.sides is r.Sides.BOTH else NO_SIDES
-        return EXERCISE_ROW.format(name=name, hold=f"{hold:g} s", reps=reps, sides=sides)
 
     def _show_current(self) -> None:
         index = self.list.currentRow()
@@ -270,31 +246,20 @@ class SectionPage(QWidget):
             self.list.blockSignals(False)
         self.items_edited.emit(items, text, key)
 
+    def _apply(self, edit: edits.Edit | None) -> None:
+        if edit is not None:
+            self._changed(edit.items, edit.text, row=edit.row)
+
     def _on_form(self, item: Item, field: str) -> None:
         index = self.list.currentRow()
         if not 0 <= index < len(self._items):
             return
-        items = list(self._items)
-        items[index] = item
-        self._items = tuple(items)
-        name = item.name or "…"
-        self._changed(
-            tuple(items), UNDO_CHANGE.format(name=name), f"{self.section}/{index}/{field}"
-        )
+        self._items, text = edits.changed(self._items, index, item)
+        self._changed(self._items, text, f"{self.section}/{index}/{field}")
 
     def insert(self, new: Sequence[Item], row: int) -> None:
         """Put ``new`` in at ``row``, each with an id of its own; the first is chosen."""
-        if not new:
-            return
-        ids = set(self._ids)
-        fresh = []
-        for item in new:
-            item_id = unique_id(item.id, ids)
-            ids.add(item_id)
-            fresh.append(dataclasses.replace(item, id=item_id))
-        row = max(0, min(row, len(self._items)))
-        items = self._items[:row] + tuple(fresh) + self._items[row:]
-        self._changed(items, UNDO_ADD.format(name=fresh[0].name), row=row)
+        self._apply(edits.inserted(self._items, new, row, self._ids))
 
     def request_add(self) -> None:
         self.add_requested.emit(self.list.currentRow() + 1)
@@ -304,37 +269,24 @@ class SectionPage(QWidget):
             self.try_requested.emit(self.list.currentRow())
 
     def add_blank(self) -> None:
-        step = (StepDraft(BLANK_STEP),)
-        blank: Item = (
-            ExerciseDraft("exercise", BLANK_EXERCISE, "lower_back", step)
-            if self.section == "exercises"
-            else MovementDraft("movement", BLANK_MOVEMENT, 30.0, step)
-        )
-        self.insert([blank], self.list.currentRow() + 1)
+        self.insert([edits.blank(self.section)], self.list.currentRow() + 1)
         call_soon(self.focus_form)
 
     def duplicate(self) -> None:
         index = self.list.currentRow()
         if 0 <= index < len(self._items):
-            item = self._items[index]
-            copy = dataclasses.replace(item, id=unique_id(item.id, set(self._ids)))
-            items = self._items[: index + 1] + (copy,) + self._items[index + 1 :]
-            self._changed(items, UNDO_DUPLICATE.format(name=item.name), row=index + 1)
+            self._apply(edits.duplicated(self._items, index, self._ids))
 
     def remove(self) -> None:
         index = self.list.currentRow()
         if 0 <= index < len(self._items):
-            name = self._items[index].name
-            items = self._items[:index] + self._items[index + 1 :]
-            self._changed(items, UNDO_REMOVE.format(name=name), row=min(index, len(items) - 1))
+            self._apply(edits.removed(self._items, index))
 
     def move_item(self, offset: int) -> None:
         index = self.list.currentRow()
         target = index + offset
         if 0 <= index < len(self._items) and 0 <= target < len(self._items):
-            items = list(self._items)
-            items[index], items[target] = items[target], items[index]
-            self._changed(tuple(items), UNDO_MOVE.format(name=items[target].name), row=target)
+            self._apply(edits.moved(self._items, index, target))
 
     def _on_dragged(self) -> None:
         call_soon(self._after_drag)  # not while the view is still moving its rows
@@ -343,21 +295,4 @@ class SectionPage(QWidget):
         order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
         if sorted(order) != list(range(len(self._items))) or order == sorted(order):
             return
-        items = tuple(self._items[i] for i in order)
-        moved = self.list.currentRow()
-        name = items[moved].name if 0 <= moved < len(items) else ""
-        self._changed(items, UNDO_MOVE.format(name=name), row=moved)
-
-
-def unique_id(wanted: str, taken: set[str] | frozenset[str]) -> str:
-    """``wanted``, or ``wanted-2``, ``wanted-3``… whichever is not taken."""
-    if wanted not in taken:
-        return wanted
-    base = wanted
-    tail = base.rsplit("-", 1)
-    if len(tail) == 2 and tail[1].isdigit():
-        base = tail[0]
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+        self._apply(edits.reordered(self._items, order, self.list.currentRow()))

@@ -57,7 +57,8 @@ from backtimer.gui.editor.draft_edits import (
 from backtimer.gui.editor.library_dialog import LibraryDialog
 from backtimer.gui.editor.questions import UnsavedQuestion
 from backtimer.gui.editor.routine_form import RoutineForm
-from backtimer.gui.editor.section_page import Item, SectionPage
+from backtimer.gui.editor.section_edits import Item
+from backtimer.gui.editor.section_page import SectionPage
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,8 @@ within a minute; nothing else runs. At each wake it reads the plan and today's s
 from the history (the window may have changed either) and asks the ``ReminderBook``.
 
 The wall clock (``now``, aware) and the zone are injected; the timer's interval is the
-wall-clock distance to the next wake, measured again at every wake.
+wall-clock distance to the next wake, measured again at every wake. The icon's menu and
+its options are ``tray_menu``'s.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
@@ -37,6 +37,7 @@ from backtimer.gui.programme.icon import tray_icon
 from backtimer.gui.programme.morning import MorningQuestion
 from backtimer.gui.programme.notifier import SKIP, SNOOZE, START, Notifier
 from backtimer.gui.programme.reminder_text import reminder_notice
+from backtimer.gui.programme.tray_menu import TrayMenu
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +87,6 @@ class Tray(QObject):
         self._extra = extra
         self._now = now
         self._zone = zone
-        self._autostart = autostart
-        self._settings = settings
         self._plan = self._read_plan()
         self.book = ReminderBook(self._plan)
         self._notices: dict[str, Due] = {}
@@ -99,45 +98,15 @@ class Tray(QObject):
         self.notifier.action_invoked.connect(self._on_action)
         self.morning = MorningQuestion(store, self.notifier, now, self.routine_for, parent=self)
         self.morning.open_requested.connect(self.checkin_requested)
-        self._menu = QMenu()
-        self._build_menu()
-        self.icon.setContextMenu(self._menu)
+        self.menu = TrayMenu(self.icon, autostart=autostart, settings=settings, parent=self)
+        self.menu.start_requested.connect(self.start_now)
+        self.menu.snooze_requested.connect(self._snooze_last)
+        self.menu.skip_requested.connect(self._skip_last)
+        self.menu.plan_requested.connect(self.plan_requested)
         self.icon.activated.connect(self._on_activated)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.wake)
-
-    # -- the menu ---------------------------------------------------------------------
-
-    def _build_menu(self) -> None:
-        m = self._menu
-        self._next_action = m.addAction(texts.MENU_NOTHING)
-        self._next_action.setEnabled(False)
-        self._today_action = m.addAction(texts.MENU_TODAY.format(done=0, planned=0))
-        self._today_action.setEnabled(False)
-        m.addSeparator()
-        self.start_action = m.addAction(texts.MENU_START)
-        self.start_action.triggered.connect(self.start_now)
-        self.snooze_action = m.addAction(texts.MENU_SNOOZE)
-        self.snooze_action.triggered.connect(self._snooze_last)
-        self.skip_action = m.addAction(texts.MENU_SKIP)
-        self.skip_action.triggered.connect(self._skip_last)
-        m.addSeparator()
-        plan = m.addAction(texts.MENU_PLAN)
-        plan.triggered.connect(self.plan_requested)
-        self.login_action = QAction(texts.MENU_AT_LOGIN, m)
-        self.login_action.setCheckable(True)
-        self.login_action.setChecked(bool(self._autostart and self._autostart.enabled()))
-        self.login_action.setEnabled(self._autostart is not None)
-        self.login_action.toggled.connect(self._on_login_toggled)
-        m.addAction(self.login_action)
-        self.chime_action = QAction(texts.MENU_CHIME, m)
-        self.chime_action.setCheckable(True)
-        self.chime_action.setChecked(self._chime_on())
-        self.chime_action.toggled.connect(self._on_chime_toggled)
-        m.addAction(self.chime_action)
-        m.addSeparator()
-        self.quit_action = m.addAction(texts.MENU_QUIT)
 
     # -- waking -----------------------------------------------------------------------
 
@@ -218,7 +187,7 @@ class Tray(QObject):
         )
         done, planned = sum(s.done for s in today), len(today)
         self.icon.setIcon(tray_icon(done, planned))
-        self._today_action.setText(texts.MENU_TODAY.format(done=done, planned=planned))
+        next_line = texts.MENU_NOTHING
         upcoming = self.book.next_due(now, zone)
         if (
             upcoming is not None
@@ -226,15 +195,14 @@ class Tray(QObject):
         ):
             name = self._plan.entries[upcoming.entry].routine_name
             time = format_time(upcoming.at.astimezone(zone).time())
-            self._next_action.setText(texts.MENU_NEXT.format(routine=name, time=time))
+            next_line = texts.MENU_NEXT.format(routine=name, time=time)
             self.icon.setToolTip(
                 texts.TOOLTIP.format(routine=name, time=time, done=done, planned=planned)
             )
         else:
-            self._next_action.setText(texts.MENU_NOTHING)
             self.icon.setToolTip(texts.TOOLTIP_NOTHING.format(done=done, planned=planned))
-        self.snooze_action.setEnabled(self._last is not None)
-        self.skip_action.setEnabled(self._last is not None)
+        today_line = texts.MENU_TODAY.format(done=done, planned=planned)
+        self.menu.show_day(next_line, today_line, reminded=self._last is not None)
 
     # -- reminding --------------------------------------------------------------------
 
@@ -292,26 +260,12 @@ class Tray(QObject):
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self._menu.popup(self.icon.geometry().center())
+            self.menu.popup()
 
-    # -- options ----------------------------------------------------------------------
-
-    def _on_login_toggled(self, on: bool) -> None:
-        if self._autostart is None:
-            return
-        message = self._autostart.set_enabled(on)
-        if message:
-            self.icon.showMessage("BackTimer", message)
-
-    def _chime_on(self) -> bool:
-        return bool(self._settings is not None and self._settings.value("tray/chime", False, bool))
-
-    def _on_chime_toggled(self, on: bool) -> None:
-        if self._settings is not None:
-            self._settings.setValue("tray/chime", on)
+    # -- the chime ----------------------------------------------------------------------
 
     def _play_chime(self) -> None:
-        if not self.chime_action.isChecked():
+        if not self.menu.chime:
             return
         from backtimer.gui.programme.chime import Chime
 

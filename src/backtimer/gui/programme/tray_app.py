@@ -136,7 +136,7 @@ def run_tray(options: argparse.Namespace) -> int:
     tray.checkin_requested.connect(opener.open_checkin)
     plans = PlanOpener(tray, opened.store, extra)
     tray.plan_requested.connect(plans.show)
-    tray.quit_action.triggered.connect(app.quit)
+    tray.menu.quit_action.triggered.connect(app.quit)
     ending.stop_requested.connect(app.quit)
     tray.begin()
     if problem:
