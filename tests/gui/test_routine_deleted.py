@@ -110,6 +110,17 @@ def test_the_main_window_falls_back_to_the_builtin_routine(
     session.end()
 
 
+def test_the_recent_list_no_longer_offers_a_deleted_routine(
+    qtbot, make_window: Callable[[], MainWindow], own: Path
+) -> None:
+    window = showing(make_window, own)  # opening it put it on Routine → Recent
+    recent = window.parts.recent_menu
+    assert [a.text() for a in recent.actions()] == [str(own.resolve())]
+    delete_in_picker(qtbot, window, "Minimal routine")
+    assert [a.text() for a in recent.actions()] == []
+    assert not recent.isEnabled()
+
+
 def test_a_session_running_with_it_finishes_untouched_then_falls_back(
     qtbot, make_window: Callable[[], MainWindow], own: Path, clock: FakeClock
 ) -> None:

@@ -510,6 +510,7 @@ class MainWindow(QMainWindow):
         """Routine → Open deleted ``path``: neither the Plan window nor this one keeps it."""
         if self._plan_window is not None:
             self._plan_window.forget_file(path)
+        self.routine_files.forget(path)
         running = self._session is not None and self._session.active
         self.routine_gone.deleted(path, self._routine, running=running)
         self._refresh_goals()  # today's planned sessions may be fewer

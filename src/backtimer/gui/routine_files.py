@@ -87,6 +87,14 @@ class RoutineFiles(QObject):
         self._settings.setValue("recent_routines", recent[:MAX_RECENT])
         self._refresh_recent()
 
+    def forget(self, path: Path) -> None:
+        """``path`` is gone (deleted in Routine → Open): the recent list stops offering it."""
+        gone = str(path.resolve())
+        recent = self._recent()
+        if gone in recent:
+            self._settings.setValue("recent_routines", [p for p in recent if p != gone])
+            self._refresh_recent()
+
     def _recent(self) -> list[str]:
         value = self._settings.value("recent_routines", [])
         if isinstance(value, str):  # QSettings gives a one-item list back as a string
