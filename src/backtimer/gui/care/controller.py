@@ -31,12 +31,12 @@ from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
 from backtimer.core.session.record import PainChoice
 from backtimer.gui.care import morning_mark
-from backtimer.gui.care.changes_window import ChangesWindow
 from backtimer.gui.care.checkin import CheckInPrompt
 from backtimer.gui.care.red_flags_dialog import RedFlagsDialog
 from backtimer.gui.window_layout import menu_action
 
 if TYPE_CHECKING:
+    from backtimer.gui.care.changes_window import ChangesWindow
     from backtimer.gui.session import Session
 
 log = logging.getLogger(__name__)
@@ -355,6 +355,8 @@ class CareController(QObject):
     # ----- the changes window -------------------------------------------------------------
     def show_changes(self) -> None:
         if self.changes_window is None:
+            from backtimer.gui.care.changes_window import ChangesWindow  # first opened here
+
             self.changes_window = ChangesWindow()
             self.changes_window.decided.connect(self._on_decided)
         self._refresh_changes()
