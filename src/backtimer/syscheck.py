@@ -226,4 +226,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # ``python -m backtimer.syscheck`` (what ./run calls) runs this file as ``__main__``,
+    # whose texts were translated at import, before any language was chosen: go through
+    # the command line, which chooses it and then imports this module afresh.
+    from backtimer.cli import main as cli_main
+
+    raise SystemExit(cli_main(["syscheck", *sys.argv[1:]]))
