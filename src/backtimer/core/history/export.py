@@ -11,7 +11,8 @@ events in the order they happened. Columns, in this order:
 ``session_id``        the session's number (same on all rows of one session)
 ``session_start``     when the session started
 ``session_end``       when it ended (empty if the program was killed: ``interrupted``)
-``routine``           the routine's name
+``routine``           the routine's name: a shipped routine's in the language of the
+                      export (see below), the person's own as they typed it
 ``outcome``           ``completed``, ``ended_by_user``, ``ended_for_pain``,
                       ``ended_by_system`` (stopped by a signal, logout or shutdown; every
                       hold kept), ``interrupted`` (killed: nothing after the last hold)
@@ -39,6 +40,13 @@ events in the order they happened. Columns, in this order:
 ``planned_sessions``  sessions of this routine the person's plan prescribed that day (day)
 ``done_sessions``     of those, how many were done: a session with at least one hold (day)
 ====================  ======================================================================
+
+Names: the file keeps each session's routine name as it was when the session ran, in
+the language in use then; the export writes a routine BackTimer ships by its name in the
+language in use now (``shown_names``), like the history window and the report, so one
+routine has one name in a spreadsheet and a German clinician reads German names. The
+person's own routine names are written as typed; ``routine_id`` (JSON) names the
+routine exactly either way. Exercises are written by id.
 
 After the sessions come the ``day`` rows, one per planned routine and day from the day it
 was first planned to today: ``routine`` and ``time`` (the date, YYYY-MM-DD) and the last
@@ -75,6 +83,7 @@ from backtimer.core.care.changes import CareChange
 from backtimer.core.care.checkins import CheckIn
 from backtimer.core.history.adherence_export import adherence_json, routine_days
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.due import local_zone
 
@@ -157,7 +166,7 @@ def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
                 str(r.session_id),
                 iso(r.session_start),
                 iso(r.session_end),
-                r.routine_name,
+                routine_name(r.routine_id, r.routine_name),
                 r.outcome,
             ]
         yield [
@@ -194,7 +203,8 @@ def write_csv(store: HistoryStore, out: TextIO) -> int:
     for day in routine_days(store, dt.date.today(), local_zone()):
         empty = [""] * (len(CSV_COLUMNS) - 9)  # between the date and the two counts
         writer.writerow(
-            ["day", "", "", "", day.routine_name, "", day.day.isoformat(), *empty]
+            ["day", "", "", "", routine_name(day.routine_id, day.routine_name)]
+            + ["", day.day.isoformat(), *empty]
             + [str(day.planned), str(day.done)]
         )
         n += 1
@@ -213,7 +223,7 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
             {
                 "id": s.id,
                 "routine_id": s.routine_id,
-                "routine": s.routine_name,
+                "routine": routine_name(s.routine_id, s.routine_name),
                 "started_at": iso(s.started_at),
                 "ended_at": iso(s.ended_at) or None,
                 "outcome": s.outcome.value,

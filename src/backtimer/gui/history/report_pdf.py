@@ -39,6 +39,8 @@ from backtimer.core.care.period import Period, check_period, no_sessions
 from backtimer.core.history.care_report import CareReport, gather
 from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
+from backtimer.core.history.shown_names import exercise_names as shown_exercise_names
+from backtimer.core.history.shown_names import routine_name as shown_routine_name
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.history.wording import CHOICE_WORDS, NARROW_SIDE_WORDS, phase_words
@@ -297,6 +299,7 @@ def write_report(
     names = dict(exercise_names or {})
     if routine is not None:
         names = {e.id: e.name for e in routine.exercises} | names
+    names = shown_exercise_names(names)  # the shipped exercises' in the report's language
     made = time.time() if now is None else now
     period = check_period(first, last, dt.datetime.fromtimestamp(made).date())
     if not isinstance(period, Period):
@@ -369,7 +372,12 @@ def _write_pdf(
         pages.text(period)
         when = formats.date_time_long(dt.datetime.fromtimestamp(made))
         pages.text(PREPARED.format(when=when), 9, gap=8)
-        routine_name = routine.name if routine is not None else sessions[-1].routine_name
+        last_run = sessions[-1]
+        routine_name = (
+            routine.name
+            if routine is not None
+            else shown_routine_name(last_run.routine_id, last_run.routine_name)
+        )
         if adherence is None:
             adherence = adherence_lines(store, first, last)
         draw_first_page(pages, care, routine_name, first, last, len(sessions), adherence)
