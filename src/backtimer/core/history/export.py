@@ -61,9 +61,13 @@ JSON: ``{"format": "backtimer-history", "version": 1, "exported_at", "sessions":
 rating``; a goal ``side`` (``null``: both sides). A care change has ``made_at, day,
 exercise, kind`` (``shorter_hold``, ``fewer_reps``, ``longer_hold``, ``more_reps``,
 ``stop_for_today``, ``see_clinician``), ``amount`` (seconds or reps), ``reason``,
-``automatic``, ``source_session``, ``status`` (``applied``, ``offered``, ``declined``,
-``undone``) and ``decided_at``. A red-flag screen has ``time, origin, answers`` (each
-question's id: true for yes) and ``any_yes``. Fields were only ever added: version 1
+``reason_code``, ``automatic``, ``source_session``, ``status`` (``applied``,
+``offered``, ``declined``, ``undone``) and ``decided_at``; ``reason`` is the sentence in
+the language of the export when the change has a ``reason_code`` (``pain_above_limit``,
+``pain_change``, ``worse_after``, ``not_settled``, ``calm``, ``pain_spread``), else (an
+older change: ``null``) as it was said when the change was made. A red-flag screen has
+``time, origin, answers`` (each question's id: true for yes) and ``any_yes``. Fields
+were only ever added: version 1
 readers still read it. ``plan`` lists the planned routines (``routine_id,
 routine, since, schedule``) and ``adherence`` has ``days`` (``date, planned, done``) and
 ``weeks`` (``week_of``: the Monday, ``planned, done``).
@@ -288,6 +292,7 @@ def _change_json(c: CareChange) -> dict[str, Any]:
         "kind": p.kind.value,
         "amount": p.amount,
         "reason": p.reason,
+        "reason_code": p.why.code.value if p.why else None,
         "automatic": p.automatic,
         "source_session": p.source_session,
         "status": c.status.value,

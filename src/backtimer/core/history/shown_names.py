@@ -27,7 +27,8 @@ from typing import Any
 
 import yaml
 
-from backtimer.core.i18n import LANGUAGES, SOURCE_LANGUAGE, _, language, load_catalog, locale_root
+from backtimer.core import i18n
+from backtimer.core.i18n import LANGUAGES, SOURCE_LANGUAGE, language, load_catalog, locale_root
 from backtimer.core.translatable import content_files
 
 #: Faster by ten with libyaml; the shipped files are BackTimer's own, read as plain data.
@@ -88,15 +89,25 @@ def _forms(english: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def routine_name(routine_id: str, stored: str) -> str:
-    """The name to show for a session's (or a planned) routine: see the module's text."""
-    english = shipped_names().routines.get(routine_id)
+def _shown(english: str | None, stored: str) -> str:
     if english is None:
         return stored
-    shown = _(english)
+    shown = i18n._(english)  # a shipped text: its catalog entry
     if stored in (english, shown) or stored in _forms(english):
         return shown
     return stored
+
+
+def routine_name(routine_id: str, stored: str) -> str:
+    """The name to show for a session's (or a planned) routine: see the module's text."""
+    return _shown(shipped_names().routines.get(routine_id), stored)
+
+
+def exercise_name(exercise_id: str, stored: str) -> str:
+    """The name to show for an exercise whose name was stored as said then (a care
+    change's reason): the shipped exercise's in the language in use when ``stored`` is
+    its name in one of BackTimer's languages, else ``stored`` as typed."""
+    return _shown(shipped_names().exercises.get(exercise_id), stored)
 
 
 def exercise_names(current: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -106,5 +117,5 @@ def exercise_names(current: Mapping[str, str] | None = None) -> dict[str, str]:
     if language() == SOURCE_LANGUAGE:
         names = dict(shipped)
     else:
-        names = {key: _(name) for key, name in shipped.items()}
+        names = {key: i18n._(name) for key, name in shipped.items()}
     return names | dict(current or {})
