@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,6 +58,7 @@ from backtimer.gui.editor.library_dialog import LibraryDialog
 from backtimer.gui.editor.questions import UnsavedQuestion
 from backtimer.gui.editor.routine_form import RoutineForm
 from backtimer.gui.editor.section_page import Item, SectionPage
+from backtimer.gui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -235,13 +236,7 @@ class EditorWindow(QMainWindow):
 
     def _fit_screen(self) -> None:
         """1100×760, or nine tenths of a smaller screen (a 1024×600 netbook)."""
-        screen = self.screen()
-        size = screen.availableSize() if screen is not None else None
-        width, height = 1100, 760
-        if size is not None:
-            width = min(width, size.width() * 9 // 10)
-            height = min(height, size.height() * 9 // 10)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(1100, 760))
 
     # ----- the one value --------------------------------------------------------------
     @property

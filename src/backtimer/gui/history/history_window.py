@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -54,6 +55,7 @@ from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
 from backtimer.gui.programme.adherence_views import mark_calendar
+from backtimer.gui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -339,7 +341,7 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(body, 1)
-        self.resize(1100, 760)
+        fit_to_screen(self, QSize(1100, 760))  # nine tenths of a smaller screen
 
     # --- data --------------------------------------------------------------------------
 
