@@ -59,6 +59,7 @@ from backtimer.gui.editor.questions import UnsavedQuestion
 from backtimer.gui.editor.routine_form import RoutineForm
 from backtimer.gui.editor.section_page import Item, SectionPage
 from backtimer.gui.screen_fit import fit_to_screen
+from backtimer.gui.tab_text import whole_tab_titles
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +160,7 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.pages["warmup"], TAB_WARMUP)
         self.tabs.addTab(self.pages["exercises"], TAB_EXERCISES)
         self.tabs.addTab(self.pages["cooldown"], TAB_COOLDOWN)
+        whole_tab_titles(self.tabs)  # "Übungen" with its dots
         for index, tip in enumerate(TAB_TIPS):
             self.tabs.setTabToolTip(index, tip)
         self.status = QLabel()
