@@ -227,8 +227,14 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     # ``python -m backtimer.syscheck`` (what ./run calls) runs this file as ``__main__``,
-    # whose texts were translated at import, before any language was chosen: go through
-    # the command line, which chooses it and then imports this module afresh.
-    from backtimer.cli import main as cli_main
+    # whose texts were translated at import, before any language was chosen: choose it
+    # as the command line does (the saved choice, else the system's), then run the module
+    # imported afresh, its texts in that language. (``backtimer syscheck`` takes
+    # ``--language`` too.)
+    from backtimer.core.i18n import use_language
+    from backtimer.core.language_setting import start_language
 
-    raise SystemExit(cli_main(["syscheck", *sys.argv[1:]]))
+    use_language(start_language(None))
+    from backtimer import syscheck as spoken
+
+    raise SystemExit(spoken.main())
