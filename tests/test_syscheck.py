@@ -3,9 +3,16 @@ manager read from os-release, each system's package names, the line a person typ
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from backtimer import syscheck
+from backtimer.core.i18n import load_catalog, locale_root
+from backtimer.core.language_setting import INHERITED
 from backtimer.syscheck import (
     QT_NEEDS,
     SOUND_NEEDS,
@@ -66,3 +73,28 @@ def test_this_machine_has_what_qt_needs_to_draw() -> None:
     """Where the test suite runs, offscreen drawing works, so nothing is missing for it."""
     assert syscheck.missing(Purpose.DRAW) == []
     assert syscheck.draw_problem() is None
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+@pytest.mark.parametrize(
+    "command",
+    [("-m", "backtimer.syscheck"), ("-m", "backtimer", "syscheck")],
+    ids=["python-m", "subcommand"],
+)
+def test_syscheck_speaks_the_persons_language(
+    tmp_path: Path, language: str, command: tuple[str, ...]
+) -> None:
+    """What ./run prints (``python -m backtimer.syscheck``) and ``backtimer syscheck``
+    are in the system's language, like every other command."""
+    catalog = load_catalog(language, sorted((locale_root() / language).glob("*.po")))
+    environ = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG", INHERITED)}
+    environ.update(LANGUAGE=language, XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, *command], capture_output=True, text=True, env=environ, timeout=60
+    )
+    if result.returncode == 0:
+        expected = catalog.get(syscheck.ALL_PRESENT)
+    else:  # what is missing differs by machine; the sentence's start does not
+        expected = (catalog.get(syscheck.MISSING_LINE) or "").split("{packages}")[0]
+    assert expected, "the catalog has the sentence"
+    assert result.stdout.startswith(expected), result.stdout + result.stderr

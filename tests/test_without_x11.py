@@ -175,3 +175,23 @@ def test_run_script_helps_and_tells_without_the_x11_libraries(tmp_path: Path) ->
     assert "Traceback" not in done.stderr
     for need in WINDOW_NEEDS:
         assert need.file in done.stderr
+
+
+def test_what_run_prints_when_libraries_are_missing_is_in_the_persons_language(
+    without_x11, tmp_path: Path
+) -> None:
+    """``python -m backtimer.syscheck`` (what ./run prints) says what is missing in
+    German for a German system, with the same package names and command."""
+    from backtimer.core.i18n import load_catalog, locale_root
+    from backtimer.syscheck import MISSING_LINE
+
+    german = load_catalog("de", sorted((locale_root() / "de").glob("*.po")))
+    sentence = german.get(MISSING_LINE)
+    assert sentence is not None
+    env = _env(tmp_path, LANGUAGE="de")
+    done = run([*without_x11, sys.executable, "-m", "backtimer.syscheck"], env, tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith(sentence.split("{packages}")[0]), done.stdout
+    for need in WINDOW_NEEDS:
+        assert need.debian in done.stdout

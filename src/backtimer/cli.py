@@ -154,12 +154,20 @@ def run_report(argv: Sequence[str]) -> int:
     return report(argv)
 
 
+def run_syscheck(argv: Sequence[str]) -> int:
+    """Imported here, after the language is chosen: its texts are translated at import."""
+    from backtimer.syscheck import main as syscheck
+
+    return syscheck(list(argv))
+
+
 _SUBCOMMANDS = {
     "check": run_check,
     "history": run_history,
     "render-poses": run_render_poses,
     "plan": run_plan,
     "report": run_report,
+    "syscheck": run_syscheck,
 }
 
 

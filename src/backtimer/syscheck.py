@@ -226,4 +226,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # ``python -m backtimer.syscheck`` (what ./run calls) runs this file as ``__main__``,
+    # whose texts were translated at import, before any language was chosen: choose it
+    # as the command line does (the saved choice, else the system's), then run the module
+    # imported afresh, its texts in that language. (``backtimer syscheck`` takes
+    # ``--language`` too.)
+    from backtimer.core.i18n import use_language
+    from backtimer.core.language_setting import start_language
+
+    use_language(start_language(None))
+    from backtimer import syscheck as spoken
+
+    raise SystemExit(spoken.main())

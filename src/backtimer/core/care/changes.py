@@ -15,6 +15,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from backtimer.core.care.reasons import Reason
 from backtimer.core.routine import (
     DEFAULT_GENTLE_FLOOR,
     HOLD_RANGE,
@@ -58,6 +59,9 @@ class Proposal:
     reason: str  #: plain words for the person and the clinician
     automatic: bool
     source_session: int | None  #: the session whose outcome led to it
+    #: ``reason`` as a code and its values, so it can be said in another language;
+    #: None for a change stored before codes were kept (then ``reason`` is as stored)
+    why: Reason | None = None
 
 
 @dataclass(frozen=True)

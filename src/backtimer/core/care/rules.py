@@ -24,28 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backtimer.core.care.changes import HOLD_FLOOR, HOLD_STEP, ChangeKind, Dose, Proposal
+from backtimer.core.care.reasons import Reason, ReasonCode, render
 from backtimer.core.care.traffic import MEANINGFUL_CHANGE, SETTLED_MAX, Zone, settled, zone
 from backtimer.core.formats import decimal
-from backtimer.core.i18n import _, ngettext
+from backtimer.core.i18n import _
 from backtimer.core.routine import HOLD_RANGE, REPS_RANGE
 
 PROGRESS_AFTER = 3  #: calm sessions in a row before a progression is offered
 
-# What the person (and the report) reads; one string per reason, with named placeholders.
-REASON_LIMIT = _("{exercise}: pain reached {rating}/10, above this routine's limit of {limit}/10.")
-REASON_RED = _("{exercise}: pain reached {rating}/10 (6 or more: change the exercise).")
-REASON_WORSE = _(
-    "Your back was {after}/10 after the session and {before}/10 before: 2 points or more worse."
-)
-REASON_MORNING = _(
-    "Your back was {morning}/10 the next morning ({before} before the session): it had not "
-    "settled within 24 hours."
-)
-REASON_CALM = ngettext(
-    "{exercise}: low, steady pain over the last session and the goal is met.",
-    "{exercise}: low, steady pain over the last {sessions} sessions and the goal is met.",
-    PROGRESS_AFTER,
-)
+# The reasons' sentences are in core/care/reasons.py (the history says them again).
 CHANGE_TEXT = {
     ChangeKind.SHORTER_HOLD: _("{exercise}: hold {amount} s shorter next time ({hold} s)."),
     ChangeKind.FEWER_REPS: _("{exercise}: one repetition fewer next time ({reps})."),
@@ -57,7 +44,6 @@ CHANGE_TEXT = {
         "before doing it again."
     ),
 }
-UNKNOWN_RATING = _("not rated")
 
 
 @dataclass(frozen=True)
@@ -73,28 +59,36 @@ class ExerciseOutcome:
     goal_met: bool  #: the goal of its muscle group is met (False: none set, or not met)
 
 
-def _rating(value: int | None) -> str:
-    return UNKNOWN_RATING if value is None else str(value)
-
-
-def gentler_reason(
+def gentler_why(
     outcome: ExerciseOutcome, pain_limit: int | None, exercise_name: str
-) -> str | None:
+) -> Reason | None:
     """Why the next session should be gentler for this exercise, or None."""
     worst = outcome.worst
     if worst is not None and pain_limit is not None and worst > pain_limit:
-        return REASON_LIMIT.format(exercise=exercise_name, rating=worst, limit=pain_limit)
+        return Reason(ReasonCode.PAIN_ABOVE_LIMIT, exercise_name, rating=worst, limit=pain_limit)
     if worst is not None and zone(worst) is Zone.CHANGE:
-        return REASON_RED.format(exercise=exercise_name, rating=worst)
+        return Reason(ReasonCode.PAIN_CHANGE, exercise_name, rating=worst)
     if (
         outcome.before is not None
         and outcome.after is not None
         and outcome.after - outcome.before >= MEANINGFUL_CHANGE
     ):
-        return REASON_WORSE.format(after=outcome.after, before=outcome.before)
+        return Reason(
+            ReasonCode.WORSE_AFTER, exercise_name, before=outcome.before, after=outcome.after
+        )
     if settled(outcome.before, outcome.morning) is False:
-        return REASON_MORNING.format(morning=outcome.morning, before=_rating(outcome.before))
+        return Reason(
+            ReasonCode.NOT_SETTLED, exercise_name, before=outcome.before, morning=outcome.morning
+        )
     return None
+
+
+def gentler_reason(
+    outcome: ExerciseOutcome, pain_limit: int | None, exercise_name: str
+) -> str | None:
+    """:func:`gentler_why` as the sentence in the language in use."""
+    why = gentler_why(outcome, pain_limit, exercise_name)
+    return None if why is None else render(why)
 
 
 def _calm(outcome: ExerciseOutcome) -> bool:
@@ -149,17 +143,17 @@ def review(
     if not since_last_change:
         return None
     newest = since_last_change[-1]
-    why = gentler_reason(newest, pain_limit, exercise_name)
+    why = gentler_why(newest, pain_limit, exercise_name)
     if why is not None:
         kind, amount = regression(dose)
-        return Proposal(exercise_id, kind, amount, why, True, newest.session_id)
+        return Proposal(exercise_id, kind, amount, render(why), True, newest.session_id, why)
     recent = since_last_change[-PROGRESS_AFTER:]
     if len(recent) == PROGRESS_AFTER and newest.goal_met and all(_calm(o) for o in recent):
         step = progression(dose)
         if step is None:
             return None
-        reason = REASON_CALM.format(exercise=exercise_name, sessions=PROGRESS_AFTER)
-        return Proposal(exercise_id, step[0], step[1], reason, False, newest.session_id)
+        why = Reason(ReasonCode.CALM, exercise_name, sessions=PROGRESS_AFTER)
+        return Proposal(exercise_id, step[0], step[1], render(why), False, newest.session_id, why)
     return None
 
 

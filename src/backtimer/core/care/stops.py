@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from backtimer.core.care.body import PainSite, Spread, spread
 from backtimer.core.care.changes import ChangeKind, Proposal
+from backtimer.core.care.reasons import Reason, ReasonCode, render
 from backtimer.core.i18n import _
 
-# Said aloud and shown; plain words, one string each.
+# Said aloud and shown; plain words, one string each. The stop's reason (STOP_REASON) is
+# in core/care/reasons.py, since the history says it again.
 # {now} and {before} are whole place names ("thigh, left"), so each stands on its own
 # after a colon rather than inside the sentence (where its article would change).
-STOP_REASON = _(
-    "{exercise} is stopped for today: the pain has spread further down the leg (now: "
-    "{now}; last time: {before}). Spreading pain means this stretch is not right for "
-    "you today."
-)
 GOOD_SIGN = _(
     "The pain has moved back towards your spine (now: {now}; last time: {before}). "
     "That is a good sign."
@@ -41,8 +38,9 @@ def after_pain(
     how = spread(previous, current)
     words = {"now": current.describe(), "before": previous.describe()}
     if how is Spread.PERIPHERALISED:
-        reason = STOP_REASON.format(exercise=exercise_name, **words)
-        stop = Proposal(exercise_id, ChangeKind.STOP_FOR_TODAY, 0.0, reason, True, session_id)
+        why = Reason(ReasonCode.PAIN_SPREAD, exercise_name, now_site=current, before_site=previous)
+        reason = render(why)
+        stop = Proposal(exercise_id, ChangeKind.STOP_FOR_TODAY, 0.0, reason, True, session_id, why)
         return stop, reason
     if how is Spread.CENTRALISED:
         return None, GOOD_SIGN.format(**words)

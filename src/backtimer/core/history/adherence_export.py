@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.adherence import DayAdherence, DoneSession, daily, weekly
 from backtimer.core.programme.codec import to_plain
@@ -60,7 +61,7 @@ def adherence_json(store: HistoryStore, today: dt.date, zone: dt.tzinfo) -> dict
         "plan": [
             {
                 "routine_id": e.routine_id,
-                "routine": e.routine_name,
+                "routine": routine_name(e.routine_id, e.routine_name),
                 "since": e.since.isoformat() if e.since else None,
                 "schedule": to_plain(e.schedule),
             }

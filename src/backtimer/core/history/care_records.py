@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from backtimer.core.care.changes import CareChange, ChangeKind, ChangeStatus, Proposal
 from backtimer.core.care.checkins import CheckIn, CheckInKind
+from backtimer.core.care.reasons import decode, encode, render
 from backtimer.core.care.red_flags import RedFlag
 from backtimer.core.history.queries import _FOREVER, HistoryQueries
+from backtimer.core.history.shown_names import exercise_name
 from backtimer.core.history.writes import HistoryWrites
 
 
@@ -27,13 +29,18 @@ class RedFlagScreen:
 
 
 def _change(r: sqlite3.Row) -> CareChange:
+    why = decode(r["reason_code"])
+    reason = r["reason"]  # as said when it was made; older rows have only this
+    if why is not None:  # said again, in the language in use
+        reason = render(why, exercise_name(r["exercise_id"], why.exercise))
     proposal = Proposal(
         exercise_id=r["exercise_id"],
         kind=ChangeKind(r["kind"]),
         amount=r["amount"],
-        reason=r["reason"],
+        reason=reason,
         automatic=bool(r["automatic"]),
         source_session=r["source_session"],
+        why=why,
     )
     return CareChange(
         id=r["id"],
@@ -146,7 +153,7 @@ class CareRecords(HistoryWrites, HistoryQueries):
         status = ChangeStatus.APPLIED if proposal.automatic else ChangeStatus.OFFERED
         change_id = self._write(
             "INSERT INTO care_changes(made_at, day, exercise_id, kind, amount, reason,"
-            " automatic, source_session, status) VALUES(?,?,?,?,?,?,?,?,?)",
+            " reason_code, automatic, source_session, status) VALUES(?,?,?,?,?,?,?,?,?,?)",
             (
                 made_at,
                 day.isoformat(),
@@ -154,6 +161,7 @@ class CareRecords(HistoryWrites, HistoryQueries):
                 proposal.kind.value,
                 proposal.amount,
                 proposal.reason,
+                None if proposal.why is None else encode(proposal.why),
                 int(proposal.automatic),
                 proposal.source_session,
                 status.value,
@@ -173,8 +181,8 @@ class CareRecords(HistoryWrites, HistoryQueries):
     ) -> list[CareChange]:
         """Changes made in [since, until), oldest first (the order they apply in)."""
         rows = self._read(
-            "SELECT id, made_at, day, exercise_id, kind, amount, reason, automatic,"
-            " source_session, status, decided_at FROM care_changes"
+            "SELECT id, made_at, day, exercise_id, kind, amount, reason, reason_code,"
+            " automatic, source_session, status, decided_at FROM care_changes"
             " WHERE made_at >= ? AND made_at < ? ORDER BY made_at, id",
             (since or 0.0, until if until is not None else _FOREVER),
         )

@@ -18,6 +18,7 @@ from backtimer.core.care.traffic import MEANINGFUL_CHANGE
 from backtimer.core.formats import decimal
 from backtimer.core.history.goals import Goal, Progress, progress
 from backtimer.core.history.rows import StoredHold, StoredPain
+from backtimer.core.history.shown_names import exercise_names
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.history.wording import SIDE_WORDS
 from backtimer.core.i18n import _
@@ -118,7 +119,7 @@ def gather(
         holds = store.holds(since=start, until=end)
     if pains is None:
         pains = store.pains(since=start, until=end)
-    names = {e.id: e.name for e in routine.exercises}
+    names = exercise_names({e.id: e.name for e in routine.exercises})
     all_changes = store.care_changes()
     prescription = tuple(
         (PRESCRIPTION_EACH_SIDE if e.sides is Sides.BOTH else PRESCRIPTION).format(

@@ -11,7 +11,8 @@ events in the order they happened. Columns, in this order:
 ``session_id``        the session's number (same on all rows of one session)
 ``session_start``     when the session started
 ``session_end``       when it ended (empty if the program was killed: ``interrupted``)
-``routine``           the routine's name
+``routine``           the routine's name: a shipped routine's in the language of the
+                      export (see below), the person's own as they typed it
 ``outcome``           ``completed``, ``ended_by_user``, ``ended_for_pain``,
                       ``ended_by_system`` (stopped by a signal, logout or shutdown; every
                       hold kept), ``interrupted`` (killed: nothing after the last hold)
@@ -40,6 +41,13 @@ events in the order they happened. Columns, in this order:
 ``done_sessions``     of those, how many were done: a session with at least one hold (day)
 ====================  ======================================================================
 
+Names: the file keeps each session's routine name as it was when the session ran, in
+the language in use then; the export writes a routine BackTimer ships by its name in the
+language in use now (``shown_names``), like the history window and the report, so one
+routine has one name in a spreadsheet and a German clinician reads German names. The
+person's own routine names are written as typed; ``routine_id`` (JSON) names the
+routine exactly either way. Exercises are written by id.
+
 After the sessions come the ``day`` rows, one per planned routine and day from the day it
 was first planned to today: ``routine`` and ``time`` (the date, YYYY-MM-DD) and the last
 two columns; every other column is empty (``adherence_export``).
@@ -53,9 +61,13 @@ JSON: ``{"format": "backtimer-history", "version": 1, "exported_at", "sessions":
 rating``; a goal ``side`` (``null``: both sides). A care change has ``made_at, day,
 exercise, kind`` (``shorter_hold``, ``fewer_reps``, ``longer_hold``, ``more_reps``,
 ``stop_for_today``, ``see_clinician``), ``amount`` (seconds or reps), ``reason``,
-``automatic``, ``source_session``, ``status`` (``applied``, ``offered``, ``declined``,
-``undone``) and ``decided_at``. A red-flag screen has ``time, origin, answers`` (each
-question's id: true for yes) and ``any_yes``. Fields were only ever added: version 1
+``reason_code``, ``automatic``, ``source_session``, ``status`` (``applied``,
+``offered``, ``declined``, ``undone``) and ``decided_at``; ``reason`` is the sentence in
+the language of the export when the change has a ``reason_code`` (``pain_above_limit``,
+``pain_change``, ``worse_after``, ``not_settled``, ``calm``, ``pain_spread``), else (an
+older change: ``null``) as it was said when the change was made. A red-flag screen has
+``time, origin, answers`` (each question's id: true for yes) and ``any_yes``. Fields
+were only ever added: version 1
 readers still read it. ``plan`` lists the planned routines (``routine_id,
 routine, since, schedule``) and ``adherence`` has ``days`` (``date, planned, done``) and
 ``weeks`` (``week_of``: the Monday, ``planned, done``).
@@ -75,6 +87,7 @@ from backtimer.core.care.changes import CareChange
 from backtimer.core.care.checkins import CheckIn
 from backtimer.core.history.adherence_export import adherence_json, routine_days
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain, StoredPause
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.due import local_zone
 
@@ -157,7 +170,7 @@ def csv_rows(store: HistoryStore) -> Iterator[list[str]]:
                 str(r.session_id),
                 iso(r.session_start),
                 iso(r.session_end),
-                r.routine_name,
+                routine_name(r.routine_id, r.routine_name),
                 r.outcome,
             ]
         yield [
@@ -194,7 +207,8 @@ def write_csv(store: HistoryStore, out: TextIO) -> int:
     for day in routine_days(store, dt.date.today(), local_zone()):
         empty = [""] * (len(CSV_COLUMNS) - 9)  # between the date and the two counts
         writer.writerow(
-            ["day", "", "", "", day.routine_name, "", day.day.isoformat(), *empty]
+            ["day", "", "", "", routine_name(day.routine_id, day.routine_name)]
+            + ["", day.day.isoformat(), *empty]
             + [str(day.planned), str(day.done)]
         )
         n += 1
@@ -213,7 +227,7 @@ def history_json(store: HistoryStore, now: float) -> dict[str, Any]:
             {
                 "id": s.id,
                 "routine_id": s.routine_id,
-                "routine": s.routine_name,
+                "routine": routine_name(s.routine_id, s.routine_name),
                 "started_at": iso(s.started_at),
                 "ended_at": iso(s.ended_at) or None,
                 "outcome": s.outcome.value,
@@ -278,6 +292,7 @@ def _change_json(c: CareChange) -> dict[str, Any]:
         "kind": p.kind.value,
         "amount": p.amount,
         "reason": p.reason,
+        "reason_code": p.why.code.value if p.why else None,
         "automatic": p.automatic,
         "source_session": p.source_session,
         "status": c.status.value,

@@ -124,6 +124,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX care_changes_by_exercise ON care_changes(exercise_id, made_at);
     CREATE INDEX pains_by_exercise ON pains(exercise_id, session_id);
     """,
+    # A care change's reason as a code with its values (JSON, core/care/reasons.py), so
+    # the history says it in the language in use; ``reason`` keeps the sentence as said
+    # then (older rows have only that: NULL here, shown as stored).
+    """
+    ALTER TABLE care_changes ADD COLUMN reason_code TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

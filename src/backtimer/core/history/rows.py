@@ -69,3 +69,4 @@ class ExportRow(NamedTuple):
     note: str | None
     region: str | None  #: where a pain hurt (a BodyRegion value), if said
     body_side: str | None  #: "left", "right" or "both", if said
+    routine_id: str  #: the session's routine

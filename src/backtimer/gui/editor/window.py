@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -59,6 +59,8 @@ from backtimer.gui.editor.questions import UnsavedQuestion
 from backtimer.gui.editor.routine_form import RoutineForm
 from backtimer.gui.editor.section_edits import Item
 from backtimer.gui.editor.section_page import SectionPage
+from backtimer.gui.screen_fit import fit_to_screen
+from backtimer.gui.tab_text import whole_tab_titles
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +161,7 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.pages["warmup"], TAB_WARMUP)
         self.tabs.addTab(self.pages["exercises"], TAB_EXERCISES)
         self.tabs.addTab(self.pages["cooldown"], TAB_COOLDOWN)
+        whole_tab_titles(self.tabs)  # "Übungen" with its dots
         for index, tip in enumerate(TAB_TIPS):
             self.tabs.setTabToolTip(index, tip)
         self.status = QLabel()
@@ -236,13 +239,7 @@ class EditorWindow(QMainWindow):
 
     def _fit_screen(self) -> None:
         """1100×760, or nine tenths of a smaller screen (a 1024×600 netbook)."""
-        screen = self.screen()
-        size = screen.availableSize() if screen is not None else None
-        width, height = 1100, 760
-        if size is not None:
-            width = min(width, size.width() * 9 // 10)
-            height = min(height, size.height() * 9 // 10)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(1100, 760))
 
     # ----- the one value --------------------------------------------------------------
     @property

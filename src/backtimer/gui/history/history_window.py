@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -44,6 +45,8 @@ from PySide6.QtWidgets import (
 from backtimer.core import formats
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
+from backtimer.core.history.shown_names import exercise_names as shown_exercise_names
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.stats import bucket_size, buckets, longest_streak, streak
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.history.wording import CHOICE_WORDS, SIDE_WORDS, pain_row
@@ -52,6 +55,7 @@ from backtimer.core.routine import MUSCLE_GROUP_NAMES, Routine
 from backtimer.core.session.record import Outcome
 from backtimer.gui.history.charts import HoldChart
 from backtimer.gui.programme.adherence_views import mark_calendar
+from backtimer.gui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +200,8 @@ class SessionTableModel(QAbstractTableModel):
             if col == 0:
                 return formats.weekday_date_time(_local(s.started_at))
             if col == 1:
-                return GENTLE_ROUTINE.format(routine=s.routine_name) if s.gentle else s.routine_name
+                name = routine_name(s.routine_id, s.routine_name)  # in today's language
+                return GENTLE_ROUTINE.format(routine=name) if s.gentle else name
             if col == 2:
                 return OUTCOME_WORDS[s.outcome]
             if col == 3:
@@ -232,7 +237,7 @@ class HistoryWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self._store = store
-        self._names = dict(exercise_names or {})
+        self._names = shown_exercise_names(exercise_names)  # shipped ones too
         self._routine = routine  #: page one of the report: its prescription
         self._today = today or dt.date.today()
         self._build()
@@ -336,7 +341,7 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(body, 1)
-        self.resize(1100, 760)
+        fit_to_screen(self, QSize(1100, 760))  # nine tenths of a smaller screen
 
     # --- data --------------------------------------------------------------------------
 

@@ -39,6 +39,8 @@ from backtimer.core.care.period import Period, check_period, no_sessions
 from backtimer.core.history.care_report import CareReport, gather
 from backtimer.core.history.goals import progress
 from backtimer.core.history.rows import SessionRow, StoredHold, StoredPain
+from backtimer.core.history.shown_names import exercise_names as shown_exercise_names
+from backtimer.core.history.shown_names import routine_name as shown_routine_name
 from backtimer.core.history.stats import bucket_size, buckets
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.history.wording import CHOICE_WORDS, NARROW_SIDE_WORDS, phase_words
@@ -149,9 +151,33 @@ def _count(kind: str, n: int) -> str:
 
 
 # A cell's text wraps between words; a word longer than its column (a long German
-# compound, say) breaks inside rather than being cut off at the column's edge.
+# compound, say) breaks inside rather than being cut off at the column's edge. Before
+# that, ``fit_columns`` widens a column its longest word does not fit ("Danach",
+# "beendet" in German), from the columns that have room to spare.
 _CELL = QTextOption()
 _CELL.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+_CELL_PADDING = 4.0  #: points between a cell's text and its column's edges, together
+
+
+def _widest_word(text: str, metrics: QFontMetricsF) -> float:
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def fit_columns(widths: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """``widths`` (points) changed so that each column is at least as wide as it
+    ``needs`` (its longest word) where the other columns have room to spare: the room is
+    taken from them in proportion to what they can spare, and the total stays the same.
+    When there is not room for all, each short column gets the same share of its lack."""
+    lack = [max(0.0, n - w) for w, n in zip(widths, needs, strict=True)]
+    spare = [max(0.0, w - n) for w, n in zip(widths, needs, strict=True)]
+    short, room = sum(lack), sum(spare)
+    if short == 0 or room == 0:
+        return list(widths)
+    given = min(short, room)
+    return [
+        w + lacking * given / short - spared * given / room
+        for w, lacking, spared in zip(widths, lack, spare, strict=True)
+    ]
 
 
 class ReportError(Exception):
@@ -226,10 +252,18 @@ class _Pages:
         rows: Sequence[Sequence[str]],
         red: Sequence[bool] | None = None,
     ) -> None:
-        """Rows of cells; ``widths`` are shares of the page width; long cells wrap."""
+        """Rows of cells; ``widths`` are shares of the page width, widened where a
+        column's longest word needs it (``fit_columns``); long cells wrap."""
+        heavy, regular = self.font(8.5, True), self.font(8.5)
+        needs = [
+            _CELL_PADDING
+            + 1
+            + max([_widest_word(h, heavy), *(_widest_word(r[i], regular) for r in rows)])
+            for i, h in enumerate(headers)
+        ]
         xs = [0.0]
-        for w in widths:
-            xs.append(xs[-1] + w * self.width)
+        for w in fit_columns([w * self.width for w in widths], needs):
+            xs.append(xs[-1] + w)
 
         def row_height(cells: Sequence[str], bold: bool) -> float:
             self.font(8.5, bold)
@@ -297,6 +331,7 @@ def write_report(
     names = dict(exercise_names or {})
     if routine is not None:
         names = {e.id: e.name for e in routine.exercises} | names
+    names = shown_exercise_names(names)  # the shipped exercises' in the report's language
     made = time.time() if now is None else now
     period = check_period(first, last, dt.datetime.fromtimestamp(made).date())
     if not isinstance(period, Period):
@@ -369,7 +404,12 @@ def _write_pdf(
         pages.text(period)
         when = formats.date_time_long(dt.datetime.fromtimestamp(made))
         pages.text(PREPARED.format(when=when), 9, gap=8)
-        routine_name = routine.name if routine is not None else sessions[-1].routine_name
+        last_run = sessions[-1]
+        routine_name = (
+            routine.name
+            if routine is not None
+            else shown_routine_name(last_run.routine_id, last_run.routine_name)
+        )
         if adherence is None:
             adherence = adherence_lines(store, first, last)
         draw_first_page(pages, care, routine_name, first, last, len(sessions), adherence)
