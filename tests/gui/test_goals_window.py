@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.adherence import try_id
 from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.programme.schedule import Schedule, Slot, Weekday
-from backtimer.core.routine import Side
+from backtimer.core.routine import MUSCLE_GROUPS, Side
 from backtimer.core.session.record import HoldRecord, Outcome
 from backtimer.gui.history.goals_line import goals_text
 from backtimer.gui.history.goals_window import GoalDialog, GoalsWindow, GoalValues
@@ -153,23 +154,36 @@ def test_a_new_sessions_goal_is_offered_the_plans_weekly_number(
     store: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan_five_a_week(store)
-    offered: list[int | None] = []
+    offered: list[Mapping[str, int] | None] = []
 
     def ask(
-        cls: type, parent: object, goal: object, today: dt.date, plan_target: int | None = None
+        cls: type,
+        parent: object,
+        goal: object,
+        today: dt.date,
+        plan_targets: Mapping[str, int] | None = None,
     ) -> None:
-        offered.append(plan_target)
+        offered.append(plan_targets)
 
     monkeypatch.setattr(GoalsWindow, "ask_goal", classmethod(ask))
     window = GoalsWindow(store, now=NOW)
     qtbot.addWidget(window)
     window.add_button.click()
-    assert offered == [5]
+    # Per muscle group: the built-in routine's stretches get the plan's five a week, a
+    # group it never works gets none.
+    [targets] = offered
+    assert targets is not None
+    assert targets["hamstrings"] == 5
+    assert "neck" not in targets
 
-    dialog = GoalDialog(None, None, TODAY, plan_target=5)
+    dialog = GoalDialog(None, None, TODAY, plan_targets={"hamstrings": 5})
     qtbot.addWidget(dialog)
     assert dialog.plan_hint.isHidden()  # a hold goal: seconds, not the plan's number
     dialog.kind.setCurrentIndex(1)  # sessions a week
+    dialog.group.setCurrentIndex(MUSCLE_GROUPS.index("hamstrings"))
     assert dialog.values().target == 5
     assert not dialog.plan_hint.isHidden()
     assert dialog.plan_hint.text() == "Your plan has 5 sessions a week."
+    # A group the plan does not work: no plan number offered.
+    dialog.group.setCurrentIndex(MUSCLE_GROUPS.index("neck"))
+    assert dialog.plan_hint.isHidden()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -127,12 +128,13 @@ class GoalDialog(QDialog):
         parent: QWidget | None,
         goal: Goal | None,
         today: dt.date,
-        plan_target: int | None = None,
+        plan_targets: Mapping[str, int] | None = None,
     ) -> None:
         super().__init__(parent)
-        #: a new sessions-a-week goal's default target: the plan's weekly number
-        self._plan_target = plan_target if goal is None else None
-        self.plan_hint = QLabel(plan_hint(plan_target) if plan_target else "")
+        #: a new sessions-a-week goal's default target: the plan's weekly number of the
+        #: sessions that work the chosen muscle group (groups the plan leaves out: none)
+        self._plan_targets = dict(plan_targets or {}) if goal is None else {}
+        self.plan_hint = QLabel("")
         self.plan_hint.setWordWrap(True)
         self.setWindowTitle(EDIT_TITLE if goal else NEW_TITLE)
         self.group = QComboBox()
@@ -155,6 +157,7 @@ class GoalDialog(QDialog):
         if goal is not None and goal.side is not None:
             self.side.setCurrentIndex([s for _text, s in SIDE_CHOICES].index(goal.side))
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.group.currentIndexChanged.connect(self._kind_changed)
         due = goal.due if goal else today + dt.timedelta(days=28)
         self.due.setDate(QDate(due.year, due.month, due.day))
         if goal:
@@ -185,9 +188,11 @@ class GoalDialog(QDialog):
         hold = self.kind.currentData() is GoalKind.HOLD
         self.target.setSuffix(SUFFIX_SECONDS if hold else SUFFIX_A_WEEK)
         self.side.setEnabled(self.kind.currentData() is GoalKind.HOLD)
-        self.plan_hint.setVisible(not hold and self._plan_target is not None)
-        if not hold and self._plan_target is not None:
-            self.target.setValue(self._plan_target)
+        planned = self._plan_targets.get(self.group.currentData())
+        self.plan_hint.setText(plan_hint(planned) if planned else "")
+        self.plan_hint.setVisible(not hold and planned is not None)
+        if not hold and planned is not None:
+            self.target.setValue(planned)
 
     def values(self) -> GoalValues:
         d = self.due.date()
@@ -262,9 +267,13 @@ class GoalsWindow(QWidget):
 
     @classmethod
     def ask_goal(
-        cls, parent: QWidget, goal: Goal | None, today: dt.date, plan_target: int | None = None
+        cls,
+        parent: QWidget,
+        goal: Goal | None,
+        today: dt.date,
+        plan_targets: Mapping[str, int] | None = None,
     ) -> GoalValues | None:
-        dialog = GoalDialog(parent, goal, today, plan_target)
+        dialog = GoalDialog(parent, goal, today, plan_targets)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @classmethod
@@ -344,12 +353,15 @@ class GoalsWindow(QWidget):
 
     # --- actions -----------------------------------------------------------------------
 
-    def _plan_target(self) -> int | None:
+    def _plan_targets(self) -> dict[str, int]:
+        """Each muscle group's weekly number of planned sessions that work it."""
         try:
             plan = self._store.plan()
         except StoreError:
-            return None
-        return plan_weekly_target(plan, self._today(), local_zone())
+            return {}
+        today, zone = self._today(), local_zone()
+        targets = {g: plan_weekly_target(plan, today, zone, g) for g in MUSCLE_GROUPS}
+        return {g: n for g, n in targets.items() if n is not None}
 
     def _apply(self, action: str, change: object) -> None:
         try:
@@ -361,7 +373,7 @@ class GoalsWindow(QWidget):
         self.goals_changed.emit()
 
     def add(self) -> None:
-        values = self.ask_goal(self, None, self._today(), plan_target=self._plan_target())
+        values = self.ask_goal(self, None, self._today(), plan_targets=self._plan_targets())
         if values is not None:
             self._apply(
                 "add",
