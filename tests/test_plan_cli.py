@@ -152,3 +152,26 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
         os.close(write_end)
     assert "Traceback" not in done.stderr
     assert done.returncode == 0
+
+
+def test_a_planned_builtin_routine_is_named_in_todays_language(tmp_path: Path) -> None:
+    """Planned while English was in use, shown in German after the switch."""
+    store = HistoryStore.open(tmp_path).store
+    assert store is not None
+    schedule = Schedule(slots=(Slot(dt.time(8, 0)),))
+    entry = PlanEntry("gentle-back", "Gentle back routine", schedule)
+    store.save_plan(Plan((entry,)), at=at(dt.date(2026, 3, 1), 9))
+    store.close()
+    env_path = str(Path(backtimer.__file__).parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "backtimer", "--language", "de", "plan"]
+        + ["--date", "2026-03-29", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": env_path, "TZ": "Europe/Berlin", "HOME": str(tmp_path)},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "08:00  Sanfte Rückenroutine" in done.stdout
+    assert "Gentle back routine" not in done.stdout

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.rows import SessionRow
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
 from backtimer.core.paths import data_dir
@@ -80,10 +81,11 @@ def _names(routines: Sequence[Routine]) -> dict[tuple[str, str], str]:
 
 
 def _label(s: PlannedSession, names: dict[tuple[str, str], str]) -> str:
+    routine = routine_name(s.routine_id, s.routine_name)  # a built-in one in today's language
     if not s.exercises:
-        return s.routine_name
+        return routine
     shown = ", ".join(names.get((s.routine_id, x), x) for x in s.exercises)
-    return MICRO.format(routine=s.routine_name, exercises=shown)
+    return MICRO.format(routine=routine, exercises=shown)
 
 
 def run_plan(argv: Sequence[str]) -> int:
@@ -120,7 +122,7 @@ def run_plan(argv: Sequence[str]) -> int:
                     "time": s.time,
                     "at": s.due.at.astimezone(zone).isoformat(),
                     "routine_id": s.routine_id,
-                    "routine_name": s.routine_name,
+                    "routine_name": routine_name(s.routine_id, s.routine_name),
                     "routine_file": str(s.routine_path) if s.routine_path else None,
                     "exercises": list(s.exercises),
                     "done": s.done,

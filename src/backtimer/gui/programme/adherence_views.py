@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCalendarWidget
 
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _, ngettext, pgettext
 from backtimer.core.programme.adherence import DayAdherence, DoneSession, daily, weekly
@@ -122,7 +123,12 @@ def summary_lines(store: HistoryStore, first: dt.date, last: dt.date) -> list[st
         shown = EVERY_DAY if len(named) == 7 else ", ".join(named)
         template = PRESCRIPTION if s.pain_limit is None else PRESCRIPTION_LIMIT
         lines.append(
-            template.format(routine=e.routine_name, times=times, days=shown, limit=s.pain_limit)
+            template.format(
+                routine=routine_name(e.routine_id, e.routine_name),
+                times=times,
+                days=shown,
+                limit=s.pain_limit,
+            )
         )
     planned = sum(d.planned for d in days)
     if not planned:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.history.faults import StoreError
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
 from backtimer.core.programme.day import effective_plan
@@ -137,7 +138,7 @@ class PlanWindow(QWidget):
         self.entries.blockSignals(True)
         self.entries.clear()
         for entry in self.plan.entries:
-            self.entries.addItem(entry.routine_name)
+            self.entries.addItem(routine_name(entry.routine_id, entry.routine_name))
         self.entries.blockSignals(False)
         has = bool(self.plan.entries)
         self.form.setEnabled(has)
@@ -216,7 +217,9 @@ class PlanWindow(QWidget):
         kept = self.plan.entries
         self._fill_list(kept.index(chosen) if chosen in kept else max(0, row))
         if self.plan.entries:  # with none left, the list says that it is empty
-            self.status.setText(GONE.format(name=gone[0].routine_name))
+            self.status.setText(
+                GONE.format(name=routine_name(gone[0].routine_id, gone[0].routine_name))
+            )
 
     def save(self) -> bool:
         """Keep the plan in the history; False (and said) if it could not be saved."""

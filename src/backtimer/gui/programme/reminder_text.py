@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.programme.plan import Plan
 from backtimer.core.programme.reminders import Reminder
 from backtimer.core.programme.schedule import format_time
@@ -20,15 +21,14 @@ def reminder_notice(reminder: Reminder, plan: Plan, routines: Sequence[Routine])
     time = format_time(slot.at)
     known = {e.id: e.name for r in routines if r.id == entry.routine_id for e in r.exercises}
     names = ", ".join(known.get(i, i) for i in slot.exercises)
+    routine = routine_name(entry.routine_id, entry.routine_name)  # in today's language
     if reminder.snoozed:
-        body = texts.BODY_SNOOZED.format(routine=entry.routine_name, time=time)
+        body = texts.BODY_SNOOZED.format(routine=routine, time=time)
     elif reminder.missed:
-        body = texts.BODY_MISSED.format(
-            routine=entry.routine_name, time=time, missed=reminder.missed
-        )
+        body = texts.BODY_MISSED.format(routine=routine, time=time, missed=reminder.missed)
     elif names:
-        body = texts.BODY_MICRO.format(routine=entry.routine_name, exercises=names, time=time)
+        body = texts.BODY_MICRO.format(routine=routine, exercises=names, time=time)
     else:
-        body = texts.BODY.format(routine=entry.routine_name, time=time)
+        body = texts.BODY.format(routine=routine, time=time)
     title = texts.TITLE_LATE if reminder.late else texts.TITLE
     return Notice(f"{due.day.isoformat()}/{due.entry}/{due.slot}", title, body)

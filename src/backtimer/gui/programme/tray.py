@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from backtimer.core.history.faults import StoreError
+from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.programme.adherence import DoneSession, done_keys
 from backtimer.core.programme.day import effective_plan, sessions_on
@@ -193,7 +194,8 @@ class Tray(QObject):
             upcoming is not None
             and upcoming.at.astimezone(zone).date() == now.astimezone(zone).date()
         ):
-            name = self._plan.entries[upcoming.entry].routine_name
+            entry = self._plan.entries[upcoming.entry]
+            name = routine_name(entry.routine_id, entry.routine_name)
             time = format_time(upcoming.at.astimezone(zone).time())
             next_line = texts.MENU_NEXT.format(routine=name, time=time)
             self.icon.setToolTip(
