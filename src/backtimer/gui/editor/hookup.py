@@ -20,7 +20,7 @@ from backtimer.gui.slots import connect_call
 
 if TYPE_CHECKING:
     # The editor, the picker and the library load when first opened, not with the main
-    # window: they are a third of its imports, and the first screen needs none of them.
+    # window: about a sixth of its import time, and the first screen needs none of them.
     from backtimer.core.history.store import HistoryStore
     from backtimer.core.library.entry import LibraryExercise
     from backtimer.core.routine_file.draft import RoutineDraft
