@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
             "'backtimer history --format csv|json' exports your log; "
             "'backtimer plan' prints today's planned sessions; "
             "'backtimer render-poses DIR' draws every figure to PNG files; "
-            "'backtimer report --output FILE.pdf' writes the report for your clinician."
+            "'backtimer report --output FILE.pdf' writes the report for your clinician; "
+            "'backtimer syscheck' says which system packages are missing."
         ),
     )
     p.add_argument(
