@@ -228,8 +228,10 @@ class Spotter:
     def _accepted(self, start: float, end: float) -> bool:
         """A second opinion's place, on a keyword on its own at [start, end] (seconds).
         bench/voice_verify.py collects candidates here; the second opinions it measured
-        (a phone decoder, word-length limits, a phone-loop grammar) lost more "stop"s than
-        they removed false stops, or were far too slow, so there is none."""
+        (a phone decoder, word-length limits, a phone-loop grammar, pocketsphinx's full
+        en-us language model or a loop of its most frequent words on the word and its
+        context, the share of speech before it) lost more "stop"s than they removed false
+        stops, or were far too slow, so there is none."""
         return True
 
     def _alone(self, start: float, end: float) -> bool | None:
