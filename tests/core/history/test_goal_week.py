@@ -45,7 +45,7 @@ def test_this_weeks_sessions_against_the_goal_and_the_plan() -> None:
     week = goal_week(goal(4), sessions, FIVE, NOW, BERLIN)
     assert week is not None
     assert (week.monday, week.done, week.target, week.planned) == (MONDAY, 3, 4, 5)
-    assert week.describe() == "This week: 3 of 5 sessions (goal 4; your plan has 5)"
+    assert week.describe() == "This week: 3 of 5 sessions (goal 4; 5 planned for this muscle group)"
 
 
 def test_try_it_runs_never_count_toward_the_week_nor_the_goal() -> None:
@@ -120,7 +120,9 @@ def test_the_plan_counts_only_its_sessions_that_work_the_goals_group(tmp_path: P
     week = goal_week(goal(4), THIS_WEEK, both, NOW, BERLIN)
     assert week is not None
     assert week.planned == 14
-    assert week.describe() == "This week: 3 of 14 sessions (goal 4; your plan has 14)"
+    assert week.describe() == (
+        "This week: 3 of 14 sessions (goal 4; 14 planned for this muscle group)"
+    )
     psoas = goal_week(goal(4, group="psoas"), [], both, NOW, BERLIN)
     lower_back = goal_week(goal(4, group="lower_back"), [], both, NOW, BERLIN)
     assert psoas is not None
@@ -152,3 +154,15 @@ def test_the_plans_weekly_number_for_one_group(tmp_path: Path) -> None:
     assert plan_weekly_target(both, today, BERLIN, "lower_back") == 5
     assert plan_weekly_target(both, today, BERLIN, "neck") is None
     assert plan_weekly_target(both, today, BERLIN) == 14  # 26 in all, above the range
+
+
+def test_the_builtin_routine_counts_wherever_its_install_path_was(tmp_path: Path) -> None:
+    """The Plan window stores the built-in routine's file as installed; after an upgrade
+    that path is gone, and the entry still plans the built-in routine (as the tray opens
+    it), by its id."""
+    builtin = load_builtin()
+    moved = tmp_path / "old-venv" / "gentle-back.yaml"  # never existed here
+    entry = PlanEntry(builtin.id, builtin.name, schedule("08:00", days=WEEKDAYS), moved)
+    week = goal_week(goal(4), [], Plan((entry,)), NOW, BERLIN)
+    assert week is not None
+    assert week.planned == 5

@@ -25,16 +25,15 @@ RoutineOf = Callable[[PlanEntry], Routine | None]
 
 
 def planned_routine(entry: PlanEntry) -> Routine | None:
-    """The routine ``entry`` plans, read from its file, which is what the tray opens (no
-    file: the built-in routine, if that is the routine it names); None when it cannot be
-    read."""
-    path = entry.routine_path
-    if path is None:
-        from backtimer.resources import builtin_routine_path
+    """The routine ``entry`` plans, as the tray finds it: the built-in routine by its id
+    (whatever install path was stored with it: an upgrade moves it), else the entry's
+    file; None when it cannot be read."""
+    from backtimer.resources import builtin_routine_path
 
-        builtin = _at(builtin_routine_path())
-        return builtin if builtin is not None and builtin.id == entry.routine_id else None
-    return _at(path)
+    builtin = _at(builtin_routine_path())
+    if builtin is not None and builtin.id == entry.routine_id:
+        return builtin
+    return _at(entry.routine_path) if entry.routine_path is not None else None
 
 
 def _at(path: Path) -> Routine | None:
