@@ -137,7 +137,7 @@ def test_a_sessions_goal_shows_this_week_beside_the_plan(store: HistoryStore, qt
     store.add_goal("hamstrings", GoalKind.SESSIONS_PER_WEEK, 4, TODAY + dt.timedelta(days=20))
     window = GoalsWindow(store, now=NOW)
     qtbot.addWidget(window)
-    week = "This week: 3 of 5 sessions (goal 4; your plan has 5)"
+    week = "This week: 3 of 5 sessions (goal 4; 5 planned for this muscle group)"
     assert window.progress_texts() == [f"{week}; 3 in the last 7 days, target 4"]
     assert week in goals_text(store, NOW)
 
@@ -183,7 +183,11 @@ def test_a_new_sessions_goal_is_offered_the_plans_weekly_number(
     dialog.group.setCurrentIndex(MUSCLE_GROUPS.index("hamstrings"))
     assert dialog.values().target == 5
     assert not dialog.plan_hint.isHidden()
-    assert dialog.plan_hint.text() == "Your plan has 5 sessions a week."
-    # A group the plan does not work: no plan number offered.
+    assert dialog.plan_hint.text() == "Your plan has 5 sessions a week for this muscle group."
+    # A group the plan does not work: no plan number offered, and not hamstrings' 5.
     dialog.group.setCurrentIndex(MUSCLE_GROUPS.index("neck"))
     assert dialog.plan_hint.isHidden()
+    assert dialog.values().target == 3
+    # Back to a hold: its own default seconds, not the sessions number.
+    dialog.kind.setCurrentIndex(0)
+    assert dialog.values().target == 30

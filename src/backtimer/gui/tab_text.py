@@ -11,6 +11,7 @@ have made the tab bar draw in the style sheet's plain look instead.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QTabWidget, QWidget
@@ -60,7 +61,7 @@ _style: WholeTabTitles | None = None
 def whole_tab_titles(tabs: QTabWidget) -> None:
     """Draw ``tabs``' titles whole (one style for every tab bar, kept by the application)."""
     global _style
-    if _style is None:
+    if _style is None or not shiboken6.isValid(_style):  # none yet, or its application gone
         _style = WholeTabTitles()
         _style.setParent(QApplication.instance())
     tabs.tabBar().setStyle(_style)

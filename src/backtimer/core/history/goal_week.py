@@ -33,11 +33,13 @@ class GoalWeek:
     planned: int  #: what the plan prescribes this week for the group (0: nothing)
 
     def describe(self) -> str:
-        """E.g. "This week: 3 of 5 sessions (goal 4; your plan has 5)"."""
+        """E.g. "This week: 3 of 5 sessions (goal 4; 5 planned for this muscle group)"."""
         if self.planned:
             return ngettext(
-                "This week: {done} of {planned} session (goal {target}; your plan has {planned})",
-                "This week: {done} of {planned} sessions (goal {target}; your plan has {planned})",
+                "This week: {done} of {planned} session "
+                "(goal {target}; {planned} planned for this muscle group)",
+                "This week: {done} of {planned} sessions "
+                "(goal {target}; {planned} planned for this muscle group)",
                 self.planned,
             ).format(done=self.done, planned=self.planned, target=self.target)
         return ngettext(

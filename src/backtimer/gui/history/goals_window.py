@@ -95,10 +95,18 @@ COULD_NOT = {
 WEEK_AND_PROGRESS = _("{week}; {progress}")
 
 
+#: A new hold goal's target, in seconds.
+HOLD_DEFAULT = 30
+#: A new sessions-a-week goal's target where the plan has none for the group.
+NO_PLAN_SESSIONS = 3
+
+
 def plan_hint(n: int) -> str:
     """Under a new sessions-a-week target: where its default came from."""
     return ngettext(
-        "Your plan has {n} session a week.", "Your plan has {n} sessions a week.", n
+        "Your plan has {n} session a week for this muscle group.",
+        "Your plan has {n} sessions a week for this muscle group.",
+        n,
     ).format(n=n)
 
 
@@ -134,6 +142,7 @@ class GoalDialog(QDialog):
         #: a new sessions-a-week goal's default target: the plan's weekly number of the
         #: sessions that work the chosen muscle group (groups the plan leaves out: none)
         self._plan_targets = dict(plan_targets or {}) if goal is None else {}
+        self._offering = goal is None  #: a new goal: the target follows the group chosen
         self.plan_hint = QLabel("")
         self.plan_hint.setWordWrap(True)
         self.setWindowTitle(EDIT_TITLE if goal else NEW_TITLE)
@@ -157,7 +166,7 @@ class GoalDialog(QDialog):
         if goal is not None and goal.side is not None:
             self.side.setCurrentIndex([s for _text, s in SIDE_CHOICES].index(goal.side))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.group.currentIndexChanged.connect(self._kind_changed)
+        self.group.currentIndexChanged.connect(self._group_changed)
         due = goal.due if goal else today + dt.timedelta(days=28)
         self.due.setDate(QDate(due.year, due.month, due.day))
         if goal:
@@ -168,7 +177,6 @@ class GoalDialog(QDialog):
             self.note.setText(goal.note)
         else:
             self._kind_changed()
-            self.target.setValue(30)
         form = QFormLayout(self)
         fields = (self.group, self.kind, self.side, self.target, self.due, self.note)
         for label, field in zip(FORM_LABELS, fields, strict=True):
@@ -191,8 +199,19 @@ class GoalDialog(QDialog):
         planned = self._plan_targets.get(self.group.currentData())
         self.plan_hint.setText(plan_hint(planned) if planned else "")
         self.plan_hint.setVisible(not hold and planned is not None)
-        if not hold and planned is not None:
-            self.target.setValue(planned)
+        if self._offering:  # a new goal's default follows the kind chosen
+            self.target.setValue(HOLD_DEFAULT if hold else self._sessions_default())
+
+    def _group_changed(self) -> None:
+        """A hold's seconds stay as typed; a sessions goal's hint and default follow."""
+        if self.kind.currentData() is not GoalKind.HOLD:
+            self._kind_changed()
+
+    def _sessions_default(self) -> float:
+        """The chosen group's plan number, or a neutral number: never another group's,
+        nor a hold's seconds clamped to the range."""
+        planned = self._plan_targets.get(self.group.currentData())
+        return planned if planned is not None else NO_PLAN_SESSIONS
 
     def values(self) -> GoalValues:
         d = self.due.date()
