@@ -18,6 +18,16 @@ from backtimer.core.platform.linux import Linux
 __all__ = ["APP_DIR_NAME", "config_dir", "data_dir", "xdg_data_home"]
 
 
+def same_file(a: Path | None, b: Path) -> bool:
+    """``a`` and ``b`` name one file or folder (either may no longer exist)."""
+    if a is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
 def data_dir(override: Path | None = None) -> Path:
     """The folder for the history database (not created here)."""
     if override is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from backtimer.core.i18n import _
+from backtimer.core.paths import same_file
 from backtimer.core.routine import Routine
 from backtimer.core.routine_file.loader import load_builtin
 from backtimer.gui.slots import call_soon
@@ -23,16 +24,6 @@ GONE = _("“{name}” was deleted, so the built-in routine is shown instead.")
 GONE_AFTER_SESSION = _(
     "“{name}” was deleted during the session, so the next session is the built-in routine."
 )
-
-
-def same_file(a: Path | None, b: Path) -> bool:
-    """``a`` and ``b`` name one file (either may no longer exist)."""
-    if a is None:
-        return False
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
 
 
 class RoutineGone(QObject):

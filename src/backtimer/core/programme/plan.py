@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from backtimer.core.paths import same_file
 from backtimer.core.programme.schedule import Schedule
 
 
@@ -40,6 +41,10 @@ class Plan:
     def replace_entry(self, entry: PlanEntry, schedule: Schedule) -> Plan:
         """This plan with ``entry``'s schedule changed, in the same place."""
         return Plan(tuple(replace(e, schedule=schedule) if e is entry else e for e in self.entries))
+
+    def without_file(self, path: Path) -> Plan:
+        """This plan without its entries for the routine file ``path``."""
+        return Plan(tuple(e for e in self.entries if not same_file(e.routine_path, path)))
 
     def without(self, routine_id: str) -> Plan:
         return Plan(tuple(e for e in self.entries if e.routine_id != routine_id))

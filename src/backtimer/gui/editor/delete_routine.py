@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from backtimer.core.history.faults import StoreError
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
-from backtimer.core.programme.plan import Plan
+from backtimer.core.paths import same_file
 from backtimer.core.routines.draft_store import drop_draft
 from backtimer.core.routines.folder import ROUTINE_FILE, Found
 
@@ -90,20 +90,6 @@ def own_folder(path: Path, routines: Path) -> Path | None:
     return None if others else folder
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
-
-
-def without_file(plan: Plan, path: Path) -> Plan:
-    """``plan`` without its entries for the routine file ``path``."""
-    return Plan(
-        tuple(e for e in plan.entries if e.routine_path is None or not _same(e.routine_path, path))
-    )
-
-
 def move_to_trash(target: Path) -> bool:
     """Into the freedesktop trash (Qt's); False when there is none to move it to."""
     data_home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
@@ -139,10 +125,10 @@ class RoutineDeleter:
         if self.store is None:
             return False
         plan = self.store.plan()
-        return len(without_file(plan, path).entries) != len(plan.entries)
+        return len(plan.without_file(path).entries) != len(plan.entries)
 
     def in_editor(self, path: Path) -> bool:
-        return any(_same(folder, path.parent) for folder in self.open_folders())
+        return any(same_file(folder, path.parent) for folder in self.open_folders())
 
     def delete(self, found: Found, parent: QWidget | None) -> Deleted | None:
         """Ask, then delete ``found``; None when nothing was done (built in, cancelled)."""
@@ -169,7 +155,7 @@ class RoutineDeleter:
         words = (TRASHED if trashed else REMOVED).format(name=name)
         if planned and self.store is not None:
             try:
-                self.store.save_plan(without_file(self.store.plan(), found.path))
+                self.store.save_plan(self.store.plan().without_file(found.path))
             except StoreError as error:
                 return Deleted(PLAN_FAILED.format(name=name, reason=error), True)
         return Deleted(words, True)

@@ -29,6 +29,7 @@ from backtimer.core.history.faults import StoreError
 from backtimer.core.history.shown_names import routine_name
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.i18n import _
+from backtimer.core.paths import same_file
 from backtimer.core.programme.day import effective_plan
 from backtimer.core.programme.plan import Plan, PlanEntry
 from backtimer.core.programme.schedule import EVERY_DAY, Schedule, Slot
@@ -208,12 +209,13 @@ class PlanWindow(QWidget):
         """The routine file ``path`` was deleted (Routine → Open, which also took it out
         of the stored plan): its entry leaves the list, and it is no longer offered to
         add; what else was edited here and not saved stays as it was."""
-        gone = [e for e in self.plan.entries if _same_file(e.routine_path, path)]
-        self._routines = {i: r for i, r in self._routines.items() if not _same_file(r.source, path)}
+        remaining = self.plan.without_file(path)
+        gone = [e for e in self.plan.entries if e not in remaining.entries]
+        self._routines = {i: r for i, r in self._routines.items() if not same_file(r.source, path)}
         if not gone:
             return
         chosen, row = self.current, self.entries.currentRow()
-        self.plan = Plan(tuple(e for e in self.plan.entries if e not in gone))
+        self.plan = remaining
         kept = self.plan.entries
         self._fill_list(kept.index(chosen) if chosen in kept else max(0, row))
         if self.plan.entries:  # with none left, the list says that it is empty
@@ -234,15 +236,6 @@ class PlanWindow(QWidget):
         self.status.setText(SAVED)
         self.plan_saved.emit(self.plan)
         return True
-
-
-def _same_file(a: Path | None, b: Path) -> bool:
-    if a is None:
-        return False
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
 
 
 def open_plan_window(
