@@ -31,6 +31,22 @@ def berlin_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
 
 
+def run_child(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGS --data-dir DATA`` in a fresh process, in Berlin, with no settings."""
+    return subprocess.run(
+        [sys.executable, *args, "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        env={
+            "PYTHONPATH": str(Path(backtimer.__file__).parents[1]),
+            "TZ": "Europe/Berlin",
+            "HOME": str(data),
+        },
+        timeout=60,
+        check=False,
+    )
+
+
 def record_session(folder: Path, started: float, holds: int = 1) -> None:
     store = HistoryStore.open(folder).store
     assert store is not None
@@ -119,15 +135,7 @@ def test_plan_runs_as_a_command_without_qt(tmp_path: Path) -> None:
         "import sys; from backtimer.cli import main; rc = main(sys.argv[1:]);"
         "assert 'PySide6' not in sys.modules; sys.exit(rc)"
     )
-    env_path = str(Path(backtimer.__file__).parents[1])
-    done = subprocess.run(
-        [sys.executable, "-c", code, "plan", "--date", "2026-03-29", "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": env_path, "TZ": "Europe/Berlin", "HOME": str(tmp_path)},
-        timeout=60,
-        check=False,
-    )
+    done = run_child(tmp_path, "-c", code, "plan", "--date", "2026-03-29")
     assert done.returncode == 0, done.stderr
     assert "Planned for Sunday 2026-03-29:" in done.stdout
 
@@ -162,16 +170,8 @@ def test_a_planned_builtin_routine_is_named_in_todays_language(tmp_path: Path) -
     entry = PlanEntry("gentle-back", "Gentle back routine", schedule)
     store.save_plan(Plan((entry,)), at=at(dt.date(2026, 3, 1), 9))
     store.close()
-    env_path = str(Path(backtimer.__file__).parents[1])
-    done = subprocess.run(
-        [sys.executable, "-m", "backtimer", "--language", "de", "plan"]
-        + ["--date", "2026-03-29", "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": env_path, "TZ": "Europe/Berlin", "HOME": str(tmp_path)},
-        timeout=60,
-        check=False,
-    )
+    german = ("-m", "backtimer", "--language", "de")
+    done = run_child(tmp_path, *german, "plan", "--date", "2026-03-29")
     assert done.returncode == 0, done.stderr
     assert "08:00  Sanfte Rückenroutine" in done.stdout
     assert "Gentle back routine" not in done.stdout
