@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ from backtimer.core.i18n import load_catalog, locale_root
 from backtimer.gui.history.report_pdf import PAIN_EVENTS_HEADERS, fit_columns
 
 from .pdf_text import pdf_text
-from .test_care_languages import END, FIRST, WRITE, make_care_history
+from .test_care_languages import write_report
 
 
 def test_a_column_too_narrow_for_its_word_takes_room_from_the_others() -> None:
@@ -30,17 +27,7 @@ def test_a_column_too_narrow_for_its_word_takes_room_from_the_others() -> None:
 
 @pytest.mark.parametrize("language", ["de", "es"])
 def test_the_pain_events_headers_are_whole_words(language: str, tmp_path: Path) -> None:
-    make_care_history(tmp_path / "data").close()
-    out = tmp_path / "report.pdf"
-    done = subprocess.run(
-        [sys.executable, "-c", WRITE, language, str(tmp_path / "data"), str(out)]
-        + [FIRST.isoformat(), END.isoformat()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
-    assert done.returncode == 0, done.stderr
+    out = write_report(language, tmp_path)
     words = set(pdf_text(out).split())
     catalog = load_catalog(language, sorted((locale_root() / language).glob("*.po")))
     headers = [catalog.get(h) or h for h in PAIN_EVENTS_HEADERS]
