@@ -38,8 +38,13 @@ import voice_helpers as vh  # noqa: E402
 from backtimer.core.routine_file.loader import load_builtin  # noqa: E402
 from backtimer.core.session.phrases import Announcements, session_utterances  # noqa: E402
 from backtimer.core.session.plan import plan_session  # noqa: E402
-from backtimer.gui.listen.listener import says_keyword  # noqa: E402
-from backtimer.gui.listen.listener_process import Spotter, make_decoder, make_vad  # noqa: E402
+from backtimer.gui.listen.listener import THRESHOLD, says_keyword  # noqa: E402
+from backtimer.gui.listen.listener_process import (  # noqa: E402
+    Spotter,
+    make_decoder,
+    make_spotter,
+    make_vad,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VOICES = (
@@ -49,16 +54,23 @@ VOICES = (
 SPEEDS = (120, 150, 180, 220)
 PHRASES = ("stop", "stop!", "ow, stop", "please stop", "stop, stop")
 ROOMS = ("clean", "noise", "room")
-NORMAL = (1e-20, 1e-30)
+NORMAL: tuple[float | None, ...] = (None, 1e-20, 1e-30)  #: None: what the listener runs
 ALIGNMENTS = (0, 160, 320)  #: samples of silence put before a stream: 0, 10 and 20 ms
 BYTES = 32_000  #: a second of 16 kHz Int16
 NEGATIVE_SECONDS = 600.0
 
 
-def spot(stream: bytes, normal: float, own: Iterable[tuple[float, float]] = ()) -> list[float]:
+def spot(
+    stream: bytes, normal: float | None, own: Iterable[tuple[float, float]] = ()
+) -> list[float]:
     """Seconds into ``stream`` at which the Spotter confirmed a keyword; ``own``: (start,
-    seconds) of the program's own sounds, told as the director tells them."""
-    spotter = Spotter(make_decoder(["stop"], normal), make_vad())
+    seconds) of the program's own sounds, told as the director tells them. ``normal``
+    None: what the listener runs (the trained model where it can run)."""
+    spotter = (
+        make_spotter(["stop"], THRESHOLD)
+        if normal is None
+        else Spotter(make_decoder(["stop"], normal), make_vad())
+    )
     told = sorted(own)
     hits: list[float] = []
     chunk = 960  # 30 ms, as the microphone delivers about
@@ -145,8 +157,9 @@ def offline(folder: Path) -> None:
             by_phrase.update(p for (p, _), h in zip(items, heard, strict=True) if not h)
         false = len(spot(neg, normal))
         cpu = time.process_time() - t
+        name = "the listener" if normal is None else f"threshold {normal:g}"
         print(
-            f"  threshold {normal:g}: detected {found}/{total} = {found / total:.1%} "
+            f"  {name}: detected {found}/{total} = {found / total:.1%} "
             f"({', '.join(line)}); missed by phrase {dict(by_phrase)}; "
             f"false stops in 10 min of speech: {false} [{cpu:.0f} s CPU]",
             flush=True,
@@ -163,11 +176,10 @@ def offline(folder: Path) -> None:
         for shift in ALIGNMENTS:  # where the capture's 30 ms frames fall varies live
             moved = bytes(2 * shift) + stream
             own = [(start + shift / 16000, length) for start, length in told]
-            false += len(spot(moved, NORMAL[0], own))
-            unguarded += len(spot(moved, NORMAL[0]))
+            false += len(spot(moved, None, own))
+            unguarded += len(spot(moved, None))
     print(
-        f"  threshold {NORMAL[0]:g}: false stops on own phrases {false} "
-        f"(with no own-voice rule: {unguarded})",
+        f"  the listener: false stops on own phrases {false} (with no own-voice rule: {unguarded})",
         flush=True,
     )
 

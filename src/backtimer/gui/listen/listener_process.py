@@ -3,8 +3,10 @@
 Run as ``python -m backtimer.gui.listen.listener_process --word stop [--word ouch]
 --threshold T`` by :class:`~backtimer.gui.listen.listener.Listener`. It opens
 the default microphone with QtMultimedia (16 kHz mono Int16, converted here if the
-device offers only something else), feeds pocketsphinx's keyword spotting, and writes
-one JSON object a line on stdout:
+device offers only something else), hears "stop" with the trained model of
+:mod:`~backtimer.gui.listen.stop_model` (pocketsphinx's keyword spotting where that model
+cannot run) and any other word with pocketsphinx, and writes one JSON object a line on
+stdout:
 
     {"event": "ready"}                           the microphone is open and heard
     {"event": "heard", "word": W}                a keyword
@@ -269,6 +271,44 @@ class Spotter:
         return any(a < end and start < b for a, b in self._own)
 
 
+class AnyOf:
+    """Several spotters heard as one: each hears everything, each word counts once."""
+
+    def __init__(self, *spotters: Any) -> None:
+        self._spotters = spotters
+
+    @property
+    def seconds(self) -> float:
+        return float(self._spotters[0].seconds)
+
+    def own_sound(self, seconds: float, at: float | None = None) -> None:
+        for spotter in self._spotters:
+            spotter.own_sound(seconds, at)
+
+    def feed(self, pcm: bytes) -> list[str]:
+        return [word for spotter in self._spotters for word in spotter.feed(pcm)]
+
+
+def make_spotter(words: list[str], threshold: float) -> Any:
+    """ "stop" by the trained model where it runs, the other words (or all of them, where it
+    does not) by pocketsphinx. Raises ImportError when neither can run, ValueError for a
+    word pocketsphinx's dictionary lacks."""
+    spotters: list[Any] = []
+    rest = list(words)
+    if "stop" in rest:
+        try:  # here, not at the top: the window imports this module's constants, and
+            # numpy and the models come only with the voice extra
+            from backtimer.gui.listen.stop_model import make_model_spotter
+
+            spotters.append(make_model_spotter())
+            rest.remove("stop")
+        except (ImportError, OSError):  # no pyopen-wakeword, or its library will not load
+            pass
+    if rest:
+        spotters.append(Spotter(make_decoder(rest, threshold), make_vad()))
+    return spotters[0] if len(spotters) == 1 else AnyOf(*spotters)
+
+
 class Microphone(QObject):
     """The default input, read as it arrives, converted to 16 kHz mono Int16."""
 
@@ -324,7 +364,7 @@ class Listener(QObject):
 
     command = Signal(object)  #: a decoded command from the reader thread
 
-    def __init__(self, microphone: Microphone, spotter: Spotter) -> None:
+    def __init__(self, microphone: Microphone, spotter: Any) -> None:
         super().__init__()
         self._microphone, self._spotter = microphone, spotter
         microphone.chunk.connect(self._heard)
@@ -362,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
 
     QLoggingCategory.setFilterRules("qt.multimedia.*.warning=false\nqt.multimedia.*.info=false")
     try:
-        normal = make_decoder(words, options.threshold)
+        spotter = make_spotter(words, options.threshold)
     except ImportError as exc:
         _say("no_recogniser", reason=str(exc))
         return EXIT_NO_RECOGNISER
@@ -382,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     if not microphone.opened:
         _say("microphone_busy")
         os._exit(EXIT_BUSY)
-    listener = Listener(microphone, Spotter(normal, make_vad()))
+    listener = Listener(microphone, spotter)
     threading.Thread(target=_read_commands, args=(listener,), daemon=True).start()
     _say("ready")
     app.exec()

@@ -1,0 +1,151 @@
+"""Hearing "stop" with a small trained model on general speech features.
+
+openWakeWord's front end turns each 80 ms of 16 kHz audio into 32 mel bands and, over the
+last 0.775 s of them, Google's speech embedding: 96 numbers that describe what was said,
+learnt from a large amount of real speech in noise. A small network of our own
+(``resources/voice/stop-head.npz``, 1,536 → 32 → 32 → 1, made by bench/voice_train.py)
+reads the last :data:`WINDOW` embeddings (1.28 s) and gives the chance that a "stop" has
+just ended. It replaced pocketsphinx's keyword spotting for "stop" because, measured on
+the same sets (bench/voice_sweep.py), it hears "stop" over room noise and does not take
+talk for it (README, "Voice stop").
+
+Pure but for the models: 16 kHz mono Int16 in, words out; the clock is the audio's own.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+import numpy as np
+
+from backtimer.gui.listen import tflite
+from backtimer.resources import resource_path
+
+Floats = tflite.Floats
+
+WORD = "stop"
+CHUNK = 1280  #: samples the mel model takes at a time (80 ms)
+MEL_SAMPLES = 1760  #: the mel model's input: the chunk and the 30 ms its windows overlap
+BANDS = 32
+EMBED_MELS = 76  #: mel frames under one embedding (0.775 s)
+WINDOW = 16  #: embeddings the head reads (1.28 s)
+FEATURES = 96
+#: The head's score and how many windows in a row must reach it: chosen on held-out
+#: validation speech made with other voices and texts than the benchmark's (README).
+THRESHOLD = 0.97
+IN_A_ROW = 3
+REFRACTORY = 1.0  #: seconds after a detection in which the same utterance is not heard again
+WORD_SECONDS = 0.8  #: how far back from a detection the word may have started
+TAIL = 1.0  #: seconds after our own sound ends that still count as ours (as the Spotter)
+
+
+def head_path() -> Path:
+    return resource_path("voice", "stop-head.npz")
+
+
+class Head:
+    """The trained network: standardise, two ReLU layers, a logistic output."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path) as saved:
+            self._mu, self._sd = saved["mu"], saved["sd"]
+            self._layers = [(saved[f"W{i}"], saved[f"b{i}"]) for i in (1, 2, 3)]
+
+    def score(self, window: Floats) -> float:
+        x = (window.ravel() - self._mu) / self._sd
+        for i, (weights, bias) in enumerate(self._layers):
+            x = x @ weights + bias
+            if i < len(self._layers) - 1:
+                x = np.maximum(x, 0.0)
+        return float(1.0 / (1.0 + np.exp(-float(x[0]))))
+
+
+class Features:
+    """Audio in, one embedding (96 numbers) per 80 ms out."""
+
+    def __init__(self) -> None:
+        models = tflite.package_folder() / "models"
+        self._mel = tflite.Model(models / "melspectrogram.tflite", (1, MEL_SAMPLES))
+        self._embed = tflite.Model(models / "embedding_model.tflite", (1, EMBED_MELS, BANDS, 1))
+        self._pending = b""
+        self._overlap = np.zeros(MEL_SAMPLES - CHUNK, dtype=np.float32)
+        self._mels: Floats | None = None
+        self.chunks = 0  #: 80 ms chunks heard so far
+
+    def feed(self, pcm: bytes) -> list[Floats]:
+        self._pending += pcm
+        out: list[Floats] = []
+        while len(self._pending) >= CHUNK * 2:
+            chunk = np.frombuffer(self._pending[: CHUNK * 2], dtype=np.int16)
+            self._pending = self._pending[CHUNK * 2 :]
+            samples = np.concatenate([self._overlap, chunk.astype(np.float32)])
+            self._overlap = samples[CHUNK:]
+            mels = self._mel(samples).reshape(-1, BANDS) / 10.0 + 2.0  # openWakeWord's scaling
+            if self._mels is None:  # the first chunk stands for what came before it
+                self._mels = np.repeat(mels.mean(axis=0, keepdims=True), EMBED_MELS, axis=0)
+            self._mels = np.concatenate([self._mels[len(mels) :], mels])
+            out.append(self._embed(self._mels[None, :, :, None]))
+            self.chunks += 1
+        return out
+
+
+class ModelSpotter:
+    """ "stop" by the model, with the Spotter's interface and its own-voice rule: while
+    the program sounds (and :data:`TAIL` after) nothing heard counts."""
+
+    def __init__(self, features: Features, head: Head) -> None:
+        self._features, self._head = features, head
+        self._window: deque[Floats] = deque(maxlen=WINDOW)
+        self._t = 0.0  #: seconds of audio heard so far
+        self._fed = 0  #: bytes given to the features
+        self._run = 0
+        self._quiet_until = 0.0
+        self._own: deque[tuple[float, float]] = deque(maxlen=32)
+        self.threshold, self.in_a_row = THRESHOLD, IN_A_ROW  #: benchmarks try others
+        self.last_score = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return self._t
+
+    def own_sound(self, seconds: float, at: float | None = None) -> None:
+        """As :meth:`Spotter.own_sound`."""
+        now = self._t if at is None else max(self._t, at)
+        if seconds <= 0:
+            if self._own:
+                start, end = self._own[-1]
+                self._own[-1] = (start, min(end, now + TAIL))
+            return
+        self._own.append((now, now + seconds + TAIL))
+
+    def feed(self, pcm: bytes) -> list[str]:
+        found: list[str] = []
+        self._fed += len(pcm)
+        embeddings = self._features.feed(pcm)
+        first = self._features.chunks - len(embeddings)
+        for n, embedding in enumerate(embeddings, start=first + 1):
+            if not self._window:  # what came before the microphone opened was like this
+                self._window.extend([embedding] * (WINDOW - 1))
+            self._window.append(embedding)
+            self.last_score = self._head.score(np.stack(self._window))
+            self._run = self._run + 1 if self.last_score >= self.threshold else 0
+            at = n * CHUNK / 16_000  # the end of what this embedding heard
+            if self._run >= self.in_a_row and at >= self._quiet_until and not self._ours(at):
+                found.append(WORD)
+                self._quiet_until = at + REFRACTORY
+                self._run = 0
+        self._t = self._fed / 2 / 16_000
+        return found
+
+    def _ours(self, at: float) -> bool:
+        start = at - WORD_SECONDS
+        return any(a < at and start < b for a, b in self._own)
+
+
+def make_model_spotter() -> ModelSpotter:
+    """The model spotter (ImportError when pyopen-wakeword or the head is missing)."""
+    path = head_path()
+    if not path.is_file():
+        raise ImportError(f"the voice stop model is missing ({path})")
+    return ModelSpotter(Features(), Head(path))
