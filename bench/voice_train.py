@@ -3,7 +3,7 @@
 Writes ``resources/voice/stop-head.npz``: a small network (1,536 → 32 → 32 → 1) that reads
 16 of openWakeWord's speech embeddings (1.28 s, see src/backtimer/gui/listen/stop_model.py)
 and says whether a "stop" has just ended. Everything is made here, offline and seeded, so
-the same command makes the same file:
+the same command makes the same network (to float rounding):
 
 - *Speech*: espeak-ng, English accents with voice variants the benchmarks never use
   (bench/voice_stop.py speaks with the plain voices and +f2, +f3, +m3; here +m1, +klatt,

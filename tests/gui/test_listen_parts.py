@@ -55,6 +55,15 @@ def test_stereo_48k_becomes_16k_mono_of_the_same_tone() -> None:
     assert crossings == pytest.approx(440 * seconds, abs=2)
 
 
+def test_16k_mono_int16_passes_through_unchanged() -> None:
+    """What PulseAudio gives the listener (16 kHz mono Int16) reaches the spotter sample
+    for sample, the loudest ones included, odd trailing bytes left out."""
+    samples = array.array("h", [0, 1, -1, 32767, -32768, 12345, -4321])
+    data = samples.tobytes() + b"\x01"
+    out = Resampler(16_000).feed(to_mono_int16(data, 1, floats=False))
+    assert array.array("h", out) == samples
+
+
 WINDOW_SCRIPT = """
 import sys, time
 from pathlib import Path

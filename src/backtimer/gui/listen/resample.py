@@ -23,6 +23,8 @@ def to_mono_int16(data: bytes, channels: int, *, floats: bool) -> array.array[in
     samples.frombytes(data[:usable])
     if sys.byteorder != "little":
         samples.byteswap()
+    if channels <= 1 and not floats:  # what PulseAudio and PipeWire give: as it is
+        return samples  # type: ignore[return-value]
     scale = 32767.0 if floats else 1.0
     out = array.array("h")
     if channels <= 1:

@@ -35,7 +35,9 @@ FEATURES = 96
 #: validation speech made with other voices and texts than the benchmark's (README).
 THRESHOLD = 0.97
 IN_A_ROW = 3
-REFRACTORY = 1.0  #: seconds after a detection in which the same utterance is not heard again
+#: seconds after a detection in which nothing more is heard: "stop, stop!" is one command
+#: (at 1 s, the second "stop" of it stopped a session the bench had just resumed)
+REFRACTORY = 2.0
 WORD_SECONDS = 0.8  #: how far back from a detection the word may have started
 TAIL = 1.0  #: seconds after our own sound ends that still count as ours (as the Spotter)
 
