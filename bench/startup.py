@@ -83,7 +83,13 @@ def _child(kind: str, settle: float) -> None:
     real_exec = QApplication.exec
 
     def exec_with_probe(self: QApplication) -> int:
-        self.installEventFilter(FirstPaint(self))
+        # On the shown windows only, not the whole application: a Python filter there
+        # sees Qt's private objects too (QMainWindow's layout animation timer), and PySide6
+        # then creates every class it knows to name one — a cost of the probe, not the app.
+        probe = FirstPaint(self)
+        for widget in self.topLevelWidgets():
+            if widget.isVisible():
+                widget.installEventFilter(probe)
         return real_exec()
 
     QApplication.exec = exec_with_probe  # type: ignore[method-assign]

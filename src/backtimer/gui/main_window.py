@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.place = WindowPlace(self, self._settings)
         self.place.restore()
 
@@ -419,6 +418,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            # Keys are watched from the first frame on (no key can reach a window not yet
+            # on screen). Not before: the layout's geometry animation as the window shows
+            # would pass Qt's private animation timer through this Python filter, and
+            # PySide6 then creates every QObject class it knows (~30 ms) to name it.
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
             call_soon(self.cues.start_output)  # once this frame is on screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
