@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -77,6 +77,9 @@ NO_GOALS = _("Your goals cannot be opened; see the message above.")
 
 class MainWindow(QMainWindow):
     """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
+
+    #: the window's first frame is on screen (what is not needed for it may start now)
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -424,6 +427,10 @@ class MainWindow(QMainWindow):
             # PySide6 then creates every QObject class it knows (~30 ms) to name it.
             QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
             call_soon(self.cues.start_output)  # once this frame is on screen
+            call_soon(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        self.first_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
