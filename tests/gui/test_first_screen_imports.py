@@ -21,6 +21,7 @@ LATER = (
     "backtimer.gui.programme.plan_window",
     "backtimer.gui.session",
     "backtimer.core.session.engine",
+    "backtimer.core.session.events",
 )
 
 CHILD = """

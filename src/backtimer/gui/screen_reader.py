@@ -19,8 +19,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import Side
-from backtimer.core.session import events as ev
-from backtimer.core.session.events import Cue
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.phrases import Announcements, utterance
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.timeline import Phase, PhaseKind
@@ -89,6 +88,8 @@ class ScreenReader(QObject):
 
     def on_event(self, event: object) -> None:
         """Any engine event; the moments worth hearing are announced, the rest ignored."""
+        from backtimer.core.session import events as ev  # read in with the first session
+
         if isinstance(event, ev.PhaseStarted):
             if event.phase.kind is not PhaseKind.DONE:
                 self.announce(phase_line(event.phase))

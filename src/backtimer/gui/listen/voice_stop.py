@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from backtimer.core.session.events import SessionFinished
 from backtimer.gui.listen.listener import Listener, State
 from backtimer.gui.listen.mark import ListeningMark
 
@@ -76,6 +75,8 @@ class VoiceStop(QObject):
         self._happened = self._own_sound = None
 
     def _on_event(self, event: object) -> None:
+        from backtimer.core.session.events import SessionFinished  # with the first session
+
         if isinstance(event, SessionFinished):
             self.shutdown()
 

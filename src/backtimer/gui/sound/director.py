@@ -21,20 +21,13 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backtimer.core.routine import Routine
 from backtimer.core.session.cue_schedule import START_CUES
-from backtimer.core.session.events import (
-    Cue,
-    CueDue,
-    PainStopped,
-    Paused,
-    PhaseEnded,
-    SessionFinished,
-    StallDetected,
-)
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.phrases import session_utterances, utterance
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.retime import SPOKEN_KINDS, SpeechKey, speech_key
@@ -42,6 +35,9 @@ from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.sound.choice import Players, make_players
 from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.settings import SoundSettings
+
+if TYPE_CHECKING:  # the engine's events are read in with the first session
+    from backtimer.core.session.events import CueDue
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +185,15 @@ class CueDirector(QObject):
 
     def on_event(self, event: object) -> None:
         """Any engine event; those that mean sound or silence act, the rest are ignored."""
+        from backtimer.core.session.events import (  # read in with the first session
+            CueDue,
+            PainStopped,
+            Paused,
+            PhaseEnded,
+            SessionFinished,
+            StallDetected,
+        )
+
         if isinstance(event, CueDue):
             self._cue(event)
         elif isinstance(event, PainStopped | Paused | StallDetected):
