@@ -15,7 +15,9 @@ and their proportional set size (PSS, shared pages split between them).
     .venv/bin/python bench/startup.py --importtime        # + where BackTimer's imports go
     .venv/bin/python bench/startup.py --also /tmp/before  # + another source tree, side by side
 
-Bytecode is cached (as pip leaves an installed program; the warm-up launches write it).
+Bytecode is cached (as pip leaves an installed program; the warm-up launches write it),
+and so are BackTimer's pose thumbnails (a cache folder per kind for the run, filled by
+its warm-up launch, as by a person's first launch).
 Xvfb (``sudo apt-get install xvfb``) gives the real X11 window; without it the offscreen
 platform is used. Sound needs a PulseAudio server (``pactl info``): without one the
 player exits at once and the memory figures are the window's alone.
@@ -116,6 +118,9 @@ def _launch(kind: str, env: dict[str, str], settle: float) -> dict[str, float]:
         **env,
         "XDG_CONFIG_HOME": str(Path(home, "config")),
         "XDG_DATA_HOME": str(Path(home, "data")),
+        # One cache folder per kind for the whole run (the pose thumbnails BackTimer
+        # keeps there): written by the warm-up launch, as by a person's first launch.
+        "XDG_CACHE_HOME": str(Path(env["BENCH_CACHE"], str(abs(hash(kind))))),
     }
     if kind.startswith(BACKTIMER + " "):  # "BackTimer DIR": that source tree's src
         run_env["PYTHONPATH"] = str(Path(kind.split(" ", 1)[1], "src"))
@@ -178,6 +183,8 @@ def main() -> int:
         return 1  # a child that got here never painted
 
     env = dict(os.environ)
+    cache = tempfile.mkdtemp(prefix="backtimer-bench-cache-")
+    env["BENCH_CACHE"] = cache
     # As installed (pip compiles every module when it installs): bytecode is cached,
     # written by the warm-up launches if it is not there yet.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -213,6 +220,7 @@ def main() -> int:
         if args.importtime:
             _importtime(env)
     finally:
+        shutil.rmtree(cache, ignore_errors=True)
         if xvfb is not None:
             xvfb[0].terminate()
             xvfb[0].wait()
