@@ -22,6 +22,8 @@ LATER = (
     "backtimer.gui.session",
     "backtimer.core.session.engine",
     "backtimer.core.session.events",
+    "backtimer.core.routine_file.draft",
+    "backtimer.core.routine_file.writer",
 )
 
 CHILD = """
