@@ -60,20 +60,29 @@ def test_the_first_screen_reads_in_none_of_the_later_windows(tmp_path: Path) -> 
 
 
 #: Modules the real program (``backtimer`` as launched) reads in only once its window is
-#: painted: the single-instance server (QtNetwork) listens from then on.
-AFTER_FIRST_PAINT = ("PySide6.QtNetwork",)
+#: painted: the single-instance server (QtNetwork) listens, and the sound starts.
+AFTER_FIRST_PAINT = (
+    "PySide6.QtNetwork",
+    "backtimer.gui.sound.beeps",
+    "backtimer.gui.sound.choice",
+    "backtimer.gui.sound.output",
+    "backtimer.gui.sound.voice",
+)
 
 PROGRAM = """
 import json, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from backtimer.cli import main
 seen = []
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not seen:
+        if event.type() == QEvent.Type.Paint and not seen and hasattr(watched, "first_painted"):
             seen.append(sorted(sys.modules))
-            QTimer.singleShot(0, QApplication.instance().quit)
+            # what waits for the first paint has run once the window says it was painted
+            watched.first_painted.connect(
+                QApplication.instance().quit, Qt.ConnectionType.QueuedConnection
+            )
         return False
 real_exec = QApplication.exec
 def exec_with_probe(app):
@@ -83,14 +92,14 @@ def exec_with_probe(app):
             widget.installEventFilter(probe)
     return real_exec()
 QApplication.exec = exec_with_probe
-main(["--silent", "--data-dir", sys.argv[1]])
+main(["--data-dir", sys.argv[1]])
 print(json.dumps({"first_paint": seen[0], "after": sorted(sys.modules)}))
 """
 
 
-def test_the_program_serves_later_launches_only_once_painted(tmp_path: Path) -> None:
+def test_the_program_serves_later_launches_and_sounds_only_once_painted(tmp_path: Path) -> None:
     """Launched for real, BackTimer paints its window before it loads QtNetwork for the
-    single-instance server, and loads it right after (later launches are served)."""
+    single-instance server and the sound modules, and loads them right after."""
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     env = {

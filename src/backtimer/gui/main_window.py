@@ -42,10 +42,8 @@ from backtimer.gui.routine_gone import RoutineGone
 from backtimer.gui.screen_reader import ScreenReader
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
-from backtimer.gui.sound.choice import Players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
-from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
 from backtimer.gui.window_place import WindowPlace
 
@@ -171,7 +169,12 @@ class MainWindow(QMainWindow):
     def _make_cues(self) -> CueDirector:
         """The best sound this machine allows; ``--silent``: none (no player, no synthesizer)."""
         settings = SoundSettings.load()
-        players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
+        players = None
+        if self._silent:
+            from backtimer.gui.sound.choice import Players
+            from backtimer.gui.sound.silent import SilentPlayer
+
+            players = Players(SilentPlayer(), SilentPlayer())
         # The player process (about 0.3 s of CPU to start) waits for the window's first
         # paint, or for the first sound, so the two do not share the CPU at start-up.
         director = CueDirector(
