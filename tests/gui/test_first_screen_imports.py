@@ -24,6 +24,8 @@ LATER = (
     "backtimer.core.session.events",
     "backtimer.core.routine_file.draft",
     "backtimer.core.routine_file.writer",
+    "backtimer.core.session.phrases",
+    "backtimer.core.session.cue_schedule",
 )
 
 CHILD = """

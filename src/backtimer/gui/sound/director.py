@@ -26,9 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backtimer.core.routine import Routine
-from backtimer.core.session.cue_schedule import START_CUES
 from backtimer.core.session.cues import Cue
-from backtimer.core.session.phrases import session_utterances, utterance
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.retime import SPOKEN_KINDS, SpeechKey, speech_key
 from backtimer.core.session.timeline import Phase, PhaseKind
@@ -162,6 +160,8 @@ class CueDirector(QObject):
 
     def prepare_session(self, phases: Sequence[Phase]) -> None:
         """Render every utterance the session may need, in order of need, off the GUI thread."""
+        from backtimer.core.session.phrases import session_utterances
+
         texts = session_utterances(phases, self._settings.announcements)
         self._players.voice.prepare(texts)
         self._awaited = {t for t in texts if self._players.voice.is_pending(t)}
@@ -176,6 +176,9 @@ class CueDirector(QObject):
         the same group, so it counts too. 0.0 when nothing is said; None while the words
         are still being rendered.
         """
+        from backtimer.core.session.cue_schedule import START_CUES
+        from backtimer.core.session.phrases import utterance
+
         cues = [START_CUES[phase.kind]]
         if phase.kind in OPENED_BY_RELEASE:
             cues.insert(0, Cue.RELEASE)
@@ -268,6 +271,8 @@ class CueDirector(QObject):
     # -- the queue -----------------------------------------------------------------------
 
     def _cue(self, event: CueDue) -> None:
+        from backtimer.core.session.phrases import utterance
+
         if self._muted:
             return
         now = self._clock()
