@@ -26,6 +26,7 @@ LATER = (
     "backtimer.core.routine_file.writer",
     "backtimer.core.session.phrases",
     "backtimer.core.session.cue_schedule",
+    "backtimer.gui.listen.listener",
 )
 
 CHILD = """
