@@ -29,7 +29,6 @@ The answer is the line ``ok``.
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
@@ -112,6 +111,8 @@ class Request:
 def _user() -> str:
     if hasattr(os, "getuid"):
         return str(os.getuid())  # the identity itself; $USER can be anything
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no name for this user (containers)
