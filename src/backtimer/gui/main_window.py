@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._plan_window: PlanWindow | None = None
         self._routine = routine
         self._painted = False
+        self._watching_keys = False  #: the application-wide key filter is installed
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
         self._store = self._open_store()
@@ -424,16 +425,24 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # Keys are watched from the first frame on (no key can reach a window not yet
-            # on screen). Not before: the layout's geometry animation as the window shows
-            # would pass Qt's private animation timer through this Python filter, and
-            # PySide6 then creates every QObject class it knows (~30 ms) to name it.
-            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
             call_soon(self.cues.start_output)  # once this frame is on screen
             call_soon(self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
+        # Keys are watched once the first frame is on screen (no key can reach a window
+        # that is not). Not before: the layout's geometry animation as the window shows
+        # would pass Qt's private animation timer through this Python filter, and
+        # PySide6 then creates every QObject class it knows (~30 ms) to name it.
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._watching_keys = True
         self.first_painted.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A key that reaches the window before its filter is in (the first frame's own
+        # turn of the event loop) does what it would do a moment later.
+        if not self._watching_keys and self.eventFilter(self, event):
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
