@@ -136,3 +136,11 @@ def test_helper_programs_open_no_console_window_on_windows() -> None:
     assert Windows(env={}).child_process_flags() == 0x08000000
     assert Linux(env={}).child_process_flags() == 0
     assert MacOS(env={}).child_process_flags() == 0
+
+
+def test_local_sockets_are_unix_sockets_except_on_windows() -> None:
+    """A later launch asks the running window over a plain Unix socket on Linux and macOS;
+    on Windows Qt's local sockets are named pipes, so it asks through Qt."""
+    assert Linux(env={}).unix_sockets
+    assert MacOS(env={}).unix_sockets
+    assert not Windows(env={}).unix_sockets

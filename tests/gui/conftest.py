@@ -23,6 +23,7 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object)
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     QCoreApplication.setOrganizationName("BackTimerTests")
     QCoreApplication.setApplicationName("BackTimerTests")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):

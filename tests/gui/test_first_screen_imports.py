@@ -21,6 +21,12 @@ LATER = (
     "backtimer.gui.programme.plan_window",
     "backtimer.gui.session",
     "backtimer.core.session.engine",
+    "backtimer.core.session.events",
+    "backtimer.core.routine_file.draft",
+    "backtimer.core.routine_file.writer",
+    "backtimer.core.session.phrases",
+    "backtimer.core.session.cue_schedule",
+    "backtimer.gui.listen.listener",
 )
 
 CHILD = """
@@ -54,3 +60,67 @@ def test_the_first_screen_reads_in_none_of_the_later_windows(tmp_path: Path) -> 
     loaded = set(json.loads(done.stdout.splitlines()[-1]))
     assert "backtimer.gui.main_window" in loaded  # the window did come up
     assert sorted(loaded.intersection(LATER)) == []
+
+
+#: Modules the real program (``backtimer`` as launched) reads in only once its window is
+#: painted: the single-instance server (QtNetwork) listens, and the sound starts.
+AFTER_FIRST_PAINT = (
+    "PySide6.QtNetwork",
+    "backtimer.gui.sound.beeps",
+    "backtimer.gui.sound.choice",
+    "backtimer.gui.sound.output",
+    "backtimer.gui.sound.voice",
+)
+
+PROGRAM = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+from backtimer.cli import main
+seen = []
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen and hasattr(watched, "first_painted"):
+            seen.append(sorted(sys.modules))
+            # what waits for the first paint has run once the window says it was painted
+            watched.first_painted.connect(
+                QApplication.instance().quit, Qt.ConnectionType.QueuedConnection
+            )
+        return False
+real_exec = QApplication.exec
+def exec_with_probe(app):
+    probe = FirstPaint(app)
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            widget.installEventFilter(probe)
+    return real_exec()
+QApplication.exec = exec_with_probe
+main(["--data-dir", sys.argv[1]])
+print(json.dumps({"first_paint": seen[0], "after": sorted(sys.modules)}))
+"""
+
+
+def test_the_program_serves_later_launches_and_sounds_only_once_painted(tmp_path: Path) -> None:
+    """Launched for real, BackTimer paints its window before it loads QtNetwork for the
+    single-instance server and the sound modules, and loads them right after."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "share"),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, str(tmp_path / "data")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules = json.loads(done.stdout.splitlines()[-1])
+    assert "backtimer.gui.main_window" in modules["first_paint"]  # the window did paint
+    assert sorted(set(modules["first_paint"]).intersection(AFTER_FIRST_PAINT)) == []
+    assert sorted(set(modules["after"]).intersection(AFTER_FIRST_PAINT)) == list(AFTER_FIRST_PAINT)

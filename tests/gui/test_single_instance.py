@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,6 +145,56 @@ def test_a_dead_socket_is_taken_over(instance: SingleInstance) -> None:
     assert os.path.exists(instance.name)
     assert instance.hand_over(Request()) is False
     assert instance.listening
+
+
+LATE_LAUNCH = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QLockFile
+from backtimer.gui.single_instance import Request, SingleInstance, _lock_path
+instance = SingleInstance(Path(sys.argv[1]))
+probe = QLockFile(_lock_path(instance.name))
+print("lock free" if probe.tryLock(0) else "lock held", flush=True)
+if probe.isLocked():
+    probe.unlock()
+print("handed over" if instance.hand_over(Request(start=True)) else "own window", flush=True)
+"""
+
+
+@unix_only
+def test_listening_later_waits_for_listen(instance: SingleInstance) -> None:
+    """With listen_later the first launch is not served until listen(); then it is."""
+    assert instance.hand_over(Request(), listen_later=True) is False
+    assert not instance.listening
+    instance.listen()
+    assert instance.listening
+
+
+@unix_only
+def test_a_launch_while_the_first_still_starts_hands_over(
+    qtbot: QtBot, instance: SingleInstance, tmp_path: Path
+) -> None:
+    """Between finding nobody and listening (the first window is still being painted) the
+    first launch holds the lock: a launch then waits, and hands over once it listens."""
+    assert instance.hand_over(Request(), listen_later=True) is False
+    late = subprocess.Popen(
+        [sys.executable, "-c", LATE_LAUNCH, str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert late.stdout is not None
+        assert late.stdout.readline().strip() == "lock held"
+        with qtbot.waitSignal(instance.request_received, timeout=10000) as heard:
+            instance.listen()
+        assert heard.args == [Request(start=True)]
+        out, _ = late.communicate(timeout=EXIT_S)
+        assert out.strip() == "handed over"
+        assert late.returncode == 0
+    finally:
+        if late.poll() is None:
+            late.kill()
+            late.wait()
 
 
 # ----- the real program, twice ---------------------------------------------------------

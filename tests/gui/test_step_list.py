@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor, QPixmap
 
 from backtimer.core.routine import Routine, Step
 from backtimer.core.routine_file.loader import load_builtin
@@ -178,3 +178,24 @@ def test_view_takes_no_keyboard_focus(qtbot) -> None:
     view = StepListView(_model())
     qtbot.addWidget(view)
     assert view.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_row_under_the_pointer_is_tinted(qtbot) -> None:
+    """With the pointer on a row, that row is tinted and the others are not."""
+    model = _model()
+    view = StepListView(model)
+    qtbot.addWidget(view)
+    view.resize(260, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    offset = view.contentsRect().topLeft() + QPoint(2, 2)  # a corner: nothing drawn there
+    hovered = view.visualRect(model.index(model.row_for(1))).topLeft() + offset
+    other = view.visualRect(model.index(model.row_for(2))).topLeft() + offset
+    untinted = view.grab().toImage().pixelColor(hovered)
+    assert view.grab().toImage().pixelColor(other) == untinted
+    QCursor.setPos(view.mapToGlobal(hovered))
+    try:
+        qtbot.waitUntil(lambda: view.grab().toImage().pixelColor(hovered) != untinted)
+        assert view.grab().toImage().pixelColor(other) == untinted
+    finally:  # the pointer goes back to a corner, over no other test's window
+        QCursor.setPos(view.screen().geometry().bottomRight())

@@ -16,6 +16,7 @@ from backtimer.core.routine_file.loader import LoadResult, load_builtin, load_ro
 
 log = logging.getLogger(__name__)
 
+LISTEN_AT_LATEST_MS = 3000  #: the single-instance server starts by then, painted or not
 ORGANIZATION = "BackTimer"
 APPLICATION = "BackTimer"
 NOT_WRITTEN = _("(not written)")
@@ -53,6 +54,7 @@ def _install_excepthook(log_folder: Path) -> None:
 def run_app(options: argparse.Namespace) -> int:
     """The window program; exit status 0 also when the system stops it (SIGTERM, Ctrl+C,
     logout), since the session is then ended and saved properly."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from backtimer.desktop_install import APP_ID
@@ -70,7 +72,8 @@ def run_app(options: argparse.Namespace) -> int:
     # Before anything slow: a second launch only passes its arguments on and leaves.
     instance = SingleInstance(folder, parent=app)
     only = tuple(x.strip() for x in (getattr(options, "only", None) or "").split(",") if x.strip())
-    if instance.hand_over(Request.from_arguments(options.routine, options.start, exercises=only)):
+    request = Request.from_arguments(options.routine, options.start, exercises=only)
+    if instance.hand_over(request, listen_later=True):  # listens once the window is painted
         return 0
     ending = SystemEnd(app, parent=app)
     ending.install()  # from here a SIGTERM waits for the event loop instead of killing
@@ -104,6 +107,9 @@ def run_app(options: argparse.Namespace) -> int:
     if options.start:
         window.start_session()
     instance.request_received.connect(window.follow_request)
+    window.first_painted.connect(instance.listen)
+    # A window never painted (started on a hidden desktop) still serves later launches.
+    QTimer.singleShot(LISTEN_AT_LATEST_MS, instance, instance.listen)
     ending.stop_requested.connect(window.end_by_system)
     ending.stop_requested.connect(app.quit)  # closes the windows (Qt 6), then leaves exec
     ending.save_requested.connect(window.end_by_system)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -42,10 +42,8 @@ from backtimer.gui.routine_gone import RoutineGone
 from backtimer.gui.screen_reader import ScreenReader
 from backtimer.gui.session_screen import SessionScreen
 from backtimer.gui.slots import call_soon, connect_call
-from backtimer.gui.sound.choice import Players
 from backtimer.gui.sound.director import CueDirector
 from backtimer.gui.sound.settings import SoundSettings
-from backtimer.gui.sound.silent import SilentPlayer
 from backtimer.gui.window_layout import WindowParts
 from backtimer.gui.window_place import WindowPlace
 
@@ -78,6 +76,9 @@ NO_GOALS = _("Your goals cannot be opened; see the message above.")
 class MainWindow(QMainWindow):
     """BackTimer's window. ``clock`` is injectable so tests can drive whole sessions."""
 
+    #: the window's first frame is on screen (what is not needed for it may start now)
+    first_painted = Signal()
+
     def __init__(
         self,
         routine: Routine,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._plan_window: PlanWindow | None = None
         self._routine = routine
         self._painted = False
+        self._watching_keys = False  #: the application-wide key filter is installed
         self.setAcceptDrops(True)
         self.parts = WindowParts(self, routine)
         self._store = self._open_store()
@@ -118,7 +120,6 @@ class MainWindow(QMainWindow):
         self._wire()
         self.set_routine(routine)
         self._refresh_goals()
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.place = WindowPlace(self, self._settings)
         self.place.restore()
 
@@ -169,7 +170,12 @@ class MainWindow(QMainWindow):
     def _make_cues(self) -> CueDirector:
         """The best sound this machine allows; ``--silent``: none (no player, no synthesizer)."""
         settings = SoundSettings.load()
-        players = Players(SilentPlayer(), SilentPlayer()) if self._silent else None
+        players = None
+        if self._silent:
+            from backtimer.gui.sound.choice import Players
+            from backtimer.gui.sound.silent import SilentPlayer
+
+            players = Players(SilentPlayer(), SilentPlayer())
         # The player process (about 0.3 s of CPU to start) waits for the window's first
         # paint, or for the first sound, so the two do not share the CPU at start-up.
         director = CueDirector(
@@ -420,6 +426,23 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             call_soon(self.cues.start_output)  # once this frame is on screen
+            call_soon(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        # Keys are watched once the first frame is on screen (no key can reach a window
+        # that is not). Not before: the layout's geometry animation as the window shows
+        # would pass Qt's private animation timer through this Python filter, and
+        # PySide6 then creates every QObject class it knows (~30 ms) to name it.
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._watching_keys = True
+        self.first_painted.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A key that reaches the window before its filter is in (the first frame's own
+        # turn of the event loop) does what it would do a moment later.
+        if not self._watching_keys and self.eventFilter(self, event):
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -15,13 +15,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine import Side
-from backtimer.core.session import events as ev
-from backtimer.core.session.events import Cue
-from backtimer.core.session.phrases import Announcements, utterance
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.timeline import Phase, PhaseKind
 
@@ -48,8 +45,6 @@ _SPOKEN_CUES = frozenset(
         Cue.REST_START,
     }
 )
-#: Every milestone is worth reading, whatever the voice is set to say.
-_ALL_MILESTONES = Announcements(halfway=True, ten_left=True)
 
 
 def phase_line(phase: Phase) -> str:
@@ -89,11 +84,17 @@ class ScreenReader(QObject):
 
     def on_event(self, event: object) -> None:
         """Any engine event; the moments worth hearing are announced, the rest ignored."""
+        from backtimer.core.session import events as ev  # read in with the first session
+
         if isinstance(event, ev.PhaseStarted):
             if event.phase.kind is not PhaseKind.DONE:
                 self.announce(phase_line(event.phase))
         elif isinstance(event, ev.CueDue) and event.cue in _SPOKEN_CUES:
-            text = utterance(event.cue, event.phase, _ALL_MILESTONES, event.following)
+            from backtimer.core.session.phrases import Announcements, utterance
+
+            # Every milestone is worth reading, whatever the voice is set to say.
+            every = Announcements(halfway=True, ten_left=True)
+            text = utterance(event.cue, event.phase, every, event.following)
             if text:
                 self.announce(text)
         elif isinstance(event, ev.Paused):
@@ -108,6 +109,9 @@ class ScreenReader(QObject):
     def announce(self, text: str, *, urgent: bool = False) -> None:
         """Ask the screen reader to say ``text`` (``urgent``: interrupting what it says)."""
         self.announced.emit(text)
+        # Loaded here, not with the window: QAccessible's enum types cost its start-up.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if not QAccessible.isActive():
             return
         announcement = QAccessibleAnnouncementEvent(self._target, text)

@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from backtimer.core.i18n import _
 from backtimer.core.routine import Routine
-from backtimer.core.session import events as ev
 from backtimer.core.session.timeline import Phase, PhaseKind
 from backtimer.gui.inhibit import ScreenInhibitor
 from backtimer.gui.stage.step_list import RowState
 from backtimer.gui.window_layout import WindowParts
 
 if TYPE_CHECKING:
+    from backtimer.core.session import events as ev
     from backtimer.gui.session import Session
 
 #: After this long paused, the screen may sleep again.
@@ -107,6 +107,8 @@ class SessionScreen(QObject):
         self._pause_release.stop()
 
     def _on_event(self, event: object) -> None:
+        from backtimer.core.session import events as ev  # read in with the first session
+
         session = self._session
         if session is None:
             return

@@ -7,6 +7,10 @@ Contract:
   it answers within :data:`ANSWER_MS`: ``True`` — exit now, status 0. Otherwise this
   process becomes the instance (``False``): it listens, and every later launch's request
   arrives as :attr:`SingleInstance.request_received`.
+* With ``listen_later=True`` it listens only at :meth:`SingleInstance.listen` (the window
+  calls it once its first frame is painted: QtNetwork and the server are not needed
+  before). Until then it keeps the launch lock, so a launch in between waits for the
+  server and hands over to it; it never finds nobody and opens a second window.
 * ``request_received`` is emitted from the event loop, never from inside socket I/O, so a
   slot may open a dialog.
 * A socket left behind by a killed instance never blocks a start: a connection that fails
@@ -25,17 +29,21 @@ The answer is the line ``ok``.
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from backtimer.core.platform import current
 from backtimer.gui.digest import SHA256, hex_digest
+
+if TYPE_CHECKING:  # QtNetwork loads when the server starts (after the first paint)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +111,8 @@ class Request:
 def _user() -> str:
     if hasattr(os, "getuid"):
         return str(os.getuid())  # the identity itself; $USER can be anything
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no name for this user (containers)
@@ -173,59 +183,57 @@ class SingleInstance(QObject):
     def __init__(self, data_folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_folder)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_new_connection)
+        self._server: QLocalServer | None = None  # made by listen()
+        self._to_listen = False  #: nobody answered: this process is to be the instance
+        self._lock: QLockFile | None = None  #: held from "nobody answers" to "listening"
 
     @property
     def listening(self) -> bool:
         """Later launches will find this process."""
-        return self._server.isListening()
+        return self._server is not None and self._server.isListening()
 
-    def hand_over(self, request: Request) -> bool:
-        """True if a running instance took ``request`` (then exit); else listen, False."""
+    def hand_over(self, request: Request, *, listen_later: bool = False) -> bool:
+        """True if a running instance took ``request`` (then exit); else False, and this
+        process listens — now, or with ``listen_later`` at :meth:`listen`."""
         # Two launches at once must not both find nobody and both listen: the lock makes
         # "ask, else listen" one step. QLockFile drops a lock whose process has died.
         lock = QLockFile(_lock_path(self.name))
         locked = lock.tryLock(LOCK_MS)
         if not locked:
             log.warning("instance lock %s not taken; going on without it", lock.fileName())
-        try:
-            answer = self._ask_running(request)
-            if answer is None:
-                self._listen()
-            return answer is True
-        finally:
-            if locked:
-                lock.unlock()
+        answer = _ask_running(self.name, request)
+        if answer is None:
+            self._to_listen = True
+            self._lock = lock if locked else None
+            if not listen_later:
+                self.listen()
+        elif locked:
+            lock.unlock()
+        return answer is True
 
-    def _ask_running(self, request: Request) -> bool | None:
-        """True: delivered; False: someone listens but did not answer; None: nobody."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_MS):
-            return None
-        socket.write(request.to_line())
-        socket.waitForBytesWritten(CONNECT_MS)
-        answer = b""
-        while not answer.endswith(b"\n") and socket.waitForReadyRead(ANSWER_MS):
-            answer += socket.readAll().data()
-        socket.disconnectFromServer()
-        if answer == ANSWER_OK:
-            log.info("handed over to the running BackTimer (%s)", self.name)
-            return True
-        log.warning("a BackTimer is listening on %s but did not answer; starting anyway", self.name)
-        return False
+    def listen(self) -> None:
+        """Serve later launches, if :meth:`hand_over` found nobody; once (later calls do
+        nothing). Releases the launch lock."""
+        if not self._to_listen:
+            return
+        self._to_listen = False
+        from PySide6.QtNetwork import QLocalServer
 
-    def _listen(self) -> None:
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
         # Nobody answered, so a socket file still there was left by a killed instance.
         QLocalServer.removeServer(self.name)
         if not self._server.listen(self.name):
             log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _on_new_connection(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            peer = _Peer(socket, self)
+        assert self._server is not None
+        while (client := self._server.nextPendingConnection()) is not None:
+            peer = _Peer(client, self)
             # Queued: the window's slot runs from the event loop, not inside readyRead.
             peer.received.connect(self._on_received, Qt.ConnectionType.QueuedConnection)
             peer.start()
@@ -235,4 +243,60 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         """Stop listening (and remove the socket); later launches start their own window."""
-        self._server.close()
+        self._to_listen = False
+        if self._server is not None:
+            self._server.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def _ask_running(name: str, request: Request) -> bool | None:
+    """True: delivered; False: someone listens but did not answer; None: nobody."""
+    if not current().unix_sockets:
+        return _ask_with_qt(name, request)
+    # A plain Unix socket, as QLocalSocket would connect (a bare name lives in Qt's temp
+    # folder): the launch that only hands over needs no QtNetwork.
+    path = name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(CONNECT_MS / 1000)
+        try:
+            client.connect(path)
+        except OSError:  # no socket file, or one left behind that nobody listens on
+            return None
+        answer = b""
+        try:
+            client.sendall(request.to_line())
+            client.settimeout(ANSWER_MS / 1000)
+            while not answer.endswith(b"\n") and len(answer) < MAX_LINE:
+                chunk = client.recv(MAX_LINE)
+                if not chunk:
+                    break
+                answer += chunk
+        except OSError:  # timed out, or hung up on
+            pass
+    return _answered(name, answer)
+
+
+def _ask_with_qt(name: str, request: Request) -> bool | None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    client = QLocalSocket()
+    client.connectToServer(name)
+    if not client.waitForConnected(CONNECT_MS):
+        return None
+    client.write(request.to_line())
+    client.waitForBytesWritten(CONNECT_MS)
+    answer = b""
+    while not answer.endswith(b"\n") and client.waitForReadyRead(ANSWER_MS):
+        answer += client.readAll().data()
+    client.disconnectFromServer()
+    return _answered(name, answer)
+
+
+def _answered(name: str, answer: bytes) -> bool:
+    if answer == ANSWER_OK:
+        log.info("handed over to the running BackTimer (%s)", name)
+        return True
+    log.warning("a BackTimer is listening on %s but did not answer; starting anyway", name)
+    return False

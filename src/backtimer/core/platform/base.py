@@ -73,6 +73,12 @@ class Platform(abc.ABC):
         """This system's screen inhibit, or None where it needs the GUI's (D-Bus on Linux)."""
 
     @property
+    def unix_sockets(self) -> bool:
+        """Qt's local sockets are Unix domain sockets here (a path a plain ``socket`` can
+        reach), not named pipes."""
+        return True
+
+    @property
     def freedesktop(self) -> bool:
         """Menus and icons follow freedesktop.org (``--install-desktop`` applies)."""
         return False

@@ -41,6 +41,10 @@ def _set_state(flags: int) -> bool:
 class Windows(Platform):
     name = "windows"
 
+    @property
+    def unix_sockets(self) -> bool:
+        return False  # QLocalSocket speaks over named pipes
+
     def data_dir(self) -> Path:
         appdata = self._env.get("APPDATA")
         base = Path(appdata) if appdata else self.home / "AppData" / "Roaming"

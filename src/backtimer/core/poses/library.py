@@ -4,6 +4,7 @@ kept: start-up reads only the poses the first screen draws."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from backtimer.core.poses.loader import read_pose_file
 from backtimer.core.poses.pose import Pose
@@ -20,13 +21,18 @@ def _names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in resource_path("poses").glob("*.yaml")))
 
 
+def pose_path(name: str) -> Path:
+    """The file of the built-in pose called ``name``; ``KeyError`` if there is none."""
+    if name not in _names():  # also keeps a name like "../x" from naming any other file
+        raise KeyError(f"no built-in pose called {name!r}")
+    return resource_path("poses", f"{name}.yaml")
+
+
 @cache
 def load_pose(name: str) -> Pose:
     """The built-in pose called ``name``, read on first use; ``KeyError`` if there is none,
     ``PoseError`` if its file is broken."""
-    if name not in _names():  # also keeps a name like "../x" from naming any other file
-        raise KeyError(f"no built-in pose called {name!r}")
-    return read_pose_file(resource_path("poses", f"{name}.yaml"))
+    return read_pose_file(pose_path(name))
 
 
 def builtin_poses() -> dict[str, Pose]:

@@ -14,7 +14,6 @@ sentence ("unknown key 'x' in an exercise").
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -163,6 +162,8 @@ class NodeChecker:
             if name not in allowed:
                 if name == "<<":
                     continue  # already reported by safe_yaml
+                import difflib  # only when a name is wrong: not at start-up
+
                 close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
                 hint = DID_YOU_MEAN.format(close=close[0]) if close else _allowed_hint(allowed)
                 self.error(key, thing.unknown_key.format(key=name[:60]), hint)
@@ -232,6 +233,8 @@ class NodeChecker:
             if isinstance(value, str)
             else CANNOT_BE_KIND.format(what=what, kind=node_kind(node))
         )
+        import difflib  # only when a name is wrong: not at start-up
+
         close = difflib.get_close_matches(value, options, n=1) if isinstance(value, str) else []
         shown = ", ".join(options)
         hint = (

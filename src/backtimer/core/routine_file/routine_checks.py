@@ -8,7 +8,6 @@ at the first. ``backtimer.core.routine_file.loader`` reads the file and turns th
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -376,6 +375,8 @@ class RoutineChecker(NodeChecker):
         value = self.slug(node, "pose")
         if value is None or not self.poses or value in self.poses:
             return value
+        import difflib  # only when a name is wrong: not at start-up
+
         close = difflib.get_close_matches(value, sorted(self.poses), n=1)
         hint = DID_YOU_MEAN.format(close=close[0]) if close else UNKNOWN_POSE_HINT
         self.error(node, UNKNOWN_POSE.format(pose=value), hint)

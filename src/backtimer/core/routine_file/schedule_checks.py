@@ -17,7 +17,6 @@ Every problem is recorded with its line and column, as the rest of the file's ar
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Collection
 
 from backtimer.core.i18n import _
@@ -181,6 +180,8 @@ class ScheduleChecker:
             if name is None:
                 return None
             if self.check_names and name not in self.exercises:
+                import difflib  # only when a name is wrong: not at start-up
+
                 close = difflib.get_close_matches(name, self.exercises, n=1)
                 ids = ", ".join(self.exercises)
                 hint = (

@@ -21,10 +21,12 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backtimer.core.routine_file.draft import RoutineDraft
 from backtimer.core.routine_file.loader import LoadResult, load_routine
-from backtimer.core.routine_file.writer import write_draft
+
+if TYPE_CHECKING:  # the draft and its writer load with the editor, not the main window
+    from backtimer.core.routine_file.draft import RoutineDraft
 
 ROUTINES = "routines"
 ROUTINE_FILE = "routine.yaml"
@@ -91,6 +93,8 @@ def save_routine(draft: RoutineDraft, routine_folder: Path) -> Path:
     """Write ``draft`` as ``routine_folder/routine.yaml`` (replacing it whole, never half)
     and the schema's copy beside the folder; returns the file's path. OSError if the disk
     refuses (nothing is then half-written)."""
+    from backtimer.core.routine_file.writer import write_draft
+
     routine_folder.mkdir(parents=True, exist_ok=True)
     path = routine_folder / ROUTINE_FILE
     write_atomically(path, write_draft(draft).text.encode("utf-8"))

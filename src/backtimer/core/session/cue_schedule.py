@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from backtimer.core.session.events import Cue
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.timeline import Phase, PhaseKind
 
 #: Holds and timed movements at least this long get "halfway" and "10 seconds left".

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from backtimer.core.i18n import _
 from backtimer.core.routine import Side, step_text
 from backtimer.core.session.cue_schedule import END_CUES, MILESTONE_KINDS, START_CUES
-from backtimer.core.session.events import Cue
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.timeline import Phase, PhaseKind
 
 #: Each sentence is whole, one per side where a side is named: in German and Spanish a

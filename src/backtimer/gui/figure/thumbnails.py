@@ -11,22 +11,30 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPixmap
 
-from backtimer.core.poses.library import load_pose
+from backtimer.core.poses.library import load_pose, pose_path
 from backtimer.core.poses.pose import Pose
 from backtimer.core.routine import Side
+from backtimer.gui.figure import thumb_cache
 from backtimer.gui.figure.painting import render_pose
 
 
 @lru_cache(maxsize=256)
 def _cached_pixmap(name: str, size: int, side: Side | None, dpr: float, bg: str) -> QPixmap:
+    palette = QPalette(QGuiApplication.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+    # Drawn once per pose, look and drawing code, then kept on disk (thumb_cache): the
+    # first screen shows six without reading their poses.
+    pose_file = pose_path(name).read_bytes()
+    kept = thumb_cache.stored(pose_file, size, side, dpr, palette)
+    if kept is not None:
+        return kept
     pix = QPixmap(round(size * dpr), round(size * dpr))
     pix.setDevicePixelRatio(dpr)
     pix.fill(Qt.GlobalColor.transparent)
-    palette = QPalette(QGuiApplication.palette())
-    palette.setColor(QPalette.ColorRole.Window, QColor(bg))
     painter = QPainter(pix)
     render_pose(painter, QRectF(0, 0, size, size), load_pose(name), side=side, palette=palette)
     painter.end()
+    thumb_cache.store(pose_file, size, side, dpr, palette, pix)
     return pix
 
 

@@ -6,12 +6,14 @@ keyword. The window turns that into exactly what Esc does (``trigger(Action.PAIN
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from backtimer.core.session.events import SessionFinished
-from backtimer.gui.listen.listener import Listener, State
 from backtimer.gui.listen.mark import ListeningMark
+
+if TYPE_CHECKING:  # the listener (QProcess, resampling) loads when it is first needed
+    from backtimer.gui.listen.listener import Listener
 
 
 class VoiceStop(QObject):
@@ -33,14 +35,29 @@ class VoiceStop(QObject):
     ) -> None:
         super().__init__(parent)
         self._mark = mark
-        self.listener = listener if listener is not None else Listener(self)
-        self.listener.heard.connect(self.heard)
-        self.listener.state_changed.connect(self._state_changed)
+        self._listener: Listener | None = None
+        if listener is not None:
+            self._adopt(listener)
         self._wanted = False
         self._words: tuple[str, ...] = ("stop",)
         self._happened: SignalInstance | None = None
         self._own_sound: SignalInstance | None = None
         self._told: str | None = None
+
+    @property
+    def listener(self) -> Listener:
+        """The listener, made when first needed (most sessions never open the microphone)."""
+        if self._listener is None:
+            from backtimer.gui.listen.listener import Listener
+
+            self._adopt(Listener(self))
+        assert self._listener is not None
+        return self._listener
+
+    def _adopt(self, listener: Listener) -> None:
+        self._listener = listener
+        listener.heard.connect(self.heard)
+        listener.state_changed.connect(self._state_changed)
 
     @property
     def wanted(self) -> bool:
@@ -66,7 +83,8 @@ class VoiceStop(QObject):
     def shutdown(self) -> None:
         """Close the microphone now (the window closes, or the session is put away)."""
         self._unfollow()
-        self.listener.stop()
+        if self._listener is not None:
+            self._listener.stop()
 
     def _unfollow(self) -> None:
         if self._happened is not None:
@@ -76,10 +94,14 @@ class VoiceStop(QObject):
         self._happened = self._own_sound = None
 
     def _on_event(self, event: object) -> None:
+        from backtimer.core.session.events import SessionFinished  # with the first session
+
         if isinstance(event, SessionFinished):
             self.shutdown()
 
     def _state_changed(self) -> None:
+        from backtimer.gui.listen.listener import State
+
         state, problem = self.listener.state, self.listener.problem
         if state is State.LISTENING:
             self._mark.show_listening(self.listener.words)

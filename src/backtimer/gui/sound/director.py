@@ -21,27 +21,23 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backtimer.core.routine import Routine
-from backtimer.core.session.cue_schedule import START_CUES
-from backtimer.core.session.events import (
-    Cue,
-    CueDue,
-    PainStopped,
-    Paused,
-    PhaseEnded,
-    SessionFinished,
-    StallDetected,
-)
-from backtimer.core.session.phrases import session_utterances, utterance
+from backtimer.core.session.cues import Cue
 from backtimer.core.session.record import Outcome
 from backtimer.core.session.retime import SPOKEN_KINDS, SpeechKey, speech_key
 from backtimer.core.session.timeline import Phase, PhaseKind
-from backtimer.gui.sound.choice import Players, make_players
-from backtimer.gui.sound.output import SoundOutput
 from backtimer.gui.sound.settings import SoundSettings
+
+# The engine's events load with the first session; the players and their modules when
+# the sound starts (after the first paint).
+if TYPE_CHECKING:
+    from backtimer.core.session.events import CueDue
+    from backtimer.gui.sound.choice import Players
+    from backtimer.gui.sound.output import SoundOutput
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +95,9 @@ class CueDirector(QObject):
         self._routine = routine
         self._settings = settings.clamped()
         self._clock = clock
-        if players is None:
-            players = make_players(self._settings, start_output=start_output)
-        self._players = players
-        self._problems = list(self._players.problems)
-        for player in (self._players.beeps, self._players.voice):
-            player.on_ready = self._item_ready
-            player.on_failed = self._item_ready
-            player.on_problem = self._player_problem
+        self._start_output = start_output
+        self._made: Players | None = None
+        self._problems: list[str] = []
         self._muted = False
         self._queue: deque[tuple[str, float]] = deque()  #: (text, give up at)
         self._busy_until = 0.0  #: clock time the beep or words now sounding end
@@ -117,18 +108,46 @@ class CueDirector(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._pump)
+        # A player process that waits (start_output=False) is chosen when it is started,
+        # or when a session needs it first: the window paints before the sound modules load.
+        if players is not None or start_output:
+            self._adopt(players if players is not None else self._make())
+
+    @property
+    def _players(self) -> Players:
+        if self._made is None:
+            self._adopt(self._make())
+            if self._problems:
+                self.problems_changed.emit(self.problems)
+        assert self._made is not None
+        return self._made
+
+    def _make(self) -> Players:
+        from backtimer.gui.sound.choice import make_players
+
+        return make_players(self._settings, start_output=self._start_output)
+
+    def _adopt(self, players: Players) -> None:
+        self._made = players
+        self._problems = list(players.problems)
+        for player in (players.beeps, players.voice):
+            player.on_ready = self._item_ready
+            player.on_failed = self._item_ready
+            player.on_problem = self._player_problem
 
     # -- what the window asks ------------------------------------------------------------
 
     @property
     def problems(self) -> list[str]:
-        """What is missing now (empty when everything works)."""
+        """What is missing now (empty when everything works). With ``start_output=False``
+        it is known from :meth:`start_output` on (``problems_changed`` then says it)."""
         return list(self._problems)
 
     def start_output(self) -> None:
         """Start the player process if it waits (``start_output=False``); else nothing."""
-        if self._players.output is not None:
-            self._players.output.start()
+        output = self._players.output
+        if output is not None:
+            output.start()
 
     @property
     def output(self) -> SoundOutput | None:
@@ -141,6 +160,8 @@ class CueDirector(QObject):
 
     def prepare_session(self, phases: Sequence[Phase]) -> None:
         """Render every utterance the session may need, in order of need, off the GUI thread."""
+        from backtimer.core.session.phrases import session_utterances
+
         texts = session_utterances(phases, self._settings.announcements)
         self._players.voice.prepare(texts)
         self._awaited = {t for t in texts if self._players.voice.is_pending(t)}
@@ -155,6 +176,9 @@ class CueDirector(QObject):
         the same group, so it counts too. 0.0 when nothing is said; None while the words
         are still being rendered.
         """
+        from backtimer.core.session.cue_schedule import START_CUES
+        from backtimer.core.session.phrases import utterance
+
         cues = [START_CUES[phase.kind]]
         if phase.kind in OPENED_BY_RELEASE:
             cues.insert(0, Cue.RELEASE)
@@ -189,6 +213,15 @@ class CueDirector(QObject):
 
     def on_event(self, event: object) -> None:
         """Any engine event; those that mean sound or silence act, the rest are ignored."""
+        from backtimer.core.session.events import (  # read in with the first session
+            CueDue,
+            PainStopped,
+            Paused,
+            PhaseEnded,
+            SessionFinished,
+            StallDetected,
+        )
+
         if isinstance(event, CueDue):
             self._cue(event)
         elif isinstance(event, PainStopped | Paused | StallDetected):
@@ -214,8 +247,9 @@ class CueDirector(QObject):
         self._speaking = None
         self._busy_until = 0.0
         self._last_cue_at = None
-        self._players.beeps.stop()
-        self._players.voice.stop()
+        if self._made is not None:  # none made yet: nothing sounds
+            self._made.beeps.stop()
+            self._made.voice.stop()
         self.own_sound.emit("", 0.0)
 
     def set_muted(self, muted: bool) -> None:
@@ -231,11 +265,14 @@ class CueDirector(QObject):
     def shutdown(self) -> None:
         """Silence, stop the timer, kill any synthesizer; safe to call twice."""
         self.silence()
-        self._players.shutdown()
+        if self._made is not None:
+            self._made.shutdown()
 
     # -- the queue -----------------------------------------------------------------------
 
     def _cue(self, event: CueDue) -> None:
+        from backtimer.core.session.phrases import utterance
+
         if self._muted:
             return
         now = self._clock()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from backtimer.core.session.phrases import Announcements
+if TYPE_CHECKING:
+    from backtimer.core.session.phrases import Announcements
+
 
 DEFAULT_VOICE = "en-us"  #: espeak-ng's "English (America)": clear at a distance
 RATE_RANGE = (80, 260)  #: espeak-ng words per minute
@@ -37,6 +40,8 @@ class SoundSettings:
 
     @property
     def announcements(self) -> Announcements:
+        from backtimer.core.session.phrases import Announcements  # with the first session
+
         return Announcements(halfway=self.halfway, ten_left=self.ten_left)
 
     def clamped(self) -> SoundSettings:

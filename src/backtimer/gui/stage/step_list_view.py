@@ -5,11 +5,10 @@ a stretch."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -59,7 +58,7 @@ class StepDelegate(QStyledItemDelegate):
             tint.setAlpha(45)
             painter.fillRect(rect, tint)
             painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()), c.hold)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
+        elif self._under_pointer(index):
             hover = QColor(c.text)
             hover.setAlpha(18)
             painter.fillRect(rect, hover)
@@ -93,6 +92,18 @@ class StepDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, top, width, fm.height()), Qt.AlignmentFlag.AlignLeft, text)
             x += fm.horizontalAdvance(text + "  ")
         painter.restore()
+
+    def _under_pointer(self, index: _Index) -> bool:
+        """The row the mouse is over. Asked of the view, not of ``option.state``: reading
+        that state makes PySide6 build QStyle's Python class with its twelve enum types
+        (about 6 ms before the first paint) for this one flag."""
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView) or not view.underMouse():
+            return False
+        # In the viewport's coordinates without asking for the viewport: a widget Qt made
+        # itself has no Python class yet, and finding one costs PySide6 what QStyle would.
+        at = view.mapFromGlobal(QCursor.pos()) - view.contentsRect().topLeft()
+        return view.indexAt(at) == index
 
     @staticmethod
     def _status_words(state: RowState, gentle: bool, c: theme.Colours) -> list[tuple[str, QColor]]:
