@@ -97,3 +97,17 @@ def test_talk_with_stop_like_words_is_not_taken_by_the_model(tmp_path: Path) -> 
     )
     talk = vh.pcm(vh.say(text, tmp_path / "talk.wav", voice="en-gb", room="noise"))
     assert _heard("model", talk) == []
+
+
+def test_a_damaged_model_file_falls_back_to_pocketsphinx(tmp_path: Path, monkeypatch) -> None:
+    """A model file that cannot be read leaves voice stop working, with pocketsphinx."""
+    for module in ("pyopen_wakeword", "pocketsphinx"):
+        if _missing(module):
+            pytest.skip(_missing(module) or "")
+    from backtimer.gui.listen import listener_process, stop_model
+
+    damaged = tmp_path / "stop-head.npz"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip file")
+    monkeypatch.setattr(stop_model, "head_path", lambda: damaged)
+    spotter = listener_process.make_spotter(["stop"], THRESHOLD)
+    assert isinstance(spotter, Spotter)

@@ -14,6 +14,8 @@ Pure but for the models: 16 kHz mono Int16 in, words out; the clock is the audio
 
 from __future__ import annotations
 
+import math
+import zipfile
 from collections import deque
 from pathlib import Path
 
@@ -60,7 +62,8 @@ class Head:
             x = x @ weights + bias
             if i < len(self._layers) - 1:
                 x = np.maximum(x, 0.0)
-        return float(1.0 / (1.0 + np.exp(-float(x[0]))))
+        z = max(-60.0, min(60.0, float(x[0])))  # past that the answer is 0 or 1 anyway
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 class Features:
@@ -150,4 +153,8 @@ def make_model_spotter() -> ModelSpotter:
     path = head_path()
     if not path.is_file():
         raise ImportError(f"the voice stop model is missing ({path})")
-    return ModelSpotter(Features(), Head(path))
+    try:
+        head = Head(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # a damaged file
+        raise ImportError(f"the voice stop model cannot be read ({path}): {exc}") from exc
+    return ModelSpotter(Features(), head)
