@@ -132,14 +132,20 @@ def test_thumbnails_are_pixmaps_even_without_a_known_pose() -> None:
         assert not pm.isNull()
 
 
-def test_clicking_an_exercise_emits_its_index(qtbot) -> None:
-    """Clicking the hamstring row emits exercise_selected with its exercise index."""
-    model = _model()
+def _shown(qtbot, model) -> StepListView:  # noqa: ANN001 - qtbot, the list model
+    """The step list for ``model``, shown at a side panel's size."""
     view = StepListView(model)
     qtbot.addWidget(view)
     view.resize(260, 700)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+def test_clicking_an_exercise_emits_its_index(qtbot) -> None:
+    """Clicking the hamstring row emits exercise_selected with its exercise index."""
+    model = _model()
+    view = _shown(qtbot, model)
     rect = view.visualRect(model.index(model.row_for(1)))
     with qtbot.waitSignal(view.exercise_selected) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -149,11 +155,7 @@ def test_clicking_an_exercise_emits_its_index(qtbot) -> None:
 def test_clicking_the_warmup_row_emits_section_selected(qtbot) -> None:
     """The warm-up row reports "warmup", not an exercise index."""
     model = _model()
-    view = StepListView(model)
-    qtbot.addWidget(view)
-    view.resize(260, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, model)
     rect = view.visualRect(model.index(0))
     with qtbot.waitSignal(view.section_selected) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -163,11 +165,7 @@ def test_clicking_the_warmup_row_emits_section_selected(qtbot) -> None:
 def test_current_row_is_painted_differently(qtbot) -> None:
     """The current row is visibly highlighted."""
     model = _model()
-    view = StepListView(model)
-    qtbot.addWidget(view)
-    view.resize(260, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, model)
     before = view.grab().toImage()
     model.set_current(0)
     assert view.grab().toImage() != before
@@ -183,11 +181,7 @@ def test_view_takes_no_keyboard_focus(qtbot) -> None:
 def test_the_row_under_the_pointer_is_tinted(qtbot) -> None:
     """With the pointer on a row, that row is tinted and the others are not."""
     model = _model()
-    view = StepListView(model)
-    qtbot.addWidget(view)
-    view.resize(260, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, model)
     offset = view.contentsRect().topLeft() + QPoint(2, 2)  # a corner: nothing drawn there
     hovered = view.visualRect(model.index(model.row_for(1))).topLeft() + offset
     other = view.visualRect(model.index(model.row_for(2))).topLeft() + offset

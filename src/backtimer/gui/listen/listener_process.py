@@ -42,6 +42,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Signal
 
+from backtimer.gui.listen.own_sound import TAIL as TAIL  # re-exported: tests and benches
+from backtimer.gui.listen.own_sound import OwnSound
 from backtimer.gui.listen.resample import RATE, Resampler, to_mono_int16
 
 EXIT_NO_MICROPHONE = 3
@@ -49,9 +51,6 @@ EXIT_NO_MULTIMEDIA = 4
 EXIT_LOST = 5
 EXIT_NO_RECOGNISER = 6
 EXIT_BUSY = 7
-#: seconds after our own sound ends that still count as our own sound: the time it takes
-#: to reach the microphone and be decoded, with room for a busy machine's late start
-TAIL = 1.0
 REFRACTORY = 1.0  #: seconds after a detection in which the same utterance is not heard again
 FRAME_SECONDS = 0.03  #: the voice activity detector's frame; the spotters get the same
 PAUSE = 0.15  #: seconds without speech that make a pause around a keyword
@@ -138,7 +137,7 @@ class Spotter:
         self._t = 0.0  #: seconds of audio heard so far
         self._utt_start = 0.0
         self._speech: deque[tuple[float, bool]] = deque(maxlen=int(4 / FRAME_SECONDS))
-        self._own: deque[tuple[float, float]] = deque(maxlen=32)  #: (from, to)
+        self._own = OwnSound()
         self._pending: list[tuple[str, float, float]] = []  #: word, from, to
         self._quiet_until = 0.0
         self._heard_speech, self._silent_frames = False, 0
@@ -151,13 +150,7 @@ class Spotter:
         """The program sounds from now for ``seconds`` (0: it fell silent). ``at``: now on
         the audio's clock, when the device has captured more than we have decoded yet (a
         busy machine): the window must cover the sound where it will be in the audio."""
-        now = self._t if at is None else max(self._t, at)
-        if seconds <= 0:  # silenced: what is already on its way still arrives
-            if self._own:
-                start, end = self._own[-1]
-                self._own[-1] = (start, min(end, now + TAIL))
-            return
-        self._own.append((now, now + seconds + TAIL))
+        self._own.sounds(self._t if at is None else max(self._t, at), seconds)
 
     def feed(self, pcm: bytes) -> list[str]:
         """Keywords confirmed by the end of ``pcm``."""
@@ -268,7 +261,7 @@ class Spotter:
 
     def _ours(self, start: float, end: float) -> bool:
         """Whether [start, end] overlaps the program's own sound (or its tail)."""
-        return any(a < end and start < b for a, b in self._own)
+        return self._own.covers(start, end)
 
 
 class AnyOf:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from backtimer.gui.listen import tflite
+from backtimer.gui.listen.own_sound import OwnSound
 from backtimer.resources import resource_path
 
 Floats = tflite.Floats
@@ -41,7 +42,6 @@ IN_A_ROW = 3
 #: (at 1 s, the second "stop" of it stopped a session the bench had just resumed)
 REFRACTORY = 2.0
 WORD_SECONDS = 0.8  #: how far back from a detection the word may have started
-TAIL = 1.0  #: seconds after our own sound ends that still count as ours (as the Spotter)
 
 
 def head_path() -> Path:
@@ -97,7 +97,7 @@ class Features:
 
 class ModelSpotter:
     """ "stop" by the model, with the Spotter's interface and its own-voice rule: while
-    the program sounds (and :data:`TAIL` after) nothing heard counts."""
+    the program sounds (and a second after) nothing heard counts."""
 
     def __init__(self, features: Features, head: Head) -> None:
         self._features, self._head = features, head
@@ -106,7 +106,7 @@ class ModelSpotter:
         self._fed = 0  #: bytes given to the features
         self._run = 0
         self._quiet_until = 0.0
-        self._own: deque[tuple[float, float]] = deque(maxlen=32)
+        self._own = OwnSound()
         self.threshold, self.in_a_row = THRESHOLD, IN_A_ROW  #: benchmarks try others
         self.last_score = 0.0
 
@@ -116,13 +116,7 @@ class ModelSpotter:
 
     def own_sound(self, seconds: float, at: float | None = None) -> None:
         """As :meth:`Spotter.own_sound`."""
-        now = self._t if at is None else max(self._t, at)
-        if seconds <= 0:
-            if self._own:
-                start, end = self._own[-1]
-                self._own[-1] = (start, min(end, now + TAIL))
-            return
-        self._own.append((now, now + seconds + TAIL))
+        self._own.sounds(self._t if at is None else max(self._t, at), seconds)
 
     def feed(self, pcm: bytes) -> list[str]:
         found: list[str] = []
@@ -144,8 +138,7 @@ class ModelSpotter:
         return found
 
     def _ours(self, at: float) -> bool:
-        start = at - WORD_SECONDS
-        return any(a < at and start < b for a, b in self._own)
+        return self._own.covers(at - WORD_SECONDS, at)
 
 
 def make_model_spotter() -> ModelSpotter:
