@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 LATER = (
     "backtimer.gui.editor.window",
@@ -44,20 +45,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.startswith("backtimer."))))
 
 
 def test_the_first_screen_reads_in_none_of_the_later_windows(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "data")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    loaded = set(_last_json_line(CHILD, tmp_path))
     assert "backtimer.gui.main_window" in loaded  # the window did come up
     assert sorted(loaded.intersection(LATER)) == []
 
@@ -105,22 +93,31 @@ def test_the_program_serves_later_launches_and_sounds_only_once_painted(tmp_path
     single-instance server and the sound modules, and loads them right after."""
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "share"),
-        "XDG_RUNTIME_DIR": str(runtime),
-    }
+    modules = _last_json_line(
+        PROGRAM,
+        tmp_path,
+        XDG_DATA_HOME=str(tmp_path / "share"),
+        XDG_RUNTIME_DIR=str(runtime),
+    )
+    assert "backtimer.gui.main_window" in modules["first_paint"]  # the window did paint
+    assert sorted(set(modules["first_paint"]).intersection(AFTER_FIRST_PAINT)) == []
+    assert sorted(set(modules["after"]).intersection(AFTER_FIRST_PAINT)) == list(AFTER_FIRST_PAINT)
+
+
+def _last_json_line(script: str, tmp_path: Path, **env: str) -> Any:
+    """Run ``script`` offscreen in a child Python with its own settings folder (and
+    ``env``), its data folder as argument; what its last line of output says."""
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, str(tmp_path / "data")],
-        env=env,
+        [sys.executable, "-c", script, str(tmp_path / "data")],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    modules = json.loads(done.stdout.splitlines()[-1])
-    assert "backtimer.gui.main_window" in modules["first_paint"]  # the window did paint
-    assert sorted(set(modules["first_paint"]).intersection(AFTER_FIRST_PAINT)) == []
-    assert sorted(set(modules["after"]).intersection(AFTER_FIRST_PAINT)) == list(AFTER_FIRST_PAINT)
+    return json.loads(done.stdout.splitlines()[-1])

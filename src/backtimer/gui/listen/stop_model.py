@@ -23,6 +23,7 @@ import numpy as np
 
 from backtimer.gui.listen import tflite
 from backtimer.gui.listen.own_sound import OwnSound
+from backtimer.gui.listen.resample import RATE
 from backtimer.resources import resource_path
 
 Floats = tflite.Floats
@@ -102,8 +103,7 @@ class ModelSpotter:
     def __init__(self, features: Features, head: Head) -> None:
         self._features, self._head = features, head
         self._window: deque[Floats] = deque(maxlen=WINDOW)
-        self._t = 0.0  #: seconds of audio heard so far
-        self._fed = 0  #: bytes given to the features
+        self._fed = 0  #: bytes of audio heard so far
         self._run = 0
         self._quiet_until = 0.0
         self._own = OwnSound()
@@ -112,11 +112,12 @@ class ModelSpotter:
 
     @property
     def seconds(self) -> float:
-        return self._t
+        return self._fed / 2 / RATE
 
     def own_sound(self, seconds: float, at: float | None = None) -> None:
         """As :meth:`Spotter.own_sound`."""
-        self._own.sounds(self._t if at is None else max(self._t, at), seconds)
+        now = self.seconds
+        self._own.sounds(now if at is None else max(now, at), seconds)
 
     def feed(self, pcm: bytes) -> list[str]:
         found: list[str] = []
@@ -129,12 +130,11 @@ class ModelSpotter:
             self._window.append(embedding)
             self.last_score = self._head.score(np.stack(self._window))
             self._run = self._run + 1 if self.last_score >= self.threshold else 0
-            at = n * CHUNK / 16_000  # the end of what this embedding heard
+            at = n * CHUNK / RATE  # the end of what this embedding heard
             if self._run >= self.in_a_row and at >= self._quiet_until and not self._ours(at):
                 found.append(WORD)
                 self._quiet_until = at + REFRACTORY
                 self._run = 0
-        self._t = self._fed / 2 / 16_000
         return found
 
     def _ours(self, at: float) -> bool:
