@@ -148,8 +148,11 @@ def gated(
     return make
 
 
-def model(threshold: float | None = None, in_a_row: int | None = None) -> Callable[[], Any]:
-    """The trained model (gui/listen/stop_model.py), at its shipped rule or another."""
+def model(
+    threshold: float | None = None, in_a_row: int | None = None, phase: int = 0
+) -> Callable[[], Any]:
+    """The trained model (gui/listen/stop_model.py), at its shipped rule or another;
+    ``phase``: which chunks it embeds (the live listener starts on either)."""
 
     def make() -> Any:
         from backtimer.gui.listen import stop_model as sm
@@ -159,15 +162,19 @@ def model(threshold: float | None = None, in_a_row: int | None = None) -> Callab
             spotter.threshold = threshold
         if in_a_row is not None:
             spotter.in_a_row = in_a_row
+        spotter.phase = phase
         return spotter
 
     return make
 
 
 SETTINGS: dict[str, Callable[[], Any]] = {
-    "model (as shipped: 0.97 x3)": model(),
+    "model (as shipped: 0.97 x2)": model(),
+    "model as shipped, phase 1": model(phase=1),
     "model 0.9 x2": model(0.9, 2),
-    "model 0.99 x3": model(0.99, 3),
+    "model 0.9 x2, phase 1": model(0.9, 2, 1),
+    "model 0.99 x2": model(0.99, 2),
+    "model 0.99 x2, phase 1": model(0.99, 2, 1),
     "no reset 1e-20": spotter(1e-20, None),
     "no reset 1e-30": spotter(1e-30, None),
     "no reset remove_noise 1e-20": spotter(1e-20, None, remove_noise=True),

@@ -1,9 +1,11 @@
 """Make voice stop's model: ``python bench/voice_train.py [--jobs 2] [--out PATH]``.
 
-Writes ``resources/voice/stop-head.npz``: a small network (1,536 → 32 → 32 → 1) that reads
-16 of openWakeWord's speech embeddings (1.28 s, see src/backtimer/gui/listen/stop_model.py)
-and says whether a "stop" has just ended. Everything is made here, offline and seeded, so
-the same command makes the same network (to float rounding):
+Writes ``resources/voice/stop-head.npz``: a small network (768 → 32 → 32 → 1) that reads
+8 of openWakeWord's speech embeddings, one every second 80 ms chunk (1.28 s, see
+src/backtimer/gui/listen/stop_model.py), and says whether a "stop" has just ended. Each
+clip is read at both phases (odd and even chunks), as the listener may start on either.
+Everything is made here, offline and seeded, so the same command makes the same network
+(to float rounding):
 
 - *Speech*: espeak-ng, English accents with voice variants the benchmarks never use
   (bench/voice_stop.py speaks with the plain voices and +f2, +f3, +m3; here +m1, +klatt,
@@ -19,7 +21,8 @@ the same command makes the same network (to float rounding):
 - *Held out*: 300 positives and 150 docstring clips of other seeds choose the threshold
   (the loosest with no false stop there); the benchmark sets are never seen.
 
-Then run bench/voice_sweep.py for the figures. CPU: about 40 minutes of one core.
+Then run bench/voice_sweep.py for the figures. CPU: about 40 minutes of one core to make
+the clips (cached in --cache), a few minutes to train on them.
 """
 
 from __future__ import annotations
@@ -75,6 +78,8 @@ TRAIN = (
 )  # fmt: skip
 HELD_OUT = (("positive", 300, 61), ("docstrings", 150, 62))
 STOP_FROM, STOP_TO = 0.0, 0.4  #: window ends after the word's end that count as "stop"
+WINDOW = 8  #: embeddings the network reads
+STRIDE = 2  #: chunks from one of them to the next
 HIDDEN = 32
 EPOCHS = 15
 RATE = 16_000
@@ -124,7 +129,7 @@ def embed(samples: np.ndarray, features: sm.Features | None = None) -> np.ndarra
     data = samples.tobytes()
     out: list[np.ndarray] = []
     for i in range(0, len(data) - len(data) % (sm.CHUNK * 2), sm.CHUNK * 2):
-        out += features.feed(data[i : i + sm.CHUNK * 2])
+        out += [e for _, e in features.feed(data[i : i + sm.CHUNK * 2]) if e is not None]
     return np.array(out, np.float32).reshape(-1, sm.FEATURES)
 
 
@@ -212,24 +217,28 @@ def make(job: tuple[str, int, int]) -> list[tuple[np.ndarray, float, float]]:
     return out
 
 
-def windows(embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every run of WINDOW embeddings, flattened, and when each ends (s)."""
-    ends = np.arange(sm.WINDOW - 1, len(embeddings))
+def windows(embeddings: np.ndarray, phase: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every window the listener reads when it embeds chunks ``phase``, ``phase`` + STRIDE,
+    ...: flattened, and when each ends (s)."""
+    kept = np.arange(phase, len(embeddings), STRIDE)
+    ends = np.arange(WINDOW - 1, len(kept))
     if not len(ends):
-        return np.zeros((0, sm.WINDOW * sm.FEATURES), np.float32), ends / 1.0
-    stacked = np.stack([embeddings[i - sm.WINDOW + 1 : i + 1].ravel() for i in ends])
-    return stacked, (ends + 1) * sm.CHUNK / RATE
+        return np.zeros((0, WINDOW * sm.FEATURES), np.float32), ends / 1.0
+    picked = embeddings[kept]
+    stacked = np.stack([picked[i - WINDOW + 1 : i + 1].ravel() for i in ends])
+    return stacked, (kept[ends] + 1) * sm.CHUNK / RATE
 
 
 def examples(made: list[tuple[np.ndarray, float, float]]) -> tuple[np.ndarray, np.ndarray]:
     stops, others = [], []
     for embeddings, start, end in made:
-        x, ends = windows(embeddings)
-        if start < 0:
-            others.append(x)
-            continue
-        stops.append(x[(ends >= end + STOP_FROM) & (ends <= end + STOP_TO)])
-        others.append(x[ends < start + 0.15])  # before the word is heard
+        for phase in range(STRIDE):
+            x, ends = windows(embeddings, phase)
+            if start < 0:
+                others.append(x)
+                continue
+            stops.append(x[(ends >= end + STOP_FROM) & (ends <= end + STOP_TO)])
+            others.append(x[ends < start + 0.15])  # before the word is heard
     return np.concatenate(stops), np.concatenate(others)
 
 
@@ -274,11 +283,12 @@ def train(stops: np.ndarray, others: np.ndarray, seed: int = 0) -> dict[str, np.
                 params[k] -= rate * (m[k] / (1 - 0.9**step)) / rms
         print(f"  epoch {epoch + 1}/{EPOCHS}: loss {total / len(x_all):.4f}", flush=True)
     params["mu"], params["sd"] = mu.astype(np.float32), sd.astype(np.float32)
+    params["stride"] = np.array(STRIDE)
     return params
 
 
-def scores(head: sm.Head, embeddings: np.ndarray) -> list[tuple[float, float]]:
-    x, ends = windows(embeddings)
+def scores(head: sm.Head, embeddings: np.ndarray, phase: int) -> list[tuple[float, float]]:
+    x, ends = windows(embeddings, phase)
     return [(head.score(w), float(e)) for w, e in zip(x, ends, strict=True)]
 
 
@@ -294,14 +304,20 @@ def detections(scored: list[tuple[float, float]], threshold: float, in_a_row: in
 
 def choose(path: Path, held: dict[str, list[Any]]) -> None:
     head = sm.Head(path)
-    stops = [scores(head, e) for e, _, _ in held["positive"]]
-    talk = [scores(head, e) for e, _, _ in held["docstrings"]]
-    print("held out (threshold, windows in a row: stops heard, false stops):")
+    scored = [
+        ([scores(head, e, phase) for e, _, _ in held["positive"]],
+         [scores(head, e, phase) for e, _, _ in held["docstrings"]])
+        for phase in range(STRIDE)
+    ]  # fmt: skip
+    print("held out (threshold, windows in a row: stops heard, false stops; at each phase):")
     for threshold in (0.5, 0.9, 0.97, 0.99, 0.995):
         for in_a_row in (1, 2, 3):
-            heard = sum(detections(s, threshold, in_a_row) > 0 for s in stops)
-            false = sum(detections(s, threshold, in_a_row) for s in talk)
-            print(f"  {threshold:g} x{in_a_row}: {heard}/{len(held['positive'])}, {false} false")
+            found = []
+            for stops, talk in scored:
+                heard = sum(detections(s, threshold, in_a_row) > 0 for s in stops)
+                false = sum(detections(s, threshold, in_a_row) for s in talk)
+                found.append(f"{heard}/{len(held['positive'])}, {false} false")
+            print(f"  {threshold:g} x{in_a_row}: " + " | ".join(found))
 
 
 def main() -> int:

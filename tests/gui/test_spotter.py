@@ -49,17 +49,23 @@ def stop_pcm(tmp_path: Path, spotter_kind: str) -> bytes:
     return vh.pcm(vh.say("stop!", tmp_path / "stop.wav", lead=0.5, tail=1.2))
 
 
-def _heard(kind: str, pcm: bytes, own: tuple[float, float] | None = None) -> list[str]:
-    """Keywords heard in ``pcm``; ``own``: the program sounds from ``own[0]`` s for ``own[1]`` s."""
-    spotter: Spotter | ModelSpotter = (
-        make_model_spotter()
-        if kind == "model"
-        else Spotter(make_decoder(["stop"], THRESHOLD), make_vad())
-    )
+def _spotter(kind: str) -> Spotter | ModelSpotter:
+    if kind == "model":
+        return make_model_spotter()
+    return Spotter(make_decoder(["stop"], THRESHOLD), make_vad())
+
+
+def _heard(
+    kind: str, pcm: bytes, *own: tuple[float, float], spotter: Spotter | ModelSpotter | None = None
+) -> list[str]:
+    """Keywords heard in ``pcm``; each ``own`` (at, seconds): the program tells the listener
+    at ``at`` s that it sounds for ``seconds`` s (0: it fell silent)."""
+    spotter = spotter or _spotter(kind)
     words: list[str] = []
     for i in range(0, len(pcm), CHUNK):
-        if own is not None and spotter.seconds <= own[0] < spotter.seconds + CHUNK / BYTES:
-            spotter.own_sound(own[1])
+        for at, seconds in own:
+            if spotter.seconds <= at < spotter.seconds + CHUNK / BYTES:
+                spotter.own_sound(seconds)
         words += spotter.feed(pcm[i : i + CHUNK])
     return words
 
@@ -71,7 +77,7 @@ def test_a_lone_stop_is_heard(stop_pcm: bytes, spotter_kind: str) -> None:
 def test_nothing_counts_while_the_program_sounds(stop_pcm: bytes, spotter_kind: str) -> None:
     """The program's sound covers the word: it is not taken, whatever it was."""
     seconds = len(stop_pcm) / BYTES
-    assert _heard(spotter_kind, stop_pcm, own=(0.0, seconds)) == []
+    assert _heard(spotter_kind, stop_pcm, (0.0, seconds)) == []
 
 
 def test_a_stop_after_our_sound_and_its_tail_is_heard(stop_pcm: bytes, spotter_kind: str) -> None:
@@ -79,7 +85,29 @@ def test_a_stop_after_our_sound_and_its_tail_is_heard(stop_pcm: bytes, spotter_k
     lead = 3.0
     silence = bytes(int(lead * BYTES) // 2 * 2)
     own = (0.0, lead - TAIL - 0.3)
-    assert _heard(spotter_kind, silence + stop_pcm, own=own) == ["stop"]
+    assert _heard(spotter_kind, silence + stop_pcm, own) == ["stop"]
+
+
+def test_a_stop_after_our_sound_was_cut_short_is_heard(stop_pcm: bytes, spotter_kind: str) -> None:
+    """We meant to speak for 20 s but fell silent after 1 s (the person pressed a key, a
+    cue was cut): a "stop" 2.5 s later is heard, not lost to the 20 s we had announced."""
+    silence = bytes(int(3.0 * BYTES) // 2 * 2)
+    assert _heard(spotter_kind, silence + stop_pcm, (0.0, 20.0), (1.0, 0.0)) == ["stop"]
+
+
+def test_the_model_does_no_work_while_we_speak(stop_pcm: bytes) -> None:
+    """While the program speaks it is deaf anyway: the model skips the speech embedding
+    (most of its CPU) for all but the last moments of our sound, so a session full of
+    cues costs less, and still hears the "stop" that follows."""
+    speaking, after = 6.0, bytes(int(1.5 * BYTES) // 2 * 2)
+    ours = bytes(int(speaking * BYTES) // 2 * 2)
+    quiet = make_model_spotter()
+    _heard("model", ours, spotter=quiet)
+    talking = make_model_spotter()
+    _heard("model", ours, (0.0, speaking), spotter=talking)
+    assert quiet.embedded >= 30
+    assert talking.embedded == 0
+    assert _heard("model", after + stop_pcm, spotter=talking) == ["stop"]
 
 
 def test_talk_with_stop_like_words_is_not_taken_by_the_model(tmp_path: Path) -> None:

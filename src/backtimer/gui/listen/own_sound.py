@@ -30,3 +30,7 @@ class OwnSound:
     def covers(self, start: float, end: float) -> bool:
         """Whether [start, end] overlaps our own sound (or its tail)."""
         return any(a < end and start < b for a, b in self._spans)
+
+    def holds(self, start: float, end: float) -> bool:
+        """Whether one stretch of our own sound (with its tail) holds all of [start, end]."""
+        return any(a <= start and end <= b for a, b in self._spans)
