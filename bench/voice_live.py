@@ -171,7 +171,8 @@ def _own_phrases_live(app: object, data: Path) -> None:
     window.cues.own_sound.connect(on_sound)
     cues = window.cues
     session = window.session
-    started = time.monotonic()
+    pid = listener._process.processId()  # noqa: SLF001 - the bench reads the child's CPU
+    cpu0, started = _cpu_seconds(pid), time.monotonic()
     count = 0
     for index, phase in enumerate(session.phases):
         if phase.kind is PhaseKind.LEAD_IN:
@@ -187,7 +188,8 @@ def _own_phrases_live(app: object, data: Path) -> None:
             count += 1
             if _wait(app, lambda b=before: len(said) > b, 3):
                 _wait(app, lambda: False, said[-1] + 0.7)
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, _cpu_seconds(pid) - cpu0
     print(f"  own phrases live: {len(said)} utterances of the built-in routine said into the "
-          f"microphone over {seconds:.0f} s: {len(stops)} false stops")  # fmt: skip
+          f"microphone over {seconds:.0f} s: {len(stops)} false stops; listener CPU "
+          f"{cpu / seconds:.1%} of a core")  # fmt: skip
     window.close()

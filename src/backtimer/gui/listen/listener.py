@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 NO_RECOGNISER = _(
     "Voice stop is off: the speech recogniser is not installed. Install it with "
-    "pip install 'backtimer[voice]' (or pip install pocketsphinx). "
+    "pip install 'backtimer[voice]' (or pip install pyopen-wakeword pocketsphinx). "
     "Esc, P and the PAIN — STOP button work as always."
 )
 NO_MICROPHONE = _(
