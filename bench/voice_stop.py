@@ -39,12 +39,8 @@ from backtimer.core.routine_file.loader import load_builtin  # noqa: E402
 from backtimer.core.session.phrases import Announcements, session_utterances  # noqa: E402
 from backtimer.core.session.plan import plan_session  # noqa: E402
 from backtimer.gui.listen.listener import THRESHOLD, says_keyword  # noqa: E402
-from backtimer.gui.listen.listener_process import (  # noqa: E402
-    Spotter,
-    make_decoder,
-    make_spotter,
-    make_vad,
-)
+from backtimer.gui.listen.listener_process import make_spotter  # noqa: E402
+from backtimer.gui.listen.sphinx_spotter import Spotter, make_decoder, make_vad  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 VOICES = (

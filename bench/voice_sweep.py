@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import voice_helpers as vh  # noqa: E402
 import voice_stop as vs  # noqa: E402
-from backtimer.gui.listen import listener_process as lp  # noqa: E402
+from backtimer.gui.listen import sphinx_spotter as ss  # noqa: E402
 
 BYTES = vs.BYTES
 GAP = 6.0  #: seconds from one "stop" to the next in the room stream
@@ -93,13 +93,13 @@ def measure(name: str, make: Callable[[], Any], sets: dict[str, Any]) -> str:
 
 def spotter(
     threshold: float = 1e-20,
-    cmn: str | None = lp.CMN_INIT,
-    reset_below: float = lp.RESET_BELOW,
+    cmn: str | None = ss.CMN_INIT,
+    reset_below: float = ss.RESET_BELOW,
     **config: Any,
 ) -> Callable[[], Any]:
     def make() -> Any:
         d = decoder(["stop"], threshold, **config)
-        return lp.Spotter(d, lp.make_vad(), cmn, reset_below)
+        return ss.Spotter(d, ss.make_vad(), cmn, reset_below)
 
     return make
 
@@ -123,10 +123,10 @@ class GatedVad:
     the room's noise floor (tracked: falls at once, rises FLOOR_RISE_DB a second)."""
 
     def __init__(self, gate_db: float = 6.0, rise_db: float = 1.0) -> None:
-        self._vad = lp.make_vad()
+        self._vad = ss.make_vad()
         self.frame_bytes = self._vad.frame_bytes
         self._gate = 10 ** (gate_db / 10)
-        self._rise = 10 ** (rise_db * lp.FRAME_SECONDS / 10)
+        self._rise = 10 ** (rise_db * ss.FRAME_SECONDS / 10)
         self._floor = 0.0
 
     def is_speech(self, frame: bytes) -> bool:
@@ -140,10 +140,10 @@ class GatedVad:
 
 
 def gated(
-    threshold: float = 1e-20, gate_db: float = 6.0, cmn: str | None = lp.CMN_INIT
+    threshold: float = 1e-20, gate_db: float = 6.0, cmn: str | None = ss.CMN_INIT
 ) -> Callable[[], Any]:
     def make() -> Any:
-        return lp.Spotter(decoder(["stop"], threshold), GatedVad(gate_db), cmn)
+        return ss.Spotter(decoder(["stop"], threshold), GatedVad(gate_db), cmn)
 
     return make
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import voice_helpers as vh  # noqa: E402
 import voice_stop as vs  # noqa: E402
 import voice_sweep as sw  # noqa: E402
-from backtimer.gui.listen import listener_process as lp  # noqa: E402
+from backtimer.gui.listen import sphinx_spotter as ss  # noqa: E402
 
 MARGIN = 0.3  #: seconds around a candidate word the phone decoder and length limits hear
 CONTEXT_BEFORE, CONTEXT_AFTER = 1.2, 0.8  #: seconds of audio kept around each candidate
@@ -54,12 +54,12 @@ class Candidate:
 Found = dict[str, Any]  #: quiet: [[Candidate] a file]; room: ([Candidate], spans); talk
 
 
-class Collecting(lp.Spotter):
+class Collecting(ss.Spotter):
     """The listener's Spotter, keeping each candidate it would confirm and accepting none
     (acceptance changes nothing but the refractory time, which :func:`replay` applies)."""
 
     def __init__(self, threshold: float, stream: bytes) -> None:
-        super().__init__(sw.decoder(["stop"], threshold), lp.make_vad())
+        super().__init__(sw.decoder(["stop"], threshold), ss.make_vad())
         self.stream = stream
         self.found: list[Candidate] = []
 
@@ -109,7 +109,7 @@ def replay(candidates: list[Candidate], verifier: Verifier) -> tuple[list[Candid
         cpu.append(time.process_time() - t0)
         if ok:
             kept.append(c)
-            quiet_until = c.end + lp.REFRACTORY
+            quiet_until = c.end + ss.REFRACTORY
     return kept, cpu
 
 

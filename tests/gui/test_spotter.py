@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from backtimer.gui.listen.listener import THRESHOLD
-from backtimer.gui.listen.listener_process import TAIL, Spotter, make_decoder, make_vad
+from backtimer.gui.listen.own_sound import TAIL
+from backtimer.gui.listen.sphinx_spotter import Spotter, make_decoder, make_vad
 from backtimer.gui.listen.stop_model import ModelSpotter, make_model_spotter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

@@ -61,8 +61,8 @@ LISTEN = _("Stop when I say “stop” (voice stop)")
 LISTEN_NOTE = _(
     "Say “stop” on its own or after a word (“no, stop”), in a quiet room or over its "
     "noise. While BackTimer speaks it cannot hear you: say it again when the voice falls "
-    "silent. The keys always work. The microphone is open only while a session runs, and what it hears stays on "
-    "this computer: nothing is recorded or kept."
+    "silent. The keys always work. The microphone is open only while a session runs, and "
+    "what it hears stays on this computer: nothing is recorded or kept."
 )
 NO_SECOND_WORD = _("nothing else")
 SECOND_WORD = _("“{word}”")
