@@ -106,16 +106,7 @@ def spotter(
 
 def decoder(words: list[str], threshold: float, **config: Any) -> Any:
     """The listener's keyword spotter, with pocketsphinx options ``config`` on top."""
-    from pocketsphinx import Decoder
-
-    d = Decoder(loglevel="FATAL", **config)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder, "k.txt")
-        path.write_text("".join(f"{w} /{threshold:g}/\n" for w in words), encoding="utf-8")
-        d.add_kws("keywords", str(path))
-    d.activate_search("keywords")
-    d.start_utt()
-    return d
+    return ss.make_decoder(words, threshold, **config)
 
 
 class GatedVad:

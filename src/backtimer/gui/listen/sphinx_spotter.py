@@ -34,12 +34,13 @@ RESET_LOOK = 2.0  #: seconds looked back at, before a new utterance, for how muc
 RESET_BELOW = 0.3
 
 
-def make_decoder(words: list[str], threshold: float) -> Any:
-    """A pocketsphinx keyword spotter for ``words`` at ``threshold`` (raises ImportError
-    when pocketsphinx is missing, ValueError for a word its dictionary lacks)."""
+def make_decoder(words: list[str], threshold: float, **config: Any) -> Any:
+    """A pocketsphinx keyword spotter for ``words`` at ``threshold``, with pocketsphinx
+    options ``config`` on top (benchmarks try some); raises ImportError when pocketsphinx
+    is missing, ValueError for a word its dictionary lacks."""
     from pocketsphinx import Decoder
 
-    decoder = Decoder(loglevel="FATAL")
+    decoder = Decoder(loglevel="FATAL", **config)
     for word in words:
         if decoder.lookup_word(word) is None:
             raise ValueError(f"{word!r} is not in the recogniser's dictionary")
