@@ -119,12 +119,21 @@ def _launch(
 ) -> dict[str, float]:
     """One launch of ``kind``; ``kept``: its settings, data and cache folders (else fresh)."""
     home = str(kept) if kept is not None else tempfile.mkdtemp(prefix="backtimer-bench-")
+    # The launch's own runtime folder: its single-instance socket, left by the child's
+    # os._exit, goes with the launch's folders instead of piling up in the person's. The
+    # sound server is still the one the benchmark was started with.
+    runtime = Path(home, "run")
+    runtime.mkdir(mode=0o700, exist_ok=True)
     run_env = {
         **env,
         "XDG_CONFIG_HOME": str(Path(home, "config")),
         "XDG_DATA_HOME": str(Path(home, "data")),
         "XDG_CACHE_HOME": str(Path(home, "cache")),
+        "XDG_RUNTIME_DIR": str(runtime),
     }
+    pulse = Path(env.get("XDG_RUNTIME_DIR", "/nonexistent"), "pulse", "native")
+    if "PULSE_SERVER" not in env and pulse.exists():
+        run_env["PULSE_SERVER"] = f"unix:{pulse}"
     if kind.startswith(BACKTIMER + " "):  # "BackTimer DIR": that source tree's src
         run_env["PYTHONPATH"] = str(Path(kind.split(" ", 1)[1], "src"))
     start = time.monotonic()
