@@ -129,7 +129,7 @@ def _launch(
     # os._exit, goes with the launch's folders instead of piling up in the person's. The
     # sound server is still the one the benchmark was started with.
     runtime = Path(home, "run")
-    runtime.mkdir(mode=0o700, exist_ok=True)
+    runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
     run_env = {
         **env,
         "XDG_CONFIG_HOME": str(Path(home, "config")),
