@@ -101,16 +101,21 @@ def _file(kind: str, name: str) -> Path | None:
 def _code_key() -> str:
     """What the kept values depend on besides their files: the core's code, the
     catalogs of the language in use, and the Python that pickled them."""
-    core = Path(__file__).parent / "core"
-    files = sorted(core.rglob("*.py")) + sorted(_catalogs)
     parts = [sys.version, _language]
-    for path in files:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    for folder, _dirs, names in sorted(os.walk(Path(__file__).parent / "core")):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                parts.append(_stamp(os.path.join(folder, name)))
+    parts += [_stamp(str(path)) for path in sorted(_catalogs)]
     return "\n".join(parts)
+
+
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:gone"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _load(data: bytes) -> tuple[str, bytes, object]:

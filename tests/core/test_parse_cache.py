@@ -58,6 +58,22 @@ def test_another_language_is_parsed_again(folder: Path) -> None:
     assert parse_cache.kept("routine", "gentle-back", b"file") is None
 
 
+def test_a_changed_catalog_is_parsed_again(tmp_path: Path) -> None:
+    """What the kept values depend on besides their file (the code, the language's
+    catalogs) is checked too: a translation changed since is a miss."""
+    catalog = tmp_path / "routines.po"
+    catalog.write_text('msgid "Hamstring stretch"\nmsgstr "Dehnung"\n', encoding="utf-8")
+    parse_cache.use_folder(tmp_path / "parsed", language="de", catalogs=(catalog,))
+    try:
+        parse_cache.keep("routine", "gentle-back", b"file", "old names")
+        assert parse_cache.kept("routine", "gentle-back", b"file") == "old names"
+        catalog.write_text('msgid "Hamstring stretch"\nmsgstr "Beindehnung"\n', encoding="utf-8")
+        parse_cache.use_folder(tmp_path / "parsed", language="de", catalogs=(catalog,))
+        assert parse_cache.kept("routine", "gentle-back", b"file") is None
+    finally:
+        parse_cache.use_folder(None)
+
+
 def test_a_planted_file_cannot_run_code(folder: Path, tmp_path: Path) -> None:
     """Only the core's values are built: a pickle that calls a function is a miss."""
     witness = tmp_path / "ran"
