@@ -104,6 +104,27 @@ def test_the_program_serves_later_launches_and_sounds_only_once_painted(tmp_path
     assert sorted(set(modules["after"]).intersection(AFTER_FIRST_PAINT)) == list(AFTER_FIRST_PAINT)
 
 
+#: What a later launch takes as parsed at the first one (parse_cache), not parsing again.
+PARSED_AT_FIRST_LAUNCH = ("yaml", "backtimer.core.routine_file.routine_checks")
+
+
+def test_a_later_launch_paints_without_parsing_yaml(tmp_path: Path) -> None:
+    """The first launch reads the built-in routine and its poses from YAML; a later one
+    paints the same first screen from what the first kept, loading neither PyYAML nor
+    the routine checker before its first paint."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    folders = {
+        "XDG_DATA_HOME": str(tmp_path / "share"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    first, later = (_last_json_line(PROGRAM, tmp_path, **folders) for _ in range(2))
+    assert set(PARSED_AT_FIRST_LAUNCH) <= set(first["first_paint"])
+    assert "backtimer.gui.main_window" in later["first_paint"]
+    assert sorted(set(later["first_paint"]).intersection(PARSED_AT_FIRST_LAUNCH)) == []
+
+
 def _last_json_line(script: str, tmp_path: Path, **env: str) -> Any:
     """Run ``script`` offscreen in a child Python with its own settings folder (and
     ``env``), its data folder as argument; what its last line of output says."""

@@ -235,6 +235,24 @@ def test_a_second_launch_hands_over_and_exits(qtbot: QtBot, home: Home, tmp_path
 
 
 @unix_only
+def test_a_window_that_ends_normally_leaves_no_socket(
+    qtbot: QtBot, home: Home, tmp_path: Path
+) -> None:
+    """Quit the usual way (here: the system asks it to stop), BackTimer removes its
+    socket and its launch lock: the runtime folder is left as it was found."""
+    data = tmp_path / "data"
+    before = sorted(p.name for p in home.runtime.iterdir())
+    app = home.launch(data)
+    try:
+        _wait_listening(qtbot, home, data)
+        assert os.path.exists(home.socket_path(data))
+        _ends_cleanly(app, home)
+    finally:
+        stop(app)
+    assert sorted(p.name for p in home.runtime.iterdir()) == before
+
+
+@unix_only
 def test_a_killed_instance_never_blocks_the_next(qtbot: QtBot, home: Home, tmp_path: Path) -> None:
     """After SIGKILL its socket is left behind; the next launch starts anyway, serves later
     launches, and the killed session reads as interrupted."""

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 #: The keys whose values a person reads or hears.
 TEXT_KEYS = ("name", "description", "caution", "text")
 SIDE_FORMS = (("right", "left"), ("left", "right"))
@@ -46,6 +44,8 @@ def content_files(root: Path | None = None) -> list[Path]:
 
 def content_messages(files: Iterable[Path] | None = None) -> list[Message]:
     """Every text of ``files`` (the shipped content by default), once each, in file order."""
+    import yaml  # read in when texts are listed, not with the history that names files
+
     seen: dict[str, Message] = {}
     for path in content_files() if files is None else files:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -83,6 +83,9 @@ def run_app(options: argparse.Namespace) -> int:
     app.setWindowIcon(app_icon())
     _install_excepthook(folder)
 
+    from backtimer.gui.parsed_folder import use_parsed_folder
+
+    use_parsed_folder()  # a later start reads the built-in routine and poses as parsed
     routine = load_builtin()
     problems: LoadResult | None = None
     if options.routine is not None:

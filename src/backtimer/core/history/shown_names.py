@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from backtimer.core import i18n
 from backtimer.core.i18n import (
     LANGUAGES,
@@ -38,8 +36,6 @@ from backtimer.core.i18n import (
 )
 from backtimer.core.translatable import content_files
 
-#: Faster by ten with libyaml; the shipped files are BackTimer's own, read as plain data.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SECTIONS = ("warmup", "exercises", "cooldown")
 
 
@@ -54,12 +50,16 @@ class ShippedNames:
 def read_shipped(files: list[Path]) -> ShippedNames:
     """The names in ``files`` (shipped routine and library files); a file that does not
     read is left out (its names then show as stored)."""
+    import yaml  # when a name is first looked up, not when the history is opened
+
+    # Faster by ten with libyaml; the shipped files are BackTimer's own, read as plain data.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     routines: dict[str, str] = {}
     exercises: dict[str, str] = {}
     library: dict[str, str] = {}
     for path in files:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         if not isinstance(data, dict):

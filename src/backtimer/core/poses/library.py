@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from backtimer.core.poses.loader import read_pose_file
 from backtimer.core.poses.pose import Pose
 from backtimer.resources import resource_path
 
@@ -31,8 +30,24 @@ def pose_path(name: str) -> Path:
 @cache
 def load_pose(name: str) -> Pose:
     """The built-in pose called ``name``, read on first use; ``KeyError`` if there is none,
-    ``PoseError`` if its file is broken."""
-    return read_pose_file(pose_path(name))
+    ``PoseError`` if its file is broken. As parsed at an earlier run when
+    ``parse_cache`` kept it (the same file and code): no YAML is parsed then."""
+    from backtimer import parse_cache
+
+    path = pose_path(name)
+    try:
+        source = path.read_bytes()
+    except OSError:
+        source = b""
+    kept = parse_cache.kept("pose", name, source) if source else None
+    if isinstance(kept, Pose):
+        return kept
+    from backtimer.core.poses.loader import read_pose_file  # PyYAML, only when parsing
+
+    pose = read_pose_file(path)
+    if source:
+        parse_cache.keep("pose", name, source, pose)
+    return pose
 
 
 def builtin_poses() -> dict[str, Pose]:

@@ -21,8 +21,6 @@ from backtimer.core import routine as r
 from backtimer.core.i18n import _, ngettext
 from backtimer.core.routine_file import shipped_text
 from backtimer.core.routine_file.problems import Problem
-from backtimer.core.routine_file.routine_checks import RoutineChecker
-from backtimer.core.routine_file.safe_yaml import compose
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +96,27 @@ def load_routine_text(
 
 
 def load_builtin() -> r.Routine:
-    """The routine shipped with the program. Raises RuntimeError if it is broken (a bug)."""
+    """The routine shipped with the program. Raises RuntimeError if it is broken (a bug).
+
+    Read as parsed and checked at an earlier run when ``parse_cache`` kept it (the same
+    file, code and language): no YAML is parsed then."""
+    from backtimer import parse_cache
     from backtimer.resources import builtin_routine_path
 
-    result = load_routine(builtin_routine_path())
+    path = builtin_routine_path()
+    try:
+        source = path.read_bytes()
+    except OSError:
+        source = b""
+    kept = parse_cache.kept("routine", path.stem, source) if source else None
+    if isinstance(kept, r.Routine):
+        return kept
+    result = load_routine(path)
     if result.routine is None:
         details = "\n".join(p.render() for p in result.problems)
         raise RuntimeError(f"the built-in routine is broken:\n{details}")
+    if source:
+        parse_cache.keep("routine", path.stem, source, result.routine)
     return result.routine
 
 
@@ -144,6 +156,10 @@ def _load(
 ) -> LoadResult:
     if len(data) > MAX_FILE_BYTES:
         return _too_big(file, len(data))
+    # Read in here, not with the module: a later start takes the built-in routine as kept.
+    from backtimer.core.routine_file.routine_checks import RoutineChecker
+    from backtimer.core.routine_file.safe_yaml import compose
+
     text, problem = _decode(data, file)
     if text is None:
         assert problem is not None
