@@ -1,4 +1,4 @@
-"""The shipped routine and poses kept as parsed between runs (``backtimer.parse_cache``):
+"""The shipped routine and poses kept as parsed between runs (``backtimer.core.parse_cache``):
 the same values come back for the same file, code and language, and nothing else does."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer import parse_cache
+from backtimer.core import parse_cache
 from backtimer.core.poses import library
 from backtimer.core.routine_file.loader import load_builtin
 from backtimer.resources import builtin_routine_path
@@ -104,7 +104,7 @@ def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
 LATER_START = """
 import json, sys
 from pathlib import Path
-from backtimer import parse_cache
+from backtimer.core import parse_cache
 from backtimer.core.poses.library import load_pose, pose_path
 from backtimer.core.routine_file.loader import load_builtin, load_routine
 from backtimer.resources import builtin_routine_path

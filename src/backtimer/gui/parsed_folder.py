@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from backtimer import parse_cache
+from backtimer.core import parse_cache
 from backtimer.core.i18n import language, locale_root
 
 _FOLDER = ("backtimer", "parsed")

@@ -32,7 +32,7 @@ def load_pose(name: str) -> Pose:
     """The built-in pose called ``name``, read on first use; ``KeyError`` if there is none,
     ``PoseError`` if its file is broken. As parsed at an earlier run when
     ``parse_cache`` kept it (the same file and code): no YAML is parsed then."""
-    from backtimer import parse_cache
+    from backtimer.core import parse_cache
 
     path = pose_path(name)
     try:

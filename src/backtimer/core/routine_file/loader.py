@@ -100,7 +100,7 @@ def load_builtin() -> r.Routine:
 
     Read as parsed and checked at an earlier run when ``parse_cache`` kept it (the same
     file, code and language): no YAML is parsed then."""
-    from backtimer import parse_cache
+    from backtimer.core import parse_cache
     from backtimer.resources import builtin_routine_path
 
     path = builtin_routine_path()

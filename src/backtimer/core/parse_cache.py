@@ -15,9 +15,10 @@ Contract:
 * Never raises and never fails the caller: a folder that cannot be read or written is
   simply not used. Without :func:`use_folder` (tests, the command line) nothing is kept.
 
-Pure Python, no Qt, and nothing of the core (the pose model may use it): the window
-says where (Qt's generic cache location + ``backtimer/parsed``, beside the thumbnails)
-and in which language.
+Pure Python, no Qt, and nothing else of the core at import time (the pose model, which
+needs nothing of the rest of the core, may use it: pyproject.toml's contract names this
+one exception); the window says where (Qt's generic cache location +
+``backtimer/parsed``, beside the thumbnails) and in which language.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def _code_key() -> str:
     """What the kept values depend on besides their files: the core's code, the
     catalogs of the language in use, and the Python that pickled them."""
     parts = [sys.version, _language]
-    for folder, _dirs, names in sorted(os.walk(Path(__file__).parent / "core")):
+    for folder, _dirs, names in sorted(os.walk(Path(__file__).parent)):
         for name in sorted(names):
             if name.endswith(".py"):
                 parts.append(_stamp(os.path.join(folder, name)))
