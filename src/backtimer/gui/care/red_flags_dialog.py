@@ -83,8 +83,12 @@ class RedFlagsDialog(QDialog):
         self.done_button.clicked.connect(self.finish)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(12)  # the explanation, then the questions
         layout.addLayout(grid)
         layout.addWidget(self.result_label)
+        # The room the dialog has to spare goes here, not into the labels (which would
+        # centre the explanation in a tall empty band above the questions).
+        layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setFont(theme.sans(18, bold=False))
         self.resize(760, 520)
