@@ -22,10 +22,11 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCryptographicHash, QStandardPaths, qVersion
+from PySide6.QtCore import QStandardPaths, qVersion
 from PySide6.QtGui import QColor, QPalette, QPixmap
 
 from backtimer.core.routine import Side
+from backtimer.gui.digest import SHA256, hex_digest
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,7 @@ _DRAWING_CODE = ("backtimer.gui.figure", "backtimer.core.poses", "backtimer.gui.
 
 
 def _digest(data: bytes) -> str:
-    return bytes(QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex().data())[
-        :24
-    ].decode("ascii")
+    return hex_digest(data, SHA256)[:24]
 
 
 @cache
