@@ -5,9 +5,11 @@ the panel shows, and the pain is kept in the history."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from backtimer.core.history.store import HistoryStore
 from backtimer.core.routine_file.loader import load_builtin
@@ -19,8 +21,26 @@ from backtimer.gui.stage.pain_panel import OVER_LIMIT
 from .accessibility import problems
 from .helpers import FakeClock, run_for, run_until
 
+if TYPE_CHECKING:
+    from backtimer.gui.session import Session
+
 #: Every way to ask for pain — stop, pressed on the window before its event loop has run.
 STOPS = ("Escape", "P", "B", "button", "voice")
+
+
+class FrozenWhenThePageArrives(QObject):
+    """Watches the window's pages: says, for each scroll area put among them, whether the
+    session was already frozen for pain at that moment."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.frozen: list[bool] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
+        if event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QScrollArea):
+            self.frozen.append(self.session.in_pain)
+        return False
 
 
 def _stop(qtbot, window: MainWindow, how: str) -> None:
@@ -50,7 +70,11 @@ def test_pain_stop_before_the_panel_is_built_freezes_shows_it_and_logs_the_pain(
         run_until(window, clock, PhaseKind.HOLD)
         run_for(window, clock, 3)
         assert not window.parts.pain.built  # what this test is about
+        watch = FrozenWhenThePageArrives(session)
+        window.parts.pages.installEventFilter(watch)
         _stop(qtbot, window, how)
+        window.parts.pages.removeEventFilter(watch)
+        assert watch.frozen == [True]  # frozen first, then the panel built
         assert session.in_pain
         assert window.parts.countdown.is_frozen()
         assert window.pain_panel_shown
