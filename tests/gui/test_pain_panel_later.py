@@ -16,6 +16,7 @@ from backtimer.core.routine_file.loader import load_builtin
 from backtimer.core.session.record import Outcome, PainChoice
 from backtimer.core.session.timeline import PhaseKind
 from backtimer.gui.main_window import MainWindow
+from backtimer.gui.screen_reader import PAIN_STOPPED
 from backtimer.gui.stage.pain_panel import OVER_LIMIT
 
 from .accessibility import problems
@@ -58,8 +59,9 @@ def test_pain_stop_before_the_panel_is_built_freezes_shows_it_and_logs_the_pain(
 ) -> None:
     """Shown, the event loop not yet run (so neither the first paint's turn nor the
     panel's build has come): Space starts, the hold comes, and pain — stop freezes the
-    countdown, shows the panel with everything it needs (the routine's pain limit, names
-    for a screen reader), and the choice made on it is kept with the rating."""
+    countdown (frozen before the panel is built), is announced to a screen reader, shows
+    the panel with everything it needs (the routine's pain limit, names for a screen
+    reader), and the choice made on it is kept with the rating."""
     window = MainWindow(load_builtin(), data_folder=tmp_path / "history", silent=True, clock=clock)
     qtbot.addWidget(window)
     window.show()
@@ -72,9 +74,12 @@ def test_pain_stop_before_the_panel_is_built_freezes_shows_it_and_logs_the_pain(
         assert not window.parts.pain.built  # what this test is about
         watch = FrozenWhenThePageArrives(session)
         window.parts.pages.installEventFilter(watch)
+        said: list[str] = []
+        window.screen_reader.announced.connect(said.append)
         _stop(qtbot, window, how)
         window.parts.pages.removeEventFilter(watch)
         assert watch.frozen == [True]  # frozen first, then the panel built
+        assert said == [PAIN_STOPPED]
         assert session.in_pain
         assert window.parts.countdown.is_frozen()
         assert window.pain_panel_shown
