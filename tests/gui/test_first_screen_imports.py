@@ -51,13 +51,16 @@ def test_the_first_screen_reads_in_none_of_the_later_windows(tmp_path: Path) -> 
 
 
 #: Modules the real program (``backtimer`` as launched) reads in only once its window is
-#: painted: the single-instance server (QtNetwork) listens, and the sound starts.
+#: painted: the single-instance server (QtNetwork) listens, the sound starts, and the
+#: pain panel with its body map is built (sooner only if pain — stop asks for it).
 AFTER_FIRST_PAINT = (
     "PySide6.QtNetwork",
+    "backtimer.gui.care.body_map",
     "backtimer.gui.sound.beeps",
     "backtimer.gui.sound.choice",
     "backtimer.gui.sound.output",
     "backtimer.gui.sound.voice",
+    "backtimer.gui.stage.pain_panel",
 )
 
 PROGRAM = """
@@ -90,7 +93,8 @@ print(json.dumps({"first_paint": seen[0], "after": sorted(sys.modules)}))
 
 def test_the_program_serves_later_launches_and_sounds_only_once_painted(tmp_path: Path) -> None:
     """Launched for real, BackTimer paints its window before it loads QtNetwork for the
-    single-instance server and the sound modules, and loads them right after."""
+    single-instance server, the sound modules and the pain panel's, and loads them right
+    after."""
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     modules = _last_json_line(

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         parts = self.parts
         parts.step_list.exercise_selected.connect(self._on_exercise_selected)
         parts.step_list.section_selected.connect(self._on_section_selected)
-        parts.pain_panel.choice_made.connect(self._on_pain_choice)
+        parts.pain.choice_made.connect(self._on_pain_choice)
         parts.summary.history_requested.connect(self.show_history)
         parts.safety.dismissed.connect(self._safety_seen)
         connect_call(parts.back_button.clicked, self.trigger, Action.BACK)
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.session_screen.session_finished.connect(self._refresh_goals)
         self.session_screen.session_finished.connect(self._on_session_over)
         self.session_screen.session_finished.connect(self.routine_gone.session_over)
-        parts.pain_panel.red_flags_requested.connect(self.care.open_red_flags)
+        parts.pain.red_flags_requested.connect(self.care.open_red_flags)
         self.care.message.connect(parts.banner.show_message)
         self.care.speak.connect(self._say)
         self.care.add_menu(self.menuBar())
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self._routine = routine
         self.routine_editing.set_shown(routine)
         self.care.pain_limit = routine.pain_limit  # the prescription's "stop above N/10"
-        self.parts.pain_panel.set_pain_limit(routine.pain_limit)
+        self.parts.pain.set_pain_limit(routine.pain_limit)
         routine = self.care.today(routine)  # with the care changes in effect
         self.setWindowTitle(WINDOW_TITLE.format(routine=routine.name))
         self.parts.routine_label.setText(routine.name)
@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
         # PySide6 then creates every QObject class it knows (~30 ms) to name it.
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self._watching_keys = True
+        call_soon(self.parts.pain.build)  # the next turn (pain — stop builds it sooner)
         self.first_painted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

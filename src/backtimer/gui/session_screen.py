@@ -77,10 +77,11 @@ class SessionScreen(QObject):
     @property
     def pain_shown(self) -> bool:
         """The four choices after pain — stop are on screen."""
-        return self._parts.pages.currentWidget() is self._parts.pain_page
+        return self._parts.pain.is_current()  # never builds the panel to say no
 
     def show_pain(self) -> None:
-        """Time has just frozen for pain: show it frozen at once, then the four choices."""
+        """Time has just frozen for pain: show it frozen at once, then the four choices
+        (the panel is built here if the first paint's turn has not built it yet)."""
         parts = self._parts
         self.refresh_time()
         parts.countdown.repaint()

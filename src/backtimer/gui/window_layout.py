@@ -4,6 +4,8 @@ the room. The parts connect nothing; the window wires their signals."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -27,11 +29,14 @@ from backtimer.gui.listen.mark import ListeningMark
 from backtimer.gui.stage.countdown import CountdownWidget
 from backtimer.gui.stage.current_step import CurrentStepPanel
 from backtimer.gui.stage.help_overlay import HelpOverlay
-from backtimer.gui.stage.pain_panel import PainPanel
+from backtimer.gui.stage.pain_page import PainPage
 from backtimer.gui.stage.step_list import StepListModel
 from backtimer.gui.stage.step_list_view import StepListView
 from backtimer.gui.stage.summary_panel import SummaryPanel
 from backtimer.gui.theme import pain_button_style
+
+if TYPE_CHECKING:  # built after the first paint, or at once when needed (stage/pain_page)
+    from backtimer.gui.stage.pain_panel import PainPanel
 
 SK = QKeySequence.StandardKey
 #: Each menu entry's shortcuts: the platform's standard key where Qt has one, then ours
@@ -152,7 +157,6 @@ class WindowParts:
         self.step_panel = CurrentStepPanel()
         self.countdown = CountdownWidget()
         self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.pain_panel = PainPanel()
         self.summary = SummaryPanel()
         self.help = HelpOverlay(host)
         self.help.hide()
@@ -170,10 +174,10 @@ class WindowParts:
         self.pages.addWidget(stage)
         # In a scroll area so its height never becomes the window's minimum: the whole
         # window must fit a 1024x600 netbook with the safety note showing.
-        self.pain_page = _scrolling(self.pain_panel)
         self.summary_page = _scrolling(self.summary)
-        self.pages.addWidget(self.pain_page)
         self.pages.addWidget(self.summary_page)
+        #: the pain panel's page, inserted between the stage and the summary when built
+        self.pain = PainPage(self.pages, parent=host)
 
         body = QHBoxLayout()
         body.addWidget(self.step_list, 5)
@@ -272,6 +276,16 @@ class WindowParts:
         help_menu.addAction(self.about_action)
         # Also the window's own: a hidden menu bar (distance mode) keeps its shortcuts.
         host.addActions([*routine_menu.actions(), *view.actions(), *help_menu.actions()])
+
+    @property
+    def pain_panel(self) -> PainPanel:
+        """The pain panel, built now if it was not yet (``pain.built`` says)."""
+        return self.pain.panel
+
+    @property
+    def pain_page(self) -> QScrollArea:
+        """The pain panel's scroll area among ``pages``, built now if it was not yet."""
+        return self.pain.area
 
     # ----- distance mode -------------------------------------------------------------
     @property
