@@ -29,8 +29,12 @@ import io
 import logging
 import os
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,22 @@ def use_folder(folder: Path | None, *, language: str = "", catalogs: tuple[Path,
     global _folder, _language, _catalogs
     _folder, _language, _catalogs = folder, language, catalogs
     _code_key.cache_clear()
+
+
+def read_through(kind: str, name: str, path: Path, parse: Callable[[], T], of: type[T]) -> T:
+    """The ``of`` kept for ``kind``/``name`` when ``path`` holds the same bytes as when it
+    was kept; else ``parse()``'s (whose errors pass), kept for the next run."""
+    try:
+        source = path.read_bytes()
+    except OSError:
+        source = b""
+    found = kept(kind, name, source) if source else None
+    if isinstance(found, of):
+        return found
+    value = parse()
+    if source:
+        keep(kind, name, source, value)
+    return value
 
 
 def kept(kind: str, name: str, source: bytes) -> object | None:

@@ -35,19 +35,13 @@ def load_pose(name: str) -> Pose:
     from backtimer.core import parse_cache
 
     path = pose_path(name)
-    try:
-        source = path.read_bytes()
-    except OSError:
-        source = b""
-    kept = parse_cache.kept("pose", name, source) if source else None
-    if isinstance(kept, Pose):
-        return kept
+    return parse_cache.read_through("pose", name, path, lambda: _parse_pose(path), Pose)
+
+
+def _parse_pose(path: Path) -> Pose:
     from backtimer.core.poses.loader import read_pose_file  # PyYAML, only when parsing
 
-    pose = read_pose_file(path)
-    if source:
-        parse_cache.keep("pose", name, source, pose)
-    return pose
+    return read_pose_file(path)
 
 
 def builtin_poses() -> dict[str, Pose]:

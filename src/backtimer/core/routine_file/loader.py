@@ -104,19 +104,16 @@ def load_builtin() -> r.Routine:
     from backtimer.resources import builtin_routine_path
 
     path = builtin_routine_path()
-    try:
-        source = path.read_bytes()
-    except OSError:
-        source = b""
-    kept = parse_cache.kept("routine", path.stem, source) if source else None
-    if isinstance(kept, r.Routine):
-        return kept
+    return parse_cache.read_through(
+        "routine", path.stem, path, lambda: _parse_builtin(path), r.Routine
+    )
+
+
+def _parse_builtin(path: Path) -> r.Routine:
     result = load_routine(path)
     if result.routine is None:
         details = "\n".join(p.render() for p in result.problems)
         raise RuntimeError(f"the built-in routine is broken:\n{details}")
-    if source:
-        parse_cache.keep("routine", path.stem, source, result.routine)
     return result.routine
 
 
