@@ -172,12 +172,13 @@ class WindowParts:
         self._stage_layout = stage_layout
         self.pages = QStackedWidget()
         self.pages.addWidget(stage)
-        # In a scroll area so its height never becomes the window's minimum: the whole
-        # window must fit a 1024x600 netbook with the safety note showing.
+        # The summary and the pain panel sit in scroll areas so their height never becomes
+        # the window's minimum: the whole window must fit a 1024x600 netbook with the
+        # safety note showing.
         self.summary_page = _scrolling(self.summary)
         self.pages.addWidget(self.summary_page)
         #: the pain panel's page, inserted between the stage and the summary when built
-        self.pain = PainPage(self.pages, parent=host)
+        self.pain = PainPage(self.pages, _scrolling, parent=host)
 
         body = QHBoxLayout()
         body.addWidget(self.step_list, 5)

@@ -9,10 +9,11 @@ exists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
 if TYPE_CHECKING:
     from backtimer.gui.stage.pain_panel import PainPanel
@@ -22,16 +23,21 @@ PAGE_INDEX = 1
 
 
 class PainPage(QObject):
-    """The pain panel in a frameless scroll area on ``pages``, made on first use."""
+    """The pain panel on ``pages``, in the scroll area ``wrap`` makes, made on first use."""
 
     #: the panel's ``choice_made``: (PainChoice, rating 0–10 or None, note)
     choice_made = Signal(object, object, str)
     #: the panel's ``red_flags_requested``
     red_flags_requested = Signal()
 
-    def __init__(self, pages: QStackedWidget, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pages: QStackedWidget,
+        wrap: Callable[[QWidget], QScrollArea],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._pages = pages
+        self._pages, self._wrap = pages, wrap
         self._panel: PainPanel | None = None
         self._area: QScrollArea | None = None
         self._pain_limit: int | None = None
@@ -74,11 +80,6 @@ class PainPage(QObject):
         panel.set_pain_limit(self._pain_limit)
         panel.choice_made.connect(self.choice_made)
         panel.red_flags_requested.connect(self.red_flags_requested)
-        # In a scroll area so its height never becomes the window's minimum: the whole
-        # window must fit a 1024x600 netbook with the safety note showing.
-        area = QScrollArea()
-        area.setWidget(panel)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
+        area = self._wrap(panel)
         self._pages.insertWidget(min(PAGE_INDEX, self._pages.count()), area)
         self._panel, self._area = panel, area
