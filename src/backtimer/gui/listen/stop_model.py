@@ -150,7 +150,7 @@ class ModelSpotter:
         found: list[str] = []
         self._fed += len(pcm)
         for n, embedding in self._features.feed(pcm, self._wanted):
-            if (n + self.phase) % self._head.stride:
+            if not self._reads(n):
                 continue
             at = n * CHUNK / RATE  # the end of what this embedding heard
             if embedding is None:  # ours: what stands in its place is never decided on
@@ -170,8 +170,12 @@ class ModelSpotter:
                 self._run = 0
         return found
 
+    def _reads(self, n: int) -> bool:
+        """Whether the network reads chunk ``n``'s embedding (one in every stride)."""
+        return (n + self.phase) % self._head.stride == 0
+
     def _wanted(self, n: int) -> bool:
-        if (n + self.phase) % self._head.stride:
+        if not self._reads(n):
             return False
         at = n * CHUNK / RATE
         # Within our sound, with more of it to come than a decision could read: skip it.
